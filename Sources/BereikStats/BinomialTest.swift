@@ -1,0 +1,44 @@
+/// Exact two-sided binomial test of x successes in n trials against probability p.
+///
+/// Same definition as R's `binom.test` (and scipy's `binomtest`): the p-value sums the
+/// probabilities of all outcomes no more likely than the observed one, with a relative tolerance
+/// of 1e-7. The outcomes on the far side of the mode are found by bisection, since the binomial
+/// probabilities fall monotonically away from the mode, so the cost is O(log n).
+public enum BinomialTest {
+    public static func twoSidedPValue(successes x: Int, trials n: Int, probability p: Double) throws -> Double {
+        guard n >= 0, x >= 0, x <= n else {
+            throw StatsError.invalidArgument("binomial test needs 0 ≤ x ≤ n, got x = \(x), n = \(n)")
+        }
+        guard p >= 0, p <= 1 else {
+            throw StatsError.invalidArgument("binomial test needs 0 ≤ p ≤ 1, got \(p)")
+        }
+        if n == 0 { return 1 }
+        if p == 0 { return x == 0 ? 1 : 0 }
+        if p == 1 { return x == n ? 1 : 0 }
+        let relErr = 1 + 1e-7
+        let d = try GSL.binomialPMF(x, p, n) * relErr
+        let m = Double(n) * p
+        if Double(x) == m { return 1 }
+        let pValue: Double
+        if Double(x) < m {
+            // Outcomes i in [ceil(m), n] with pmf(i) <= d; pmf decreases on that range.
+            var lo = Int(m.rounded(.up)), hi = n + 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if try GSL.binomialPMF(mid, p, n) <= d { hi = mid } else { lo = mid + 1 }
+            }
+            let y = n + 1 - lo
+            pValue = try GSL.binomialLower(x, p, n) + GSL.binomialUpper(n - y, p, n)
+        } else {
+            // Outcomes i in [0, floor(m)] with pmf(i) <= d; pmf increases on that range.
+            var lo = 0, hi = Int(m.rounded(.down)) + 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if try GSL.binomialPMF(mid, p, n) <= d { lo = mid + 1 } else { hi = mid }
+            }
+            let y = lo
+            pValue = try GSL.binomialLower(y - 1, p, n) + GSL.binomialUpper(x - 1, p, n)
+        }
+        return min(1, pValue)
+    }
+}

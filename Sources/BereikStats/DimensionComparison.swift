@@ -1,0 +1,179 @@
+/// One category of a dimension: persons who took part and residents of the comparison area.
+public struct CategoryCount: Sendable, Equatable {
+    public let key: String
+    public let participants: Int
+    public let residents: Int
+    public init(key: String, participants: Int, residents: Int) {
+        self.key = key
+        self.participants = participants
+        self.residents = residents
+    }
+}
+
+/// The flag of a group after its multiplicity-adjusted binomial test.
+public enum RepresentationFlag: String, Sendable, Codable {
+    case under, over, none
+}
+
+/// Settings shared by every comparison in a run.
+public struct ComparisonSettings: Sendable, Equatable {
+    public var confidence: ConfidenceLevel
+    public var reachInterval: IntervalMethod
+    public var adjustment: PValueAdjustment
+    public var fit: FitTest.Settings
+
+    public init(confidence: ConfidenceLevel = .standard, reachInterval: IntervalMethod = .wilson,
+                adjustment: PValueAdjustment = .holm, fit: FitTest.Settings = .init()) {
+        self.confidence = confidence
+        self.reachInterval = reachInterval
+        self.adjustment = adjustment
+        self.fit = fit
+    }
+}
+
+/// What the comparison of one group found.
+public struct GroupComparison: Sendable, Equatable {
+    public let key: String
+    public let participants: Int
+    public let residents: Int
+    public let reach: ReachRate
+    /// p_g = n_g / n; nil when n = 0.
+    public let participantShare: Double?
+    /// π_g = N_g / N; nil when N = 0.
+    public let residentShare: Double?
+    public let ratio: RepresentationRatio?
+    /// Exact binomial p-value, raw and adjusted; nil when the group is not tested.
+    public let pValue: Double?
+    public let pAdjusted: Double?
+    public let flag: RepresentationFlag
+    /// For an `under` group: participants needed for a proportional reflection, ceil(n·π_g − n_g).
+    public let missing: Int?
+    /// The R-indicator's unconditional partial for this category.
+    public let partialR: Double?
+}
+
+/// Things a reader of a comparison must be told; renderers word them per language.
+public enum ComparisonNote: Sendable, Equatable {
+    /// Categories with no residents: left out of the tests and the R-indicator.
+    case noResidents([String])
+    /// More participants than (rounded) residents.
+    case participantsExceedResidents([String])
+    /// Only one category has residents: there is nothing to compare.
+    case singleCategory
+    /// No participants in this dimension.
+    case noParticipants
+    /// Expected counts below the minimum: the fit test's p-value is a Monte Carlo one.
+    case smallExpectedCounts(smallest: Double)
+    /// Groups with fewer participants than this are small: read their numbers with care.
+    case smallGroups([String], threshold: Int)
+}
+
+/// The comparison of one dimension's participants with its residents: reach, shares,
+/// representation ratios, goodness of fit, per-group exact tests with multiplicity control,
+/// missing people, dissimilarity and the R-indicator. Each piece cites its method in its own type.
+///
+/// Conventions (documented in the module README): shares use n = Σ n_g and N = Σ N_g over the
+/// categories; categories with N_g = 0 are left out of the fit test, the per-group tests and the
+/// adjustment (named in a note); tests use the participants of the tested categories as n.
+public struct DimensionComparison: Sendable, Equatable {
+    public let groups: [GroupComparison]
+    public let participants: Int
+    public let residents: Int
+    /// nil when fewer than two categories with residents, or no participants.
+    public let fit: FitTest?
+    public let dissimilarity: Double?
+    public let cohensW: Double?
+    public let rIndicator: RIndicator?
+    public let notes: [ComparisonNote]
+
+    public static let smallGroupThreshold = 10
+
+    public init(categories: [CategoryCount], settings: ComparisonSettings = .init()) throws {
+        for c in categories where c.participants < 0 || c.residents < 0 {
+            throw StatsError.invalidArgument("category \(c.key) has a negative count")
+        }
+        let n = categories.reduce(0) { $0 + $1.participants }
+        let bigN = categories.reduce(0) { $0 + $1.residents }
+        participants = n
+        residents = bigN
+        var notes: [ComparisonNote] = []
+
+        let tested = categories.indices.filter { categories[$0].residents > 0 }
+        let untested = categories.filter { $0.residents == 0 }.map(\.key)
+        if !untested.isEmpty { notes.append(.noResidents(untested)) }
+        let exceeding = categories.filter { $0.participants > $0.residents && $0.residents > 0 }.map(\.key)
+        if !exceeding.isEmpty { notes.append(.participantsExceedResidents(exceeding)) }
+        if n == 0 { notes.append(.noParticipants) }
+        if tested.count == 1 { notes.append(.singleCategory) }
+
+        let residentShares = categories.map { bigN > 0 ? Double($0.residents) / Double(bigN) : nil as Double? }
+        let participantShares = categories.map { n > 0 ? Double($0.participants) / Double(n) : nil as Double? }
+        let nTested = tested.reduce(0) { $0 + categories[$1].participants }
+
+        // Fit test over the tested categories.
+        var fit: FitTest?
+        if tested.count >= 2, nTested > 0 {
+            fit = try FitTest(observed: tested.map { categories[$0].participants },
+                              shares: tested.map { Double(categories[$0].residents) },
+                              settings: settings.fit)
+            if let f = fit, f.monteCarlo != nil { notes.append(.smallExpectedCounts(smallest: f.smallestExpected)) }
+        }
+        self.fit = fit
+
+        // Per-group exact tests, adjusted across the tested groups.
+        var raw = [Double?](repeating: nil, count: categories.count)
+        if tested.count >= 2, nTested > 0 {
+            for i in tested {
+                raw[i] = try BinomialTest.twoSidedPValue(successes: categories[i].participants, trials: nTested,
+                                                         probability: residentShares[i]!)
+            }
+        }
+        let testedRaw = tested.compactMap { raw[$0] }
+        let adjustedTested = settings.adjustment.adjust(testedRaw)
+        var adjusted = [Double?](repeating: nil, count: categories.count)
+        if testedRaw.count == tested.count {
+            for (j, i) in tested.enumerated() { adjusted[i] = adjustedTested[j] }
+        }
+
+        let rIndicator = RIndicator(participants: categories.map(\.participants), residents: categories.map(\.residents))
+        self.rIndicator = rIndicator
+
+        var groups: [GroupComparison] = []
+        for (i, c) in categories.enumerated() {
+            var flag = RepresentationFlag.none
+            var missing: Int?
+            if let q = adjusted[i], q < settings.confidence.alpha, let share = residentShares[i] {
+                let expected = Double(nTested) * share
+                flag = Double(c.participants) < expected ? .under : .over
+                if flag == .under {
+                    // ceil(n·π − n_g), with a tolerance so 12.000000001 stays 12.
+                    missing = Int((expected - Double(c.participants) - 1e-9).rounded(.up))
+                }
+            }
+            var ratio: RepresentationRatio?
+            if let share = residentShares[i], share > 0, n > 0 {
+                ratio = try RepresentationRatio(participants: c.participants, of: n, residentShare: share,
+                                                confidence: settings.confidence)
+            }
+            groups.append(GroupComparison(
+                key: c.key, participants: c.participants, residents: c.residents,
+                reach: try ReachRate(participants: c.participants, residents: c.residents,
+                                     confidence: settings.confidence, method: settings.reachInterval),
+                participantShare: participantShares[i], residentShare: residentShares[i], ratio: ratio,
+                pValue: raw[i], pAdjusted: adjusted[i], flag: flag, missing: missing,
+                partialR: rIndicator?.categoryPartials[i] ?? nil))
+        }
+        self.groups = groups
+        let small = categories.filter { $0.participants > 0 && $0.participants < Self.smallGroupThreshold }.map(\.key)
+        if !small.isEmpty { notes.append(.smallGroups(small, threshold: Self.smallGroupThreshold)) }
+        self.notes = notes
+
+        if n > 0, bigN > 0 {
+            dissimilarity = RepresentationIndex.dissimilarity(participantShares: participantShares.map { $0! },
+                                                              residentShares: residentShares.map { $0! })
+        } else {
+            dissimilarity = nil
+        }
+        cohensW = fit.flatMap { RepresentationIndex.cohensW(chiSquared: $0.chiSquared, participants: nTested) }
+    }
+}

@@ -1,0 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Elementary functions for the core without importing Foundation.
+enum Math {
+    @inline(__always) static func ln(_ x: Double) -> Double { log(x) }
+    @inline(__always) static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+}

@@ -1,0 +1,17 @@
+/// Representation ratio RR_g = p_g / π_g: a group's share among participants over its share among
+/// residents (1 = proportional, below 1 = under-represented). Its interval is the Wilson interval
+/// of p_g (n_g out of n) divided by π_g, treating the census share π_g as known (CBS counts are a
+/// full enumeration, not a sample).
+public struct RepresentationRatio: Sendable, Equatable {
+    public let interval: Interval
+    public var estimate: Double { interval.estimate }
+
+    public init(participants x: Int, of n: Int, residentShare: Double, confidence: ConfidenceLevel = .standard) throws {
+        guard residentShare > 0, residentShare <= 1 else {
+            throw StatsError.invalidArgument("a representation ratio needs a resident share in (0, 1], got \(residentShare)")
+        }
+        let share = try Interval.wilson(successes: x, trials: n, confidence: confidence)
+        interval = Interval(estimate: share.estimate / residentShare, lower: share.lower / residentShare,
+                            upper: share.upper / residentShare, method: .wilson)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads the test fixtures bundled with this test target.
+enum Fixture {
+    static func url(_ name: String) -> URL {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name)
+    }
+
+    /// A simple comma-separated fixture (no quoted commas), as rows of header → value.
+    static func csvRows(_ name: String) throws -> [[String: String]] {
+        var text = try String(contentsOf: url(name), encoding: .utf8)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return lines.dropFirst().map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return Dictionary(uniqueKeysWithValues: zip(header, cells))
+        }
+    }
+
+    static func json(_ name: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: url(name)))
+    }
+}
+
+/// |a − b| ≤ tol · max(|b|, tiny): relative agreement, absolute near zero.
+func close(_ a: Double?, _ b: Double?, rel tol: Double = 1e-6, abs absTol: Double = 1e-12) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    return abs(a - b) <= max(tol * abs(b), absTol)
+}
+
+/// A small seeded generator (SplitMix64, Steele et al. 2014) for property tests.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
