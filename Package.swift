@@ -18,9 +18,9 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "BereikStats", dependencies: ["CGSL"]),
-        .target(name: "BereikData"),
-        .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData"]),
+        .target(name: "BereikStats", dependencies: ["CGSL"], exclude: ["README.md"]),
+        .target(name: "BereikData", exclude: ["README.md"]),
+        .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"]),
         .executableTarget(
             name: "bereik",
             dependencies: [
@@ -30,5 +30,6 @@ let package = Package(
         ),
         .testTarget(name: "BereikStatsTests", dependencies: ["BereikStats"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "BereikDataTests", dependencies: ["BereikData"]),
     ]
 )

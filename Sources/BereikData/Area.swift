@@ -1,0 +1,57 @@
+/// The comparison area: the CBS regions whose residents the participants are compared with, and
+/// the buurten they contain. A gemeente or wijk code expands to its buurten.
+public struct Area: Sendable, Equatable {
+    public let codes: [RegionCode]
+    public let buurten: [RegionCode]
+    /// How the area was chosen, for the report: `given` or `participants' gemeenten`, etc.
+    public let origin: Origin
+
+    public enum Origin: String, Sendable, Equatable {
+        case given
+        case participantsGemeenten = "participants_gemeenten"
+        case wholeTable = "whole_table"
+    }
+
+    public init(codes: [RegionCode], buurten: [RegionCode], origin: Origin) {
+        self.codes = codes
+        self.buurten = buurten
+        self.origin = origin
+    }
+
+    /// Parses codes given by the user ("GM0363", "WK036300,BU03630000") and checks each against the table.
+    public static func resolve(_ texts: [String], in population: PopulationTable) throws -> Area {
+        var codes: [RegionCode] = []
+        for text in texts.flatMap({ $0.split(separator: ",") }).map({ String($0).trimmingSpaces() }) where !text.isEmpty {
+            guard let code = RegionCode(text) else {
+                throw DataError(SourceLocation(file: "--area"), "'\(text)' is not a CBS region code; expected e.g. GM0363, WK036300 or BU03630000")
+            }
+            guard population.region(code) != nil || !population.buurten(in: [code]).isEmpty else {
+                throw DataError(SourceLocation(file: population.source),
+                                "area \(code) is not in the population table; check the code and the table's year (region codes change every year)")
+            }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        // A region inside another given region adds nothing and would be counted twice.
+        codes = codes.filter { c in !codes.contains { $0 != c && $0.contains(c) } }
+        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .given)
+    }
+
+    /// Without `--area`: the gemeenten the participants live in; without buurt information, the
+    /// table's only gemeente or the country row.
+    public static func `default`(for participants: ParticipantTable, in population: PopulationTable) throws -> Area {
+        var gemeenten = Set(participants.buurtCodes.compactMap(\.gemeente))
+        if gemeenten.isEmpty {
+            let inTable = population.regions.filter { $0.code.level == .gemeente }.map(\.code)
+            if inTable.count == 1 {
+                gemeenten = Set(inTable)
+            } else if let country = population.regions.first(where: { $0.code.level == .country }) {
+                return Area(codes: [country.code], buurten: population.buurten(in: []).map(\.code), origin: .wholeTable)
+            } else {
+                throw DataError(SourceLocation(file: population.source),
+                                "cannot tell which area to compare with: the attendance has no buurt or postcode; give --area")
+            }
+        }
+        let codes = gemeenten.sorted()
+        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .participantsGemeenten)
+    }
+}

@@ -1,0 +1,86 @@
+/// What a column of an attendance file holds.
+public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
+    case person, date, activity, buurt, postcode, gender, age
+    case birthYear = "birth_year"
+    case ageBand = "age_band"
+    case origin
+
+    /// Header names recognised for the role (normalised: lower case, letters and digits only),
+    /// Dutch and English.
+    var synonyms: [String] {
+        switch self {
+        case .person: return ["deelnemer", "deelnemerid", "deelnemernummer", "deelnemercode", "persoon", "persoonid", "persoonsnummer",
+                              "pseudoniem", "pseudonym", "pseudoid", "person", "personid", "participant", "participantid", "id",
+                              "clientid", "client", "clientnummer", "respondent", "respondentid", "bezoekerid", "bezoeker", "code"]
+        case .date: return ["datum", "date", "bezoekdatum", "visitdate", "datumbezoek", "datumactiviteit", "dag", "day", "sessiedatum"]
+        case .activity: return ["activiteit", "activity", "activiteitnaam", "bijeenkomst", "programma", "program", "event",
+                                "sessie", "session", "interventie", "aanbod"]
+        case .buurt: return ["buurtcode", "buurt", "bucode", "cbsbuurtcode", "neighbourhood", "neighborhood", "neighbourhoodcode",
+                             "neighborhoodcode", "wijkbuurt", "buurtcodecbs"]
+        case .postcode: return ["postcode", "pc6", "postalcode", "zip", "zipcode", "postcode6"]
+        case .gender: return ["geslacht", "gender", "sekse", "sex", "mv"]
+        case .age: return ["leeftijd", "age", "leeftijdinjaren", "ageyears", "leeftijdjaren"]
+        case .birthYear: return ["geboortejaar", "birthyear", "yearofbirth", "geboortedatum", "dateofbirth", "birthdate", "gebjaar", "geboren"]
+        case .ageBand: return ["leeftijdsgroep", "leeftijdscategorie", "leeftijdsklasse", "ageband", "agegroup", "agecategory", "leeftijdgroep"]
+        case .origin: return ["herkomst", "origin", "migratieachtergrond", "herkomstland", "geboorteland", "countryofbirth",
+                              "landvanherkomst", "countryoforigin", "achtergrond"]
+        }
+    }
+
+    /// The dimension this role informs, if any.
+    public var dimension: Dimension? {
+        switch self {
+        case .gender: return .gender
+        case .age, .birthYear, .ageBand: return .age
+        case .origin: return .origin
+        default: return nil
+        }
+    }
+}
+
+/// The columns found in an attendance header: by name (Dutch or English synonyms) unless the user
+/// named them (`--column person=Klantnummer`, or a mapping file with `role=header` lines).
+public struct AttendanceColumns: Sendable, Equatable {
+    public let index: [AttendanceRole: Int]
+    public let header: [String]
+
+    public subscript(role: AttendanceRole) -> Int? { index[role] }
+
+    public init(header: [String], overrides: [AttendanceRole: String] = [:], file: String) throws {
+        let match = HeaderMatcher(header)
+        var index: [AttendanceRole: Int] = [:]
+        for (role, name) in overrides {
+            guard let i = header.firstIndex(where: { $0 == name }) ?? match.column([HeaderMatcher.normalise(name)]) else {
+                throw DataError(SourceLocation(file: file, line: 1),
+                                "no column '\(name)' for \(role.rawValue); the header has: \(header.joined(separator: ", "))")
+            }
+            index[role] = i
+        }
+        for role in AttendanceRole.allCases where index[role] == nil {
+            if let i = match.column(role.synonyms), !index.values.contains(i) { index[role] = i }
+        }
+        guard index[.person] != nil else {
+            throw DataError(SourceLocation(file: file, line: 1),
+                            "no person column found; expected a column such as 'deelnemer', 'id' or 'pseudoniem' (or name it with --column person=NAME); the header has: \(header.joined(separator: ", "))")
+        }
+        self.index = index
+        self.header = header
+    }
+
+    /// Parses `role=header` overrides (flags or lines of a mapping file).
+    public static func parseOverrides(_ lines: [String], source: String) throws -> [AttendanceRole: String] {
+        var result: [AttendanceRole: String] = [:]
+        for (offset, line) in lines.enumerated() {
+            let text = line.trimmingSpaces()
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+            guard parts.count == 2, let role = AttendanceRole(rawValue: parts[0].lowercased()), !parts[1].isEmpty else {
+                let roles = AttendanceRole.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DataError(SourceLocation(file: source, line: offset + 1),
+                                "expected 'role=column header' with role one of \(roles), got '\(text)'")
+            }
+            result[role] = parts[1]
+        }
+        return result
+    }
+}

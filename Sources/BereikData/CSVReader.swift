@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a CSV file is written: its separator and text encoding, detected from the first 64 KiB.
+public struct CSVDialect: Sendable, Equatable {
+    public var separator: UInt8
+    public var encoding: TextEncoding
+    public var byteOrderMark: Bool
+
+    public var separatorName: String {
+        switch separator {
+        case UInt8(ascii: ";"): return "semicolon"
+        case UInt8(ascii: ","): return "comma"
+        case UInt8(ascii: "\t"): return "tab"
+        default: return "'\(Character(Unicode.Scalar(separator)))'"
+        }
+    }
+}
+
+/// A streaming reader for CSV as Dutch teams have it (RFC 4180 plus what Excel writes):
+/// `;`, `,` or tab separated (detected from the header line, outside quotes), UTF-8 with or without
+/// BOM or Windows-1252 (detected), quoted fields with separators, doubled quotes and line breaks
+/// inside, CRLF, LF or CR line ends.
+///
+/// Memory is one 1 MiB read buffer plus the current record; files of any length stream through.
+/// Written for Bereik rather than taken from a package because the Swift CSV packages available
+/// here either load the whole file into a `String` (SwiftCSV) or decode every field to `String`
+/// (CSV.swift), and none detects Windows-1252 or reports line and column; see the README for the
+/// measured difference.
+public final class CSVReader {
+    public let path: String
+    public let displayName: String
+    public private(set) var dialect: CSVDialect
+    /// Header names, decoded and trimmed (BOM removed).
+    public private(set) var header: [String] = []
+    /// The physical line on which the current record starts (1-based).
+    public private(set) var recordLine = 0
+    /// Blank lines skipped so far (not records).
+    public private(set) var blankLines = 0
+
+    private let file: UnsafeMutablePointer<FILE>
+    private let capacity = 1 << 20
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var position = 0
+    private var end = 0
+    private var atEOF = false
+    private var record: UnsafeMutablePointer<UInt8>
+    private var recordCapacity = 4096
+    private var recordLength = 0
+    private var fieldEnds: [Int] = []
+    private var line = 1
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let lf = UInt8(ascii: "\n")
+    private static let cr = UInt8(ascii: "\r")
+
+    /// Opens `path`, detects the dialect (unless `separator` is given) and reads the header.
+    public init(path: String, displayName: String? = nil, separator: UInt8? = nil) throws {
+        self.path = path
+        self.displayName = displayName ?? path
+        guard let file = fopen(path, "rb") else {
+            throw DataError(SourceLocation(file: displayName ?? path), "cannot open the file (\(String(cString: strerror(errno))))")
+        }
+        self.file = file
+        buffer = .allocate(capacity: capacity)
+        record = .allocate(capacity: recordCapacity)
+        dialect = CSVDialect(separator: UInt8(ascii: ","), encoding: .utf8, byteOrderMark: false)
+        _ = refill()
+        let location = SourceLocation(file: self.displayName)
+        if end == 0 { throw DataError(location, "the file is empty; expected a header line and data rows") }
+        let head = UnsafeBufferPointer(start: buffer, count: end)
+        if end >= 4, head[0] == 0x50, head[1] == 0x4B, head[2] == 3, head[3] == 4 {
+            throw DataError(location, "this is an Excel workbook or ZIP file, not CSV; save it from Excel as 'CSV (gescheiden door lijstscheidingsteken)'")
+        }
+        if head.contains(0) {
+            throw DataError(location, "this is not a text CSV file (it contains binary bytes); expected comma-, semicolon- or tab-separated text")
+        }
+        var bom = false
+        if end >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { bom = true; position = 3 }
+        let encoding: TextEncoding = bom || TextEncoding.isValidUTF8Prefix(head) ? .utf8 : .windows1252
+        dialect = CSVDialect(separator: separator ?? Self.detectSeparator(UnsafeBufferPointer(rebasing: head[position...])),
+                             encoding: encoding, byteOrderMark: bom)
+        guard try next() else { throw DataError(location, "the file has no header line") }
+        header = (0..<fieldCount).map { string($0).trimmingSpaces() }
+    }
+
+    deinit {
+        fclose(file)
+        buffer.deallocate()
+        record.deallocate()
+    }
+
+    /// Counts `;`, `,` and tab on the first line outside quotes; the most frequent wins (`;` on a tie,
+    /// the Dutch Excel default). A one-column file gets `,`.
+    static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ";"): 0, UInt8(ascii: ","): 0, UInt8(ascii: "\t"): 0]
+        var quoted = false
+        for b in bytes {
+            if b == quote { quoted.toggle(); continue }
+            if !quoted && (b == lf || b == cr) { break }
+            if !quoted, counts[b] != nil { counts[b]! += 1 }
+        }
+        let order: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "\t")]
+        let best = order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }!
+        return counts[best]! > 0 ? best : UInt8(ascii: ",")
+    }
+
+    /// Reads the next chunk; false at the end of the file.
+    private func refill() -> Bool {
+        if atEOF { return false }
+        position = 0
+        end = fread(buffer, 1, capacity, file)
+        if end == 0 { atEOF = true }
+        return end > 0
+    }
+
+    @inline(__always) private func nextByte() -> Int {
+        if position == end, !refill() { return -1 }
+        let b = buffer[position]
+        position += 1
+        return Int(b)
+    }
+
+    @inline(__always) private func append(_ byte: Int) {
+        if recordLength == recordCapacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: recordCapacity * 2)
+            bigger.update(from: record, count: recordLength)
+            record.deallocate()
+            record = bigger
+            recordCapacity *= 2
+        }
+        record[recordLength] = UInt8(truncatingIfNeeded: byte)
+        recordLength += 1
+    }
+
+    /// Number of fields in the current record.
+    public var fieldCount: Int { fieldEnds.count }
+
+    /// Advances to the next non-blank record; false at the end of the file.
+    /// Throws on an unbalanced quote or text after a closing quote.
+    public func next() throws -> Bool {
+        while true {
+            recordLength = 0
+            fieldEnds.removeAll(keepingCapacity: true)
+            var c = nextByte()
+            if c < 0 { return false }
+            recordLine = line
+            let sep = Int(dialect.separator), q = Int(Self.quote), lf = Int(Self.lf), cr = Int(Self.cr)
+            while true {
+                if c == q {
+                    let openedOn = line
+                    while true {
+                        c = nextByte()
+                        if c < 0 {
+                            throw DataError(SourceLocation(file: displayName, line: openedOn, column: fieldEnds.count + 1,
+                                                           columnName: columnName(fieldEnds.count)),
+                                            "a quoted field is never closed; expected a closing \" before the end of the file")
+                        }
+                        if c == q {
+                            c = nextByte()
+                            if c == q { append(q); continue }
+                            break
+                        }
+                        if c == lf { line += 1 }
+                        append(c)
+                    }
+                    while c == 0x20 { c = nextByte() }
+                    if c >= 0, c != sep, c != lf, c != cr {
+                        throw DataError(SourceLocation(file: displayName, line: line, column: fieldEnds.count + 1,
+                                                       columnName: columnName(fieldEnds.count)),
+                                        "unexpected text after a closing quote; expected the separator or the end of the line")
+                    }
+                } else {
+                    while c >= 0, c != sep, c != lf, c != cr {
+                        append(c)
+                        c = nextByte()
+                    }
+                }
+                fieldEnds.append(recordLength)
+                if c == sep { c = nextByte(); continue }
+                if c == cr {
+                    if position < end || refill(), Int(buffer[position]) == lf { position += 1 }
+                }
+                if c >= 0 { line += 1 }
+                break
+            }
+            if fieldEnds.count == 1 && recordLength == 0 {
+                blankLines += 1
+                continue
+            }
+            return true
+        }
+    }
+
+    private func columnName(_ index: Int) -> String? {
+        index < header.count ? header[index] : nil
+    }
+
+    /// The raw bytes of field `index` of the current record (quotes removed, `""` unescaped).
+    @inline(__always) public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return try body(UnsafeBufferPointer(start: record + start, count: fieldEnds[index] - start))
+    }
+
+    /// Field `index` decoded with the file's encoding; "" when the record is shorter.
+    public func string(_ index: Int) -> String {
+        guard index < fieldEnds.count else { return "" }
+        return withBytes(index) { dialect.encoding.decode($0) }
+    }
+
+    /// The location of field `index` in the current record, for error messages.
+    public func location(column index: Int? = nil) -> SourceLocation {
+        SourceLocation(file: displayName, line: recordLine, column: index.map { $0 + 1 },
+                       columnName: index.flatMap { columnName($0) })
+    }
+
+    /// Throws unless the current record has as many fields as the header.
+    public func requireHeaderWidth() throws {
+        guard fieldCount != header.count else { return }
+        throw DataError(location(), "the line has \(fieldCount) fields; expected \(header.count) as in the header (\(dialect.separatorName)-separated)")
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and non-breaking spaces (CBS pads fixed-width values).
+    public func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{FEFF}" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,48 @@
+/// Persons who took part, one entry each, without their identifiers: the pseudonyms stay inside
+/// the reader. Values are category indices (see `CategoryKeys`), -1 for unknown.
+public struct ParticipantTable: Sendable {
+    /// Buurt codes referred to by `buurt`.
+    public let buurtCodes: [RegionCode]
+    /// Index into `buurtCodes`, -1 when unknown (no buurt column).
+    public let buurt: [Int32]
+    public let gender: [Int8]
+    public let ageBand: [Int8]
+    public let origin: [Int8]
+    public let originScheme: OriginScheme
+    public let visits: [Int32]
+    /// First and last visit (day numbers), `Int32.min` when the file has no dates.
+    public let firstVisit: [Int32]
+    public let lastVisit: [Int32]
+    /// Activity names referred to by `activities`.
+    public let activityNames: [String]
+    /// Per person, the activities attended (indices into `activityNames`), sorted.
+    public let activities: [[Int32]]
+
+    public var count: Int { buurt.count }
+
+    /// The values of a person-level dimension (`ses` is derived from the buurt elsewhere).
+    public func values(_ dimension: Dimension) -> [Int8]? {
+        switch dimension {
+        case .gender: return gender
+        case .age: return ageBand
+        case .origin: return origin
+        case .ses: return nil
+        }
+    }
+
+    public init(buurtCodes: [RegionCode], buurt: [Int32], gender: [Int8], ageBand: [Int8], origin: [Int8],
+                originScheme: OriginScheme, visits: [Int32], firstVisit: [Int32], lastVisit: [Int32],
+                activityNames: [String], activities: [[Int32]]) {
+        self.buurtCodes = buurtCodes
+        self.buurt = buurt
+        self.gender = gender
+        self.ageBand = ageBand
+        self.origin = origin
+        self.originScheme = originScheme
+        self.visits = visits
+        self.firstVisit = firstVisit
+        self.lastVisit = lastVisit
+        self.activityNames = activityNames
+        self.activities = activities
+    }
+}

@@ -1,0 +1,51 @@
+/// Residents of one CBS region, by dimension. A dimension is present only when every one of its
+/// categories has a value: CBS's `.` (or `NA`, empty) means unknown, never zero.
+public struct RegionPopulation: Sendable, Equatable {
+    public let code: RegionCode
+    public let name: String
+    /// CBS's total column (rounded separately from the categories at wijk/buurt level).
+    public let inwoners: Int?
+    /// Per dimension, counts in the order of `CategoryKeys` (origin: the table's scheme).
+    public let counts: [Dimension: [Int]]
+
+    public init(code: RegionCode, name: String, inwoners: Int?, counts: [Dimension: [Int]]) {
+        self.code = code
+        self.name = name
+        self.inwoners = inwoners
+        self.counts = counts
+    }
+}
+
+/// A neighbourhood population table (CBS Kerncijfers Wijken en Buurten or the long format).
+public struct PopulationTable: Sendable {
+    public let source: String
+    /// `odata`, `statline-labels`, `normalised` or `long`.
+    public let layout: String
+    public let originScheme: OriginScheme
+    /// Regions in file order.
+    public let regions: [RegionPopulation]
+    /// Origin counts derived as total − westers − niet-westers that came out negative (rounding) and were set to 0.
+    public let clampedOriginCells: Int
+    private let index: [RegionCode: Int]
+
+    public init(source: String, layout: String, originScheme: OriginScheme, regions: [RegionPopulation], clampedOriginCells: Int = 0) {
+        self.source = source
+        self.layout = layout
+        self.originScheme = originScheme
+        self.regions = regions
+        self.clampedOriginCells = clampedOriginCells
+        var index: [RegionCode: Int] = [:]
+        for (i, r) in regions.enumerated() { index[r.code] = i }
+        self.index = index
+    }
+
+    public func region(_ code: RegionCode) -> RegionPopulation? { index[code].map { regions[$0] } }
+
+    /// Buurten lying in any of `area` (all buurten when `area` is empty).
+    public func buurten(in area: [RegionCode]) -> [RegionPopulation] {
+        regions.filter { r in r.code.level == .buurt && (area.isEmpty || area.contains { $0.contains(r.code) }) }
+    }
+
+    /// Dimensions for which at least one region has counts.
+    public var dimensions: Set<Dimension> { Set(regions.flatMap { $0.counts.keys }) }
+}
