@@ -1,0 +1,83 @@
+import Testing
+@testable import BereikData
+
+@Suite struct HarmonisationTests {
+    let herkomst = CategoryHarmoniser(originScheme: .herkomst)
+    let oud = CategoryHarmoniser(originScheme: .migratieachtergrond)
+
+    @Test(arguments: ["man", "M", " m ", "Male", "jongen", "Dhr."]) func men(raw: String) {
+        #expect(herkomst.gender(raw) == .category(0))
+    }
+
+    @Test(arguments: ["vrouw", "V", "female", "F", "meisje", "Mevr."]) func women(raw: String) {
+        #expect(herkomst.gender(raw) == .category(1))
+    }
+
+    @Test func nonBinaryAndBlankAreUnknownNotGuessed() {
+        for raw in ["x", "X", "anders", "non-binair", "", "onbekend"] { #expect(herkomst.gender(raw) == .unknown, "\(raw)") }
+        #expect(herkomst.gender("q") == .unrecognised)
+    }
+
+    @Test func ageBandLabels() {
+        #expect(herkomst.ageBandLabel("0-14") == .category(0))
+        #expect(herkomst.ageBandLabel("15 t/m 24") == .category(1))
+        #expect(herkomst.ageBandLabel("25 tot 45 jaar") == .category(2))
+        #expect(herkomst.ageBandLabel("45-64") == .category(3))
+        #expect(herkomst.ageBandLabel("65+") == .category(4))
+        #expect(herkomst.ageBandLabel("65 jaar of ouder") == .category(4))
+        #expect(herkomst.ageBandLabel("20-30") == .unrecognised)
+        #expect(CategoryKeys.ageBand(14) == 0 && CategoryKeys.ageBand(15) == 1 && CategoryKeys.ageBand(64) == 3 && CategoryKeys.ageBand(65) == 4)
+    }
+
+    @Test func originLabelsOfBothSchemes() {
+        #expect(herkomst.origin("Nederland") == .category(0))
+        #expect(herkomst.origin("Europa (excl. NL)") == .category(1))
+        #expect(herkomst.origin("buiten Europa") == .category(2))
+        #expect(oud.origin("Nederlandse achtergrond") == .category(0))
+        #expect(oud.origin("westers") == .category(1))
+        #expect(oud.origin("Niet-westers") == .category(2))
+    }
+
+    /// CBS: Turkey is buiten Europa in the 2022 herkomst scheme and niet-westers in the old one;
+    /// Indonesia and Japan are buiten Europa but westers.
+    @Test func countriesFollowCBSDefinitions() {
+        #expect(herkomst.origin("Turkije") == .category(2) && oud.origin("Turkije") == .category(2))
+        #expect(herkomst.origin("Polen") == .category(1) && oud.origin("PL") == .category(1))
+        #expect(herkomst.origin("Indonesië") == .category(2) && oud.origin("Indonesie") == .category(1))
+        #expect(herkomst.origin("MA") == .category(2) && herkomst.origin("Suriname") == .category(2))
+        #expect(herkomst.origin("België") == .category(1) && herkomst.origin("NLD") == .category(0))
+        #expect(herkomst.origin("Atlantis") == .unrecognised)
+    }
+
+    @Test func countryListCanBeReplaced() throws {
+        let list = try CountryList(text: "names,europe,western\nAtlantis|ATL,ja,ja\nNederland|NL,ja,ja\n", source: "mine.csv")
+        let h = CategoryHarmoniser(originScheme: .herkomst, countries: list)
+        #expect(h.origin("Atlantis") == .category(1) && h.origin("Turkije") == .unrecognised)
+        let error = dataError { _ = try CountryList(text: "names,europe,western\nX,misschien,ja\n", source: "mine.csv") }
+        #expect(error?.location.line == 2)
+    }
+
+    @Test func dates() {
+        #expect(CivilDate(parsing: "2024-03-05")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "5-3-2024")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "05/03/2024")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "5.3.24")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "20240305")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "2024-03-05 14:30")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "2024-03-05T14:30:00")?.description == "2024-03-05")
+        #expect(CivilDate(parsing: "31-02-2024") == nil && CivilDate(parsing: "gisteren") == nil)
+        #expect(CivilDate(year: 1970, month: 1, day: 1)?.dayNumber == 0)
+        #expect(CivilDate(year: 2000, month: 3, day: 1)?.dayNumber == 11_017)  // date -d 2000-03-01 +%s / 86400
+    }
+
+    @Test func regionCodes() {
+        #expect(RegionCode("bu03630000 ")?.raw == "BU03630000")
+        #expect(RegionCode("BU0363AA01")?.level == .buurt)
+        #expect(RegionCode("GM0363")!.contains(RegionCode("BU03630000")!))
+        #expect(RegionCode("WK036300")!.contains(RegionCode("BU03630000")!))
+        #expect(!RegionCode("WK036301")!.contains(RegionCode("BU03630000")!))
+        #expect(RegionCode("BU0363000") == nil && RegionCode("Amsterdam") == nil)
+        #expect(RegionCode(buurtDigits: "03630000")?.raw == "BU03630000")
+        #expect(PostcodeMap.normalise("1012 ab") == "1012AB" && PostcodeMap.normalise("0123AB") == nil)
+    }
+}
