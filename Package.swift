@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "bereik", targets: ["bereik"]),
         .library(name: "BereikStats", targets: ["BereikStats"]),
         .library(name: "BereikData", targets: ["BereikData"]),
+        .library(name: "BereikPipeline", targets: ["BereikPipeline"]),
         .library(name: "BereikReport", targets: ["BereikReport"]),
     ],
     dependencies: [
@@ -20,11 +21,13 @@ let package = Package(
         ),
         .target(name: "BereikStats", dependencies: ["CGSL"], exclude: ["README.md"]),
         .target(name: "BereikData", exclude: ["README.md"]),
-        .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"]),
+        .target(name: "BereikPipeline", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"],
+                resources: [.copy("Resources/kwb2024_85984NED_nl_sex_age_herkomst.csv")]),
+        .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData", "BereikPipeline"], exclude: ["README.md"]),
         .executableTarget(
             name: "bereik",
             dependencies: [
-                "BereikStats", "BereikData", "BereikReport",
+                "BereikStats", "BereikData", "BereikPipeline", "BereikReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

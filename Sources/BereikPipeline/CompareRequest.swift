@@ -1,0 +1,73 @@
+import BereikData
+import BereikStats
+
+/// Everything a comparison needs, as the user gave it (CLI flags or a project file).
+public struct CompareRequest: Sendable {
+    public var attendance: String
+    /// nil: the bundled CBS Kerncijfers Wijken en Buurten 2024 for the whole country.
+    public var population: String?
+    public var ses: String?
+    public var postcodes: String?
+    public var countries: String?
+    public var area: [String] = []
+    /// nil: every dimension the attendance has.
+    public var dimensions: [Dimension]?
+    public var settings = ComparisonSettings()
+    public var sesGroups = 5
+    public var from: CivilDate?
+    public var to: CivilDate?
+    public var strict = false
+    public var columnOverrides: [AttendanceRole: String] = [:]
+    /// Date at which ages from a birth year are computed for rows without a visit date.
+    public var referenceDate: CivilDate
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(attendance: String, referenceDate: CivilDate) {
+        self.attendance = attendance
+        self.referenceDate = referenceDate
+    }
+}
+
+/// The comparison of one dimension: its counts and what the statistics found.
+public struct DimensionResult: Sendable {
+    public let counts: CountTable
+    public let comparison: DimensionComparison
+    /// For `ses`: the score range of each group.
+    public let sesRanges: [ClosedRange<Double>?]?
+}
+
+/// Where the numbers came from, for the report's methods section.
+public struct InputSources: Sendable {
+    public let attendance: String
+    public let dialect: CSVDialect
+    public let columns: [AttendanceRole: String]
+    public let population: String
+    public let populationBundled: Bool
+    public let populationLayout: String
+    public let originScheme: OriginScheme
+    public let ses: String?
+    public let sesPeriod: String?
+    public let postcodes: String?
+}
+
+/// Things about the whole run a reader must know.
+public enum RunNote: Sendable, Equatable {
+    /// The attendance has no buurt or postcode: every person is assumed to live in the area.
+    case noBuurtInformation
+    /// `--by ses` asked but not possible (no SES file, or no buurt information).
+    case sesUnavailable(reason: String)
+    /// A requested dimension has no column in the attendance.
+    case dimensionWithoutColumn(Dimension)
+    /// The bundled national table was used.
+    case bundledPopulation
+}
+
+/// The result of `bereik compare`.
+public struct CompareResult: Sendable {
+    public let request: CompareRequest
+    public let sources: InputSources
+    public let area: Area
+    public let reconciliation: Reconciliation
+    public let dimensions: [DimensionResult]
+    public let notes: [RunNote]
+}

@@ -1,0 +1,53 @@
+import BereikPipeline
+import BereikStats
+
+/// `bereik compare --format csv`: one row per dimension × group with every number. Dutch (`--lang
+/// nl`) writes `;` and decimal commas so Excel NL opens it as is; English writes `,` and points.
+/// Cells Excel would execute (starting with `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
+public enum CompareCSV {
+    public static let columns = ["dimension", "group", "participants", "residents", "participant_share", "resident_share",
+                                 "reach", "reach_lower", "reach_upper", "ratio", "ratio_lower", "ratio_upper",
+                                 "p_value", "p_adjusted", "flag", "missing", "test_chi2", "test_df", "test_p_value",
+                                 "test_method", "dissimilarity", "r_indicator", "confidence"]
+
+    public static func render(_ result: CompareResult, language: Language) -> String {
+        let separator = language == .nl ? ";" : ","
+        func number(_ v: Double?) -> String {
+            guard let v, v.isFinite else { return "" }
+            let text = "\(v)"
+            return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+        var lines = [columns.joined(separator: separator)]
+        for d in result.dimensions {
+            let f = d.comparison.fit
+            for g in d.comparison.groups {
+                let cells: [String] = [
+                    d.counts.dimension.rawValue, g.key, String(g.participants), String(g.residents),
+                    number(g.participantShare), number(g.residentShare),
+                    number(g.reach.estimate), number(g.reach.interval?.lower), number(g.reach.interval?.upper),
+                    number(g.ratio?.estimate), number(g.ratio?.interval.lower), number(g.ratio?.interval.upper),
+                    number(g.pValue), number(g.pAdjusted), g.flag.rawValue, g.missing.map(String.init) ?? "",
+                    number(f?.chiSquared), f.map { String($0.degreesOfFreedom) } ?? "", number(f?.reportedPValue),
+                    f?.method ?? "", number(d.comparison.dissimilarity), number(d.comparison.rIndicator?.r),
+                    number(result.request.settings.confidence.value),
+                ]
+                lines.append(cells.map { cell($0, separator: separator) }.joined(separator: separator))
+            }
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One CSV cell: quoted when needed, and neutralised when Excel would read it as a formula.
+    /// Numbers (including negative ones) are left as numbers.
+    public static func cell(_ text: String, separator: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
+           Double(value.replacingOccurrences(of: ",", with: ".")) == nil {
+            value = "'" + value
+        }
+        if value.contains(separator) || value.contains("\"") || value.contains("\n") || value.contains("\r") {
+            value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}

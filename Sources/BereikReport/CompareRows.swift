@@ -1,0 +1,130 @@
+import BereikData
+import BereikPipeline
+import BereikStats
+
+/// The display strings of one group, shared by the terminal table and Markdown.
+struct CompareRow {
+    let cells: [String]
+
+    static func header(_ w: Words) -> [String] {
+        [w.columns.group, w.columns.participants, w.columns.share, w.columns.residentShare, w.columns.ratio,
+         w.columns.reach, w.columns.missing, w.columns.flag]
+    }
+
+    init(_ g: GroupComparison, dimension: DimensionResult, index: Int, language: Language) {
+        let w = language.words
+        var label = w.label(g.key)
+        if let range = dimension.sesRanges?[index] {
+            label += " [\(language.number(range.lowerBound, digits: 2))…\(language.number(range.upperBound, digits: 2))]"
+        }
+        let ratio: String
+        if let r = g.ratio {
+            ratio = "\(language.number(r.estimate, digits: 2)) (\(language.number(r.interval.lower, digits: 2))–\(language.number(r.interval.upper, digits: 2)))"
+        } else {
+            ratio = "–"
+        }
+        let reach: String
+        if let ci = g.reach.interval {
+            let s = ci.scaled(by: 1000)
+            reach = "\(language.number(s.estimate, digits: 1)) (\(language.number(s.lower, digits: 1))–\(language.number(s.upper, digits: 1)))"
+        } else if let e = g.reach.estimate {
+            reach = language.number(e * 1000, digits: 1) + " (!)"
+        } else {
+            reach = "–"
+        }
+        let small = g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold ? "*" : ""
+        cells = [label, language.integer(g.participants) + small, language.percent(g.participantShare), language.percent(g.residentShare),
+                 ratio, reach, g.missing.map { language.integer($0) } ?? "", w.flag[g.flag] ?? ""]
+    }
+}
+
+/// Plain sentences: who is missing and how many people that is; who is over-represented.
+public enum CompareSummary {
+    public static func sentences(_ result: CompareResult, language: Language) -> [String] {
+        let w = language.words
+        var under: [String] = [], over: [String] = []
+        for d in result.dimensions {
+            for g in d.comparison.groups {
+                switch g.flag {
+                case .under:
+                    let count = g.missing.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""
+                    under.append(w.label(g.key) + count)
+                case .over: over.append(w.label(g.key))
+                case .none: break
+                }
+            }
+        }
+        var out: [String] = []
+        if !under.isEmpty {
+            out.append(w.labels.missingSentence(under.joined(separator: ", ")))
+            out.append(w.labels.missingExplained)
+        }
+        if !over.isEmpty { out.append(w.labels.overSentence(over.joined(separator: ", "))) }
+        if out.isEmpty { out.append(w.labels.noDifferences) }
+        return out
+    }
+
+    /// Notes on one dimension, worded.
+    static func notes(_ d: DimensionResult, language: Language) -> [String] {
+        let w = language.words
+        var out: [String] = []
+        for n in d.comparison.notes {
+            switch n {
+            case .noResidents(let keys): out.append("\(w.labels.noResidents): \(keys.map(w.label).joined(separator: ", "))")
+            case .participantsExceedResidents(let keys): out.append("\(w.labels.exceedResidents): \(keys.map(w.label).joined(separator: ", "))")
+            case .singleCategory: out.append(w.labels.singleCategory)
+            case .noParticipants: out.append(w.labels.noParticipants)
+            case .smallExpectedCounts: out.append(w.labels.monteCarlo)
+            case .smallGroups(_, let threshold): out.append("* " + w.labels.smallGroups.replacingOccurrences(of: "%d", with: String(threshold)))
+            }
+        }
+        if d.counts.participantsUnknown > 0 { out.append("\(w.labels.unknown): \(language.integer(d.counts.participantsUnknown)) \(w.labels.persons)") }
+        if d.counts.participantsWithoutData > 0 {
+            out.append("\(language.integer(d.counts.participantsWithoutData)) \(w.labels.withoutData) (\(d.counts.buurtenWithoutData.count) buurten)")
+        }
+        return out
+    }
+
+    static func testLine(_ d: DimensionResult, language: Language) -> String? {
+        let w = language.words
+        guard let f = d.comparison.fit else { return nil }
+        var text = "\(w.labels.fitTest): X² = \(language.number(f.chiSquared, digits: 2)), df = \(f.degreesOfFreedom), p \(pValue(f.reportedPValue, language))"
+        if let mc = f.monteCarlo { text += " (Monte Carlo, ±\(language.number(mc.standardError, digits: 4)))" }
+        if let dis = d.comparison.dissimilarity { text += "; D = \(language.number(dis, digits: 3))" }
+        if let r = d.comparison.rIndicator { text += "; R = \(language.number(r.r, digits: 3))" }
+        return text
+    }
+
+    static func pValue(_ p: Double, _ language: Language) -> String {
+        p < 0.001 ? "< " + language.number(0.001, digits: 3) : "= " + language.number(p, digits: 3)
+    }
+
+    static func reconciliation(_ result: CompareResult, language: Language) -> [String] {
+        let w = language.words, r = result.reconciliation
+        var lines = ["\(w.labels.attendance): \(language.integer(r.rows)) \(w.labels.rowsRead), \(language.integer(r.rowsUsed)) \(w.labels.rowsUsed), \(language.integer(r.persons)) \(w.labels.persons)"]
+        for reason in ExclusionReason.allCases {
+            if let n = r.excluded[reason] { lines.append("  \(w.labels.excluded): \(language.integer(n)) — \(w.exclusion[reason]!)") }
+        }
+        if r.personsOutsideArea > 0 { lines.append("  \(language.integer(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
+        if r.blankLines > 0 { lines.append("  \(language.integer(r.blankLines)) \(w.labels.blankLines)") }
+        for (role, n) in r.conflicts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            lines.append("  \(w.labels.conflicts) (\(role.rawValue)): \(language.integer(n)) \(w.labels.persons)")
+        }
+        for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let examples = values.sorted { $0.value > $1.value }.prefix(5).map { "'\($0.key)' (\($0.value))" }.joined(separator: ", ")
+            lines.append("  \(w.labels.unrecognised) (\(role.rawValue)): \(examples)")
+        }
+        let area = result.area.codes.map(\.raw).joined(separator: ", ")
+        lines.append("\(w.labels.area): \(area) (\(language.integer(result.area.buurten.count)) buurten)")
+        lines.append("\(w.labels.population): \(result.sources.population) [\(result.sources.populationLayout)]")
+        for note in result.notes {
+            switch note {
+            case .bundledPopulation: lines.append(w.labels.bundled)
+            case .noBuurtInformation: lines.append(w.labels.noBuurt)
+            case .sesUnavailable(let reason): lines.append("\(w.labels.sesUnavailable) (\(reason))")
+            case .dimensionWithoutColumn(let d): lines.append("\(w.dimension[d]!): \(w.labels.noColumn)")
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,91 @@
+import BereikData
+import BereikStats
+
+/// Every word Bereik shows, per language, in one place. Renderers take words from here only.
+public struct Words: Sendable {
+    public let dimension: [Dimension: String]
+    public let category: [String: String]
+    public let flag: [RepresentationFlag: String]
+    public let exclusion: [ExclusionReason: String]
+    public let columns: Columns
+    public let labels: Labels
+
+    public struct Columns: Sendable {
+        public let group, participants, share, residentShare, ratio, reach, missing, flag: String
+    }
+
+    public struct Labels: Sendable {
+        public let title, area, population, attendance, rowsRead, rowsUsed, excluded, persons, personsOutsideArea,
+                   fitTest, dissimilarity, rIndicator, unknown, conflicts, unrecognised, summary, noDifferences,
+                   bundled, noBuurt, sesUnavailable, noColumn, smallGroups, noResidents, exceedResidents,
+                   monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, missingExplained: String
+        public let missingSentence: @Sendable (_ groups: String) -> String
+        public let overSentence: @Sendable (_ groups: String) -> String
+        public let missingPeople: @Sendable (_ count: String) -> String
+    }
+
+    /// The display label of a canonical key.
+    public func label(_ key: String) -> String { category[key] ?? key }
+
+    static let dutch = Words(
+        dimension: [.gender: "Geslacht", .age: "Leeftijd", .origin: "Herkomst", .ses: "SES-WOA van de buurt"],
+        category: ["man": "mannen", "vrouw": "vrouwen", "0-14": "0-14 jaar", "15-24": "15-24 jaar", "25-44": "25-44 jaar",
+                   "45-64": "45-64 jaar", "65+": "65 jaar en ouder", "nederland": "Nederland", "europa": "Europa (excl. NL)",
+                   "buiten_europa": "buiten Europa", "nederlands": "Nederlandse achtergrond", "westers": "westerse migratieachtergrond",
+                   "niet_westers": "niet-westerse migratieachtergrond", "Q1": "Q1 (laagste SES)", "Q5": "Q5 (hoogste SES)"],
+        flag: [.under: "onder", .over: "boven", .none: ""],
+        exclusion: [.noPersonID: "geen deelnemer-id", .unparseableDate: "datum onleesbaar", .noDate: "geen datum",
+                    .outsidePeriod: "buiten de periode", .noBuurt: "geen buurt of postcode", .unknownBuurt: "onbekende buurtcode",
+                    .unknownPostcode: "onbekende postcode", .outsideArea: "buurt buiten het gebied"],
+        columns: Columns(group: "Groep", participants: "Deeln.", share: "Aandeel", residentShare: "Inwoners",
+                         ratio: "Ratio (BI)", reach: "Per 1.000 (BI)", missing: "Mist", flag: "Vlag"),
+        labels: Labels(
+            title: "Wie bereiken we, wie missen we?", area: "Gebied", population: "Bevolking", attendance: "Deelnemers",
+            rowsRead: "rijen gelezen", rowsUsed: "gebruikt", excluded: "niet gebruikt", persons: "personen",
+            personsOutsideArea: "personen alleen buiten het gebied", fitTest: "Toets op afwijking", dissimilarity: "Ongelijkheidsindex D",
+            rIndicator: "R-indicator", unknown: "onbekend", conflicts: "tegenstrijdige rijen", unrecognised: "niet herkend",
+            summary: "In het kort", noDifferences: "Geen groep wijkt significant af van de bevolking.",
+            bundled: "Bevolking uit de meegeleverde CBS Kerncijfers Wijken en Buurten 2024 (Bron: CBS).",
+            noBuurt: "De deelnemerslijst heeft geen buurt of postcode: alle deelnemers zijn als inwoners van het gebied geteld.",
+            sesUnavailable: "SES-vergelijking niet mogelijk", noColumn: "geen kolom in de deelnemerslijst",
+            smallGroups: "Kleine aantallen (minder dan %d deelnemers): lees deze met zorg", noResidents: "Geen inwoners, niet getoetst",
+            exceedResidents: "Meer deelnemers dan (afgeronde) inwoners", monteCarlo: "kleine verwachte aantallen: p-waarde via Monte Carlo",
+            singleCategory: "Maar één groep met inwoners: niets te vergelijken", noParticipants: "Geen deelnemers in deze indeling",
+            withoutData: "deelnemers in buurten zonder gegevens", confidence: "betrouwbaarheid", method: "methode",
+            blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners",
+            missingExplained: "Het getal tussen haakjes is het aantal extra deelnemers uit die groep dat nodig is voor een eerlijke afspiegeling van de buurt, bij het huidige aantal deelnemers.",
+            missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
+            overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
+            missingPeople: { "\($0) te weinig" }))
+
+    static let english = Words(
+        dimension: [.gender: "Gender", .age: "Age", .origin: "Origin", .ses: "SES-WOA of the buurt"],
+        category: ["man": "men", "vrouw": "women", "0-14": "0-14 years", "15-24": "15-24 years", "25-44": "25-44 years",
+                   "45-64": "45-64 years", "65+": "65 and older", "nederland": "Netherlands", "europa": "Europe (excl. NL)",
+                   "buiten_europa": "outside Europe", "nederlands": "Dutch background", "westers": "Western migration background",
+                   "niet_westers": "non-Western migration background", "Q1": "Q1 (lowest SES)", "Q5": "Q5 (highest SES)"],
+        flag: [.under: "under", .over: "over", .none: ""],
+        exclusion: [.noPersonID: "no participant id", .unparseableDate: "unreadable date", .noDate: "no date",
+                    .outsidePeriod: "outside the period", .noBuurt: "no buurt or postcode", .unknownBuurt: "unknown buurt code",
+                    .unknownPostcode: "unknown postcode", .outsideArea: "buurt outside the area"],
+        columns: Columns(group: "Group", participants: "Part.", share: "Share", residentShare: "Residents",
+                         ratio: "Ratio (CI)", reach: "Per 1,000 (CI)", missing: "Missing", flag: "Flag"),
+        labels: Labels(
+            title: "Who do we reach, who do we miss?", area: "Area", population: "Population", attendance: "Participants",
+            rowsRead: "rows read", rowsUsed: "used", excluded: "not used", persons: "persons",
+            personsOutsideArea: "persons only outside the area", fitTest: "Test of difference", dissimilarity: "Dissimilarity index D",
+            rIndicator: "R-indicator", unknown: "unknown", conflicts: "conflicting rows", unrecognised: "not recognised",
+            summary: "In short", noDifferences: "No group differs significantly from the population.",
+            bundled: "Population from the bundled CBS Kerncijfers Wijken en Buurten 2024 (Source: CBS).",
+            noBuurt: "The attendance has no buurt or postcode: every participant is counted as a resident of the area.",
+            sesUnavailable: "SES comparison not possible", noColumn: "no column in the attendance",
+            smallGroups: "Small numbers (fewer than %d participants): read with care", noResidents: "No residents, not tested",
+            exceedResidents: "More participants than (rounded) residents", monteCarlo: "small expected counts: Monte Carlo p-value",
+            singleCategory: "Only one group has residents: nothing to compare", noParticipants: "No participants in this dimension",
+            withoutData: "participants in buurten without data", confidence: "confidence", method: "method",
+            blankLines: "blank lines skipped", per1000: "per 1,000 residents",
+            missingExplained: "The number in brackets is how many more participants from that group a fair reflection of the area needs, at the current number of participants.",
+            missingSentence: { "Reached less than their share of the population: \($0)." },
+            overSentence: { "Reached more than their share: \($0)." },
+            missingPeople: { "\($0) too few" }))
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import BereikData
+import BereikPipeline
+import BereikReport
+import BereikStats
+import Foundation
+
+/// The input flags shared by the analysis commands.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Attendance file: one row per visit (CSV; ; , or tab; UTF-8 or Windows-1252).")
+    var attendance: String
+
+    @Option(name: .long, help: "Population table (CBS Kerncijfers Wijken en Buurten, or area,dimension,category,count). Default: the bundled CBS KWB 2024.")
+    var population: String?
+
+    @Option(name: .long, help: "SES-WOA scores per wijk/buurt (CBS 85163NED).")
+    var ses: String?
+
+    @Option(name: .long, help: "PC6 → buurt table (CBS 'buurt, wijk en gemeente per postcode'), used when a row has no buurt code.")
+    var postcodes: String?
+
+    @Option(name: .long, help: "Replacement country list: names,europe,western (see README).")
+    var countries: String?
+
+    @Option(name: .long, parsing: .singleValue, help: "Area codes (GM…, WK…, BU…), comma-separated or repeated. Default: the participants' gemeenten.")
+    var area: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: "Name a column: role=header, e.g. person=Klantnummer. Roles: \(AttendanceRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var column: [String] = []
+
+    @Option(name: .long, help: "File with role=header lines naming columns.")
+    var columns: String?
+
+    @Option(name: .long, help: "Only visits on or after this date (2024-01-01 or 1-1-2024).")
+    var from: String?
+
+    @Option(name: .long, help: "Only visits on or before this date.")
+    var to: String?
+
+    @Flag(name: .long, help: "Treat every excluded row as an error.")
+    var strict = false
+
+    func date(_ text: String?, flag: String) throws -> CivilDate? {
+        guard let text else { return nil }
+        guard let date = CivilDate(parsing: text) else {
+            throw ValidationError("--\(flag) '\(text)' is not a date; expected e.g. 2024-01-01 or 1-1-2024")
+        }
+        return date
+    }
+
+    func overrides() throws -> [AttendanceRole: String] {
+        var lines = column
+        if let columns {
+            lines = try String(contentsOfFile: columns, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init) + lines
+        }
+        do {
+            return try AttendanceColumns.parseOverrides(lines, source: columns ?? "--column")
+        } catch let error as DataError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func request() throws -> CompareRequest {
+        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
+        var request = CompareRequest(attendance: attendance,
+                                     referenceDate: CivilDate(year: today.year!, month: today.month!, day: today.day!)!)
+        request.population = population
+        request.ses = ses
+        request.postcodes = postcodes
+        request.countries = countries
+        request.area = area
+        request.from = try date(from, flag: "from")
+        request.to = try date(to, flag: "to")
+        if let f = request.from, let t = request.to, f > t { throw ValidationError("--from \(f) lies after --to \(t)") }
+        request.strict = strict
+        request.columnOverrides = try overrides()
+        if isatty(2) != 0 {
+            request.progress = { rows in
+                FileHandle.standardError.write(Data("\r\(rows / 1_000_000)M rows…".utf8))
+            }
+        }
+        return request
+    }
+}
+
+/// Output flags.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json, markdown
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "nl or en (default: from the locale, else nl).")
+    var lang: Language?
+
+    var language: Language { lang ?? .fromEnvironment() }
+
+    func write(_ text: String) throws {
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw DataError(SourceLocation(file: output), "cannot write the output (\(error.localizedDescription))")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
