@@ -34,5 +34,6 @@ let package = Package(
         .testTarget(name: "BereikStatsTests", dependencies: ["BereikStats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BereikDataTests", dependencies: ["BereikData"]),
+        .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikReport", "BereikData", "BereikStats", "bereik"]),
     ]
 )

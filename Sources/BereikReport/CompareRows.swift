@@ -13,10 +13,7 @@ struct CompareRow {
 
     init(_ g: GroupComparison, dimension: DimensionResult, index: Int, language: Language) {
         let w = language.words
-        var label = w.label(g.key)
-        if let range = dimension.sesRanges?[index] {
-            label += " [\(language.number(range.lowerBound, digits: 2))…\(language.number(range.upperBound, digits: 2))]"
-        }
+        let label = w.label(g.key)
         let ratio: String
         if let r = g.ratio {
             ratio = "\(language.number(r.estimate, digits: 2)) (\(language.number(r.interval.lower, digits: 2))–\(language.number(r.interval.upper, digits: 2)))"
@@ -77,6 +74,12 @@ public enum CompareSummary {
             case .smallExpectedCounts: out.append(w.labels.monteCarlo)
             case .smallGroups(_, let threshold): out.append("* " + w.labels.smallGroups.replacingOccurrences(of: "%d", with: String(threshold)))
             }
+        }
+        if let ranges = d.sesRanges {
+            let text = zip(d.counts.keys, ranges).compactMap { key, range in
+                range.map { "\(key) \(language.number($0.lowerBound, digits: 2))…\(language.number($0.upperBound, digits: 2))" }
+            }
+            out.append("\(w.labels.sesScores): " + text.joined(separator: "; "))
         }
         if d.counts.participantsUnknown > 0 { out.append("\(w.labels.unknown): \(language.integer(d.counts.participantsUnknown)) \(w.labels.persons)") }
         if d.counts.participantsWithoutData > 0 {

@@ -18,7 +18,7 @@ public struct Words: Sendable {
         public let title, area, population, attendance, rowsRead, rowsUsed, excluded, persons, personsOutsideArea,
                    fitTest, dissimilarity, rIndicator, unknown, conflicts, unrecognised, summary, noDifferences,
                    bundled, noBuurt, sesUnavailable, noColumn, smallGroups, noResidents, exceedResidents,
-                   monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, missingExplained: String
+                   monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, sesScores, missingExplained: String
         public let missingSentence: @Sendable (_ groups: String) -> String
         public let overSentence: @Sendable (_ groups: String) -> String
         public let missingPeople: @Sendable (_ count: String) -> String
@@ -30,9 +30,9 @@ public struct Words: Sendable {
     static let dutch = Words(
         dimension: [.gender: "Geslacht", .age: "Leeftijd", .origin: "Herkomst", .ses: "SES-WOA van de buurt"],
         category: ["man": "mannen", "vrouw": "vrouwen", "0-14": "0-14 jaar", "15-24": "15-24 jaar", "25-44": "25-44 jaar",
-                   "45-64": "45-64 jaar", "65+": "65 jaar en ouder", "nederland": "Nederland", "europa": "Europa (excl. NL)",
-                   "buiten_europa": "buiten Europa", "nederlands": "Nederlandse achtergrond", "westers": "westerse migratieachtergrond",
-                   "niet_westers": "niet-westerse migratieachtergrond", "Q1": "Q1 (laagste SES)", "Q5": "Q5 (hoogste SES)"],
+                   "45-64": "45-64 jaar", "65+": "65+ jaar", "nederland": "Nederland", "europa": "Europa (excl. NL)",
+                   "buiten_europa": "buiten Europa", "nederlands": "Nederlands", "westers": "westers",
+                   "niet_westers": "niet-westers", "Q1": "Q1 (laagste SES)", "Q5": "Q5 (hoogste SES)"],
         flag: [.under: "onder", .over: "boven", .none: ""],
         exclusion: [.noPersonID: "geen deelnemer-id", .unparseableDate: "datum onleesbaar", .noDate: "geen datum",
                     .outsidePeriod: "buiten de periode", .noBuurt: "geen buurt of postcode", .unknownBuurt: "onbekende buurtcode",
@@ -52,7 +52,7 @@ public struct Words: Sendable {
             exceedResidents: "Meer deelnemers dan (afgeronde) inwoners", monteCarlo: "kleine verwachte aantallen: p-waarde via Monte Carlo",
             singleCategory: "Maar één groep met inwoners: niets te vergelijken", noParticipants: "Geen deelnemers in deze indeling",
             withoutData: "deelnemers in buurten zonder gegevens", confidence: "betrouwbaarheid", method: "methode",
-            blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners",
+            blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners", sesScores: "SES-WOA-scores per groep",
             missingExplained: "Het getal tussen haakjes is het aantal extra deelnemers uit die groep dat nodig is voor een eerlijke afspiegeling van de buurt, bij het huidige aantal deelnemers.",
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
@@ -62,8 +62,8 @@ public struct Words: Sendable {
         dimension: [.gender: "Gender", .age: "Age", .origin: "Origin", .ses: "SES-WOA of the buurt"],
         category: ["man": "men", "vrouw": "women", "0-14": "0-14 years", "15-24": "15-24 years", "25-44": "25-44 years",
                    "45-64": "45-64 years", "65+": "65 and older", "nederland": "Netherlands", "europa": "Europe (excl. NL)",
-                   "buiten_europa": "outside Europe", "nederlands": "Dutch background", "westers": "Western migration background",
-                   "niet_westers": "non-Western migration background", "Q1": "Q1 (lowest SES)", "Q5": "Q5 (highest SES)"],
+                   "buiten_europa": "outside Europe", "nederlands": "Dutch", "westers": "Western",
+                   "niet_westers": "non-Western", "Q1": "Q1 (lowest SES)", "Q5": "Q5 (highest SES)"],
         flag: [.under: "under", .over: "over", .none: ""],
         exclusion: [.noPersonID: "no participant id", .unparseableDate: "unreadable date", .noDate: "no date",
                     .outsidePeriod: "outside the period", .noBuurt: "no buurt or postcode", .unknownBuurt: "unknown buurt code",
@@ -83,7 +83,7 @@ public struct Words: Sendable {
             exceedResidents: "More participants than (rounded) residents", monteCarlo: "small expected counts: Monte Carlo p-value",
             singleCategory: "Only one group has residents: nothing to compare", noParticipants: "No participants in this dimension",
             withoutData: "participants in buurten without data", confidence: "confidence", method: "method",
-            blankLines: "blank lines skipped", per1000: "per 1,000 residents",
+            blankLines: "blank lines skipped", per1000: "per 1,000 residents", sesScores: "SES-WOA scores per group",
             missingExplained: "The number in brackets is how many more participants from that group a fair reflection of the area needs, at the current number of participants.",
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },

@@ -1,0 +1,38 @@
+import Foundation
+import BereikData
+
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+    static let exampleArea = ["WK036376", "WK036377", "WK036378", "WK036386", "WK036388"]
+    static let amsterdam2019 = path("Datasets/cbs/kwb2019_84583NED_amsterdam.csv")
+    static let ses2019 = path("Datasets/cbs/seswoa2019_85163NED_amsterdam.csv")
+    static let example = path("Datasets/example/deelnemers_nieuw_west_2019.csv")
+
+    static func temporary(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bereik-pipeline-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent(name).path
+    }
+}
+
+/// Runs the built `bereik` executable (next to the test bundle) and returns exit code, stdout, stderr.
+func runBereik(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
+    var dir = testBinary.deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bereik").path), dir.path != "/" {
+        dir = dir.deletingLastPathComponent()
+    }
+    let process = Process()
+    process.executableURL = dir.appendingPathComponent("bereik")
+    process.arguments = arguments
+    process.environment = ["LANG": "nl_NL.UTF-8", "PATH": "/usr/bin:/bin"]
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
