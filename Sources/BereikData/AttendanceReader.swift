@@ -75,7 +75,7 @@ public enum AttendanceReader {
     public static func read(path: String, displayName: String? = nil, options: AttendanceOptions) throws -> AttendanceData {
         let reader = try CSVReader(path: path, displayName: displayName)
         let columns = try AttendanceColumns(header: reader.header, overrides: options.overrides, file: reader.displayName)
-        var state = ReadState(options: options, columns: columns)
+        var state = ReadState(options: options, columns: columns, encoding: reader.dialect.encoding)
         var rowNumber: Int64 = 0
         while try reader.next() {
             try reader.requireHeaderWidth()
@@ -92,121 +92,195 @@ public enum AttendanceReader {
                               dialect: reader.dialect, source: reader.displayName)
     }
 
-    /// The per-file state of a read: interned values, per-person tallies, caches of harmonised values.
+    /// The per-file state of a read. Every field is looked up as bytes in a `ByteInterner` per
+    /// column, and its harmonised meaning is computed once per distinct value and cached by id.
     struct ReadState {
         let options: AttendanceOptions
         let columns: AttendanceColumns
+        let encoding: TextEncoding
         var reconciliation = Reconciliation()
-        var personIndex: [String: Int32] = [:]
-        var visits: [Int32] = []
-        var first: [Int32] = []
-        var last: [Int32] = []
-        var buurtTally: [Tally] = []
-        var genderTally: [Tally] = []
-        var ageTally: [Tally] = []
-        var originTally: [Tally] = []
+        // Persons: interner id = person index.
+        let persons = ByteInterner(capacity: 1 << 16)
+        /// One entry per person, all of a person's state together (one or two cache lines).
+        struct PersonState {
+            var visits: Int32 = 0
+            var first = Int32.min
+            var last = Int32.min
+            var activityMask: UInt64 = 0
+            var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
+        }
+        var people: [PersonState] = []
         var personActivities: Set<Int64> = []
         var outsideArea: Set<Int32> = []
         var buurtCodes: [RegionCode] = []
         var buurtIndex: [RegionCode: Int32] = [:]
+        // Per column: distinct values and what each means.
+        let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
+        var dateValue: [Int32] = []
+        var buurtResult: [Int32] = [], postcodeResult: [Int32] = []
+        let genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
+        // Column indices, resolved once (a dictionary lookup per field and row is measurable).
+        let personIndex: Int
+        let dateIndex: Int?, buurtIndex_: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?
+        let ages = ByteInterner(), births = ByteInterner()
+        var ageValue: [Int32] = [], birthValue: [BirthValue] = []
+        var ageUnrecognised: [Int] = [], birthUnrecognised: [Int] = []
+        let activityValues = ByteInterner()
         var activityNames: [String] = []
-        var activityIndex: [String: Int32] = [:]
-        var buurtCache: [String: Result<Int32, ExclusionReason>] = [:]
-        var genderCache: [String: Harmonised] = [:]
-        var originCache: [String: Harmonised] = [:]
-        var bandCache: [String: Harmonised] = [:]
-        var dateCache: [String: CivilDate?] = [:]
+        var activityOfValue: [Int32] = []
 
-        init(options: AttendanceOptions, columns: AttendanceColumns) {
+        static let blankDay = Int32.min + 1, invalidDay = Int32.min + 2
+
+        enum BirthValue { case blank, invalid, year(Int), date(CivilDate) }
+
+        /// A column of category labels (gender, origin, age band label).
+        final class CategoricalColumn {
+            let role: AttendanceRole
+            let index: Int
+            init(role: AttendanceRole, index: Int) { self.role = role; self.index = index }
+            let values = ByteInterner()
+            @exclusivity(unchecked) var code: [Int8] = []  // >= 0 category, -1 unknown, -2 unrecognised
+            @exclusivity(unchecked) var unrecognisedRows: [Int] = []
+        }
+
+        init(options: AttendanceOptions, columns: AttendanceColumns, encoding: TextEncoding) {
             self.options = options
             self.columns = columns
+            self.encoding = encoding
+            genderColumn = columns[.gender].map { CategoricalColumn(role: .gender, index: $0) }
+            originColumn = columns[.origin].map { CategoricalColumn(role: .origin, index: $0) }
+            bandColumn = columns[.ageBand].map { CategoricalColumn(role: .ageBand, index: $0) }
+            personIndex = columns[.person]!
+            dateIndex = columns[.date]
+            buurtIndex_ = columns[.buurt]
+            postcodeIndex = columns[.postcode]
+            ageIndex = columns[.age]
+            birthIndex = columns[.birthYear]
+            activityIndex = columns[.activity]
         }
 
         /// Uses or excludes one row; returns the reason and column when excluded.
         mutating func consume(_ reader: CSVReader, row: Int64) -> (ExclusionReason, Int?)? {
             reconciliation.rows += 1
-            let id = reader.string(columns[.person]!).trimmingSpaces()
-            guard !id.isEmpty else { return exclude(.noPersonID, column: columns[.person]) }
-
-            var day: CivilDate?
-            if let c = columns[.date] {
-                let text = reader.string(c)
-                if let cached = dateCache[text] { day = cached } else {
-                    let trimmed = text.trimmingSpaces()
-                    day = trimmed.isEmpty ? nil : CivilDate(parsing: trimmed)
-                    if dateCache.count < 100_000 { dateCache[text] = day }
-                    if day == nil, !trimmed.isEmpty { dateCache[text] = .some(nil) }
-                }
-                if day == nil {
-                    if !text.trimmingSpaces().isEmpty { return exclude(.unparseableDate, column: c) }
-                    if options.from != nil || options.to != nil { return exclude(.noDate, column: c) }
-                }
+            let personColumn = personIndex
+            let (personID, personIsNew) = reader.withBytes(personColumn) { bytes -> (Int32, Bool) in
+                let trimmed = bytes.trimmedASCII()
+                return trimmed.isEmpty ? (-1, false) : persons.intern(trimmed)
             }
+            guard personID >= 0 else { return exclude(.noPersonID, column: personColumn) }
+            if personIsNew { register() }
+
+            var dayNumber = Self.blankDay
+            if let c = dateIndex {
+                let (id, isNew) = reader.withBytes(c) { dates.intern($0) }
+                if isNew {
+                    let text = encoding.decode(dates.bytes(id)).trimmingSpaces()
+                    dateValue.append(text.isEmpty ? Self.blankDay : CivilDate(parsing: text).map { Int32($0.dayNumber) } ?? Self.invalidDay)
+                }
+                dayNumber = dateValue[Int(id)]
+                if dayNumber == Self.invalidDay { return exclude(.unparseableDate, column: c) }
+                if dayNumber == Self.blankDay, options.from != nil || options.to != nil { return exclude(.noDate, column: c) }
+            }
+            let day = dayNumber == Self.blankDay ? nil : CivilDate(dayNumber: Int(dayNumber))
             if let day, (options.from.map { day < $0 } ?? false) || (options.to.map { day > $0 } ?? false) {
-                return exclude(.outsidePeriod, column: columns[.date])
+                return exclude(.outsidePeriod, column: dateIndex)
             }
 
             var buurt: Int32 = -1
-            if columns[.buurt] != nil || columns[.postcode] != nil {
-                let rawBuurt = columns[.buurt].map { reader.string($0) } ?? ""
-                let rawPostcode = columns[.postcode].map { reader.string($0) } ?? ""
-                let key = rawBuurt + "\u{1}" + rawPostcode
-                let resolved: Result<Int32, ExclusionReason>
-                if let cached = buurtCache[key] { resolved = cached } else {
-                    let resolver = options.buurten ?? BuurtResolver(known: nil)
-                    resolved = resolver.resolve(buurt: rawBuurt, postcode: rawPostcode).map { intern($0) }
-                    buurtCache[key] = resolved
+            if buurtIndex_ != nil || postcodeIndex != nil {
+                var resolved = Self.noBuurtCode
+                var column = buurtIndex_ ?? postcodeIndex
+                if let c = buurtIndex_ {
+                    let (id, isNew) = reader.withBytes(c) { buurtValues.intern($0.trimmedASCII()) }
+                    if isNew { buurtResult.append(resolve(buurt: encoding.decode(buurtValues.bytes(id)), postcode: nil)) }
+                    resolved = buurtResult[Int(id)]
                 }
-                switch resolved {
-                case .success(let index): buurt = index
-                case .failure(let reason):
-                    if reason == .outsideArea { outsideArea.insert(personIndex[id] ?? register(id)) }
-                    return exclude(reason, column: reason == .unknownPostcode ? columns[.postcode] : columns[.buurt] ?? columns[.postcode])
+                if resolved == Self.noBuurtCode, let c = postcodeIndex {
+                    let (id, isNew) = reader.withBytes(c) { postcodeValues.intern($0.trimmedASCII()) }
+                    if isNew { postcodeResult.append(resolve(buurt: nil, postcode: encoding.decode(postcodeValues.bytes(id)))) }
+                    resolved = postcodeResult[Int(id)]
+                    column = c
                 }
+                if resolved < 0 {
+                    let reason = ExclusionReason.allCases[Int(-1 - resolved)]
+                    if reason == .outsideArea { outsideArea.insert(personID) }
+                    return exclude(reason, column: column)
+                }
+                buurt = resolved
             }
 
             reconciliation.rowsUsed += 1
-            let p = personIndex[id] ?? register(id)
-            let person = Int(p)
-            let dayNumber = day.map { Int32($0.dayNumber) } ?? Int32.min
+            let person = Int(personID)
             let stamp = Int64(dayNumber) << 32 | row
-            visits[person] += 1
-            if let day {
-                let d = Int32(day.dayNumber)
-                if first[person] == Int32.min || d < first[person] { first[person] = d }
-                if d > last[person] { last[person] = d }
+            let genderValue = genderColumn.flatMap { category($0, reader) }
+            let ageValue = ageBand(reader, day: day)
+            let originValue = originColumn.flatMap { category($0, reader) }
+            people.withUnsafeMutableBufferPointer { all in
+                let p = all.baseAddress! + person
+                p.pointee.visits += 1
+                if day != nil {
+                    if p.pointee.first == Int32.min || dayNumber < p.pointee.first { p.pointee.first = dayNumber }
+                    if dayNumber > p.pointee.last { p.pointee.last = dayNumber }
+                }
+                if buurt >= 0 { p.pointee.buurt.add(buurt, stamp: stamp) }
+                if let v = genderValue { p.pointee.gender.add(v, stamp: stamp) }
+                if let v = ageValue { p.pointee.age.add(v, stamp: stamp) }
+                if let v = originValue { p.pointee.origin.add(v, stamp: stamp) }
             }
-            if buurt >= 0 { buurtTally[person].add(buurt, stamp: stamp) }
-            if let c = columns[.gender] {
-                let text = reader.string(c)
-                let h = genderCache[text] ?? cache(&genderCache, text, options.harmoniser.gender(text))
-                if let v = category(h, role: .gender, raw: text) { genderTally[person].add(v, stamp: stamp) }
-            }
-            if let band = ageBand(reader, day: day) {
-                if let v = category(band.0, role: band.1, raw: band.2) { ageTally[person].add(v, stamp: stamp) }
-            }
-            if let c = columns[.origin] {
-                let text = reader.string(c)
-                let h = originCache[text] ?? cache(&originCache, text, options.harmoniser.origin(text))
-                if let v = category(h, role: .origin, raw: text) { originTally[person].add(v, stamp: stamp) }
-            }
-            if let c = columns[.activity] {
-                let name = reader.string(c).trimmingSpaces()
-                if !name.isEmpty {
-                    let a = activityIndex[name] ?? {
+            if let c = activityIndex {
+                let (id, isNew) = reader.withBytes(c) { activityValues.intern($0.trimmedASCII()) }
+                if isNew {
+                    let name = encoding.decode(activityValues.bytes(id)).trimmingSpaces()
+                    if name.isEmpty {
+                        activityOfValue.append(-1)
+                    } else if let existing = activityNames.firstIndex(of: name) {
+                        activityOfValue.append(Int32(existing))
+                    } else {
                         activityNames.append(name)
-                        activityIndex[name] = Int32(activityNames.count - 1)
-                        return Int32(activityNames.count - 1)
-                    }()
-                    personActivities.insert(Int64(p) << 24 | Int64(a))
+                        activityOfValue.append(Int32(activityNames.count - 1))
+                    }
+                }
+                let a = activityOfValue[Int(id)]
+                if a >= 0 {
+                    // Activities 0…63 as a bit per person; more (rare) in a set.
+                    if a < 64 { people[person].activityMask |= 1 << UInt64(a) } else { personActivities.insert(Int64(personID) << 24 | Int64(a)) }
                 }
             }
             return nil
         }
 
-        private func cache(_ dictionary: inout [String: Harmonised], _ key: String, _ value: Harmonised) -> Harmonised {
-            if dictionary.count < 10_000 { dictionary[key] = value }
-            return value
+        static func code(_ reason: ExclusionReason) -> Int32 { -1 - Int32(ExclusionReason.allCases.firstIndex(of: reason)!) }
+        static let noBuurtCode = code(.noBuurt)
+
+        private mutating func resolve(buurt: String?, postcode: String?) -> Int32 {
+            let resolver = options.buurten ?? BuurtResolver(known: nil)
+            switch resolver.resolve(buurt: buurt, postcode: postcode) {
+            case .success(let code): return intern(code)
+            case .failure(let reason): return Self.code(reason)
+            }
+        }
+
+        /// The category of a label column, harmonised once per distinct value.
+        private func category(_ column: CategoricalColumn, _ reader: CSVReader) -> Int32? {
+            let (id, isNew) = reader.withBytes(column.index) { column.values.intern($0) }
+            if isNew {
+                let text = encoding.decode(column.values.bytes(id))
+                let h: Harmonised = switch column.role {
+                case .gender: options.harmoniser.gender(text)
+                case .origin: options.harmoniser.origin(text)
+                default: options.harmoniser.ageBandLabel(text)
+                }
+                switch h {
+                case .category(let i): column.code.append(Int8(i))
+                case .unknown: column.code.append(-1)
+                case .unrecognised: column.code.append(-2)
+                }
+                column.unrecognisedRows.append(0)
+            }
+            let code = column.code[Int(id)]
+            if code >= 0 { return Int32(code) }
+            if code == -2 { column.unrecognisedRows[Int(id)] += 1 }
+            return nil
         }
 
         private mutating func exclude(_ reason: ExclusionReason, column: Int?) -> (ExclusionReason, Int?) {
@@ -221,77 +295,77 @@ public enum AttendanceReader {
             return Int32(buurtCodes.count - 1)
         }
 
-        private mutating func register(_ id: String) -> Int32 {
-            let p = Int32(visits.count)
-            personIndex[id] = p
-            visits.append(0)
-            first.append(Int32.min)
-            last.append(Int32.min)
-            buurtTally.append(Tally())
-            genderTally.append(Tally())
-            ageTally.append(Tally())
-            originTally.append(Tally())
-            return p
-        }
-
-        /// The category index of a harmonised value; unrecognised values are remembered for the report.
-        private mutating func category(_ h: Harmonised, role: AttendanceRole, raw: String) -> Int32? {
-            switch h {
-            case .category(let i): return Int32(i)
-            case .unknown: return nil
-            case .unrecognised:
-                let value = raw.trimmingSpaces()
-                if reconciliation.unrecognised[role]?[value] != nil || (reconciliation.unrecognised[role]?.count ?? 0) < 20 {
-                    reconciliation.unrecognised[role, default: [:]][value, default: 0] += 1
-                }
-                return nil
-            }
+        private mutating func register() {
+            people.append(PersonState())
         }
 
         /// The age band of a row: from the age, else the birth year or date (age at the visit,
         /// a birth year alone taken as born on 1 July), else an age band label.
-        private mutating func ageBand(_ reader: CSVReader, day: CivilDate?) -> (Harmonised, AttendanceRole, String)? {
-            if let c = columns[.age] {
-                let text = reader.string(c).trimmingSpaces()
-                if !text.isEmpty {
+        private mutating func ageBand(_ reader: CSVReader, day: CivilDate?) -> Int32? {
+            if let c = ageIndex {
+                let (id, isNew) = reader.withBytes(c) { ages.intern($0.trimmedASCII()) }
+                if isNew {
+                    let text = encoding.decode(ages.bytes(id)).trimmingSpaces()
                     let whole = text.split(whereSeparator: { $0 == "," || $0 == "." }).first.map(String.init) ?? text
-                    if let age = Int(whole), let band = CategoryKeys.ageBand(age) { return (.category(band), .age, text) }
-                    return (.unrecognised, .age, text)
+                    ageValue.append(text.isEmpty ? -1 : Int(whole).flatMap { CategoryKeys.ageBand($0) }.map(Int32.init) ?? -2)
+                    ageUnrecognised.append(0)
+                }
+                let band = ageValue[Int(id)]
+                if band >= 0 { return band }
+                if band == -2 { ageUnrecognised[Int(id)] += 1; return nil }
+            }
+            if let c = birthIndex {
+                let (id, isNew) = reader.withBytes(c) { births.intern($0.trimmedASCII()) }
+                if isNew {
+                    let text = encoding.decode(births.bytes(id)).trimmingSpaces()
+                    if text.isEmpty { birthValue.append(.blank) }
+                    else if let year = Int(text), (1880...2200).contains(year) { birthValue.append(.year(year)) }
+                    else if let date = CivilDate(parsing: text) { birthValue.append(.date(date)) }
+                    else { birthValue.append(.invalid) }
+                    birthUnrecognised.append(0)
+                }
+                let at = (day ?? options.referenceDate).components
+                var age: Int?
+                switch birthValue[Int(id)] {
+                case .blank: break
+                case .invalid: birthUnrecognised[Int(id)] += 1; return nil
+                case .year(let year): age = at.year - year - ((at.month, at.day) < (7, 1) ? 1 : 0)
+                case .date(let born):
+                    let b = born.components
+                    age = at.year - b.year - ((at.month, at.day) < (b.month, b.day) ? 1 : 0)
+                }
+                if let age {
+                    if let band = CategoryKeys.ageBand(age) { return Int32(band) }
+                    birthUnrecognised[Int(id)] += 1
+                    return nil
                 }
             }
-            if let c = columns[.birthYear] {
-                let text = reader.string(c).trimmingSpaces()
-                if !text.isEmpty {
-                    let at = day ?? options.referenceDate
-                    let visit = at.components
-                    var age: Int?
-                    if let year = Int(text), (1880...2200).contains(year) {
-                        age = visit.year - year - ((visit.month, visit.day) < (7, 1) ? 1 : 0)
-                    } else if let born = CivilDate(parsing: text) {
-                        let b = born.components
-                        age = visit.year - b.year - ((visit.month, visit.day) < (b.month, b.day) ? 1 : 0)
-                    }
-                    if let age, let band = CategoryKeys.ageBand(age) { return (.category(band), .birthYear, text) }
-                    return (.unrecognised, .birthYear, text)
-                }
-            }
-            if let c = columns[.ageBand] {
-                let text = reader.string(c)
-                let h = bandCache[text] ?? cache(&bandCache, text, options.harmoniser.ageBandLabel(text))
-                return (h, .ageBand, text)
-            }
-            return nil
+            return bandColumn.flatMap { category($0, reader) }
+        }
+
+        /// Up to 20 unrecognised values of a column with their row counts.
+        private func unrecognisedExamples(_ interner: ByteInterner, _ counts: [Int]) -> [String: Int]? {
+            let ids = counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] > counts[$1] }.prefix(20)
+            guard !ids.isEmpty else { return nil }
+            var out: [String: Int] = [:]
+            for i in ids { out[encoding.decode(interner.bytes(Int32(i))).trimmingSpaces(), default: 0] += counts[i] }
+            return out
         }
 
         /// Resolves every person's values and fills in the person counts of the reconciliation.
         mutating func finish(into reconciliation: inout Reconciliation) -> ParticipantTable {
-            let used = visits.indices.filter { visits[$0] > 0 }
+            let used = people.indices.filter { people[$0].visits > 0 }
             reconciliation.persons = used.count
-            reconciliation.personsOutsideArea = outsideArea.filter { visits[Int($0)] == 0 }.count
-            func resolve(_ tallies: [Tally], role: AttendanceRole, dimension: Dimension?) -> [Int32] {
+            reconciliation.personsOutsideArea = outsideArea.filter { people[Int($0)].visits == 0 }.count
+            for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
+                reconciliation.unrecognised[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
+            }
+            reconciliation.unrecognised[.age] = unrecognisedExamples(ages, ageUnrecognised)
+            reconciliation.unrecognised[.birthYear] = unrecognisedExamples(births, birthUnrecognised)
+            func resolve(_ tally: KeyPath<PersonState, Tally>, role: AttendanceRole, dimension: Dimension?) -> [Int32] {
                 var conflicts = 0, unknown = 0
                 let values = used.map { i -> Int32 in
-                    let r = tallies[i].resolved
+                    let r = people[i][keyPath: tally].resolved
                     if r.conflict { conflicts += 1 }
                     if r.value == nil { unknown += 1 }
                     return r.value ?? -1
@@ -300,16 +374,20 @@ public enum AttendanceReader {
                 if let dimension, columnsPresent(for: dimension) { reconciliation.unknown[dimension] = unknown }
                 return values
             }
-            let buurt = resolve(buurtTally, role: .buurt, dimension: nil)
-            let gender = resolve(genderTally, role: .gender, dimension: .gender).map { Int8($0) }
-            let age = resolve(ageTally, role: .age, dimension: .age).map { Int8($0) }
-            let origin = resolve(originTally, role: .origin, dimension: .origin).map { Int8($0) }
-            var activities = [[Int32]](repeating: [], count: visits.count)
+            let buurt = resolve(\.buurt, role: .buurt, dimension: nil)
+            let gender = resolve(\.gender, role: .gender, dimension: .gender).map { Int8($0) }
+            let age = resolve(\.age, role: .age, dimension: .age).map { Int8($0) }
+            let origin = resolve(\.origin, role: .origin, dimension: .origin).map { Int8($0) }
+            var activities = [[Int32]](repeating: [], count: people.count)
+            for (person, state) in people.enumerated() where state.activityMask != 0 {
+                let mask = state.activityMask
+                for a in 0..<64 where mask & (1 << UInt64(a)) != 0 { activities[person].append(Int32(a)) }
+            }
             for key in personActivities { activities[Int(key >> 24)].append(Int32(key & 0xFFFFFF)) }
             return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt, gender: gender, ageBand: age, origin: origin,
                                     originScheme: options.harmoniser.originScheme,
-                                    visits: used.map { visits[$0] }, firstVisit: used.map { first[$0] },
-                                    lastVisit: used.map { last[$0] }, activityNames: activityNames,
+                                    visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
+                                    lastVisit: used.map { people[$0].last }, activityNames: activityNames,
                                     activities: used.map { activities[$0].sorted() })
         }
 

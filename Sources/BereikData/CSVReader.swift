@@ -37,21 +37,21 @@ public final class CSVReader {
     /// Header names, decoded and trimmed (BOM removed).
     public private(set) var header: [String] = []
     /// The physical line on which the current record starts (1-based).
-    public private(set) var recordLine = 0
+    @exclusivity(unchecked) public private(set) var recordLine = 0
     /// Blank lines skipped so far (not records).
     public private(set) var blankLines = 0
 
     private let file: UnsafeMutablePointer<FILE>
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
-    private var position = 0
-    private var end = 0
-    private var atEOF = false
-    private var record: UnsafeMutablePointer<UInt8>
-    private var recordCapacity = 4096
-    private var recordLength = 0
-    private var fieldEnds: [Int] = []
-    private var line = 1
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var atEOF = false
+    @exclusivity(unchecked) private var record: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var recordCapacity = 4096
+    @exclusivity(unchecked) private var recordLength = 0
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private var line = 1
 
     private static let quote = UInt8(ascii: "\"")
     private static let lf = UInt8(ascii: "\n")

@@ -43,7 +43,9 @@ public struct PopulationTable: Sendable {
 
     /// Buurten lying in any of `area` (all buurten when `area` is empty).
     public func buurten(in area: [RegionCode]) -> [RegionPopulation] {
-        regions.filter { r in r.code.level == .buurt && (area.isEmpty || area.contains { $0.contains(r.code) }) }
+        let codes = Set(area)
+        let everything = area.isEmpty || area.contains { $0.level == .country }
+        return regions.filter { r in r.code.level == .buurt && (everything || r.code.lineage.contains { codes.contains($0) }) }
     }
 
     /// Dimensions for which at least one region has counts.

@@ -45,7 +45,17 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     /// Whether `other` lies in this region (or is it).
     public func contains(_ other: RegionCode) -> Bool {
         if level == .country { return true }
-        return other.level >= level && other.digits.hasPrefix(digits)
+        return other.level >= level && other.raw.utf8.dropFirst(2).starts(with: raw.utf8.dropFirst(2))
+    }
+
+    /// The regions this one lies in, from the gemeente down to itself (no country).
+    public var lineage: [RegionCode] {
+        switch level {
+        case .country: return []
+        case .gemeente: return [self]
+        case .wijk: return [RegionCode("GM" + digits.prefix(4))!, self]
+        case .buurt: return [RegionCode("GM" + digits.prefix(4))!, RegionCode("WK" + digits.prefix(6))!, self]
+        }
     }
 
     /// The gemeente code of a wijk or buurt.
