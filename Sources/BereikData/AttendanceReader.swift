@@ -44,7 +44,7 @@ public struct AttendanceOptions: Sendable {
     public var buurten: BuurtResolver?
     /// Age is computed at the visit date; for rows without one, at this date.
     public var referenceDate: CivilDate
-    /// Called every 2^20 rows with the bytes read so far (progress display).
+    /// Called every 2^20 rows with the number of rows read so far (progress display).
     public var progress: (@Sendable (Int) -> Void)?
 
     public init(harmoniser: CategoryHarmoniser, referenceDate: CivilDate) {
@@ -71,328 +71,160 @@ public struct AttendanceData: Sendable {
 /// harmonised. Rows that cannot be used are counted by reason (`Reconciliation`), or raise an
 /// error in strict mode. A person's rows that disagree are resolved by `Tally`'s rule and counted.
 /// Memory grows with persons and distinct values, not with rows.
+///
+/// Two threads share the work: this one parses CSV and classifies each row (`RowClassifier`:
+/// everything but the person), a second one looks persons up and updates them
+/// (`PersonAccumulator`). Batches of rows pass between them in order, so the result is the same
+/// as a sequential read.
 public enum AttendanceReader {
+    static let batchSize = 16_384
+
     public static func read(path: String, displayName: String? = nil, options: AttendanceOptions) throws -> AttendanceData {
         let reader = try CSVReader(path: path, displayName: displayName)
         let columns = try AttendanceColumns(header: reader.header, overrides: options.overrides, file: reader.displayName)
-        var state = ReadState(options: options, columns: columns, encoding: reader.dialect.encoding)
-        var rowNumber: Int64 = 0
-        while try reader.next() {
-            try reader.requireHeaderWidth()
-            rowNumber += 1
-            if rowNumber & 0xFFFFF == 0 { options.progress?(Int(rowNumber)) }
-            if let (reason, column) = state.consume(reader, row: rowNumber), options.strict {
-                throw DataError(reader.location(column: column), "row excluded (\(reason.rawValue)) in strict mode")
+        let classifier = RowClassifier(options: options, columns: columns, encoding: reader.dialect.encoding)
+        let accumulator = PersonAccumulator()
+        let channel = BatchChannel(batches: 3, capacity: batchSize)
+        let consumer = Thread {
+            while let batch = channel.take() {
+                accumulator.add(batch)
+                channel.recycle(batch)
             }
+            channel.consumerDone()
         }
-        var reconciliation = state.reconciliation
+        consumer.stackSize = 1 << 20
+        consumer.start()
+        do {
+            var batch = channel.emptyBatch()
+            var row: Int64 = 0
+            while try reader.next() {
+                try reader.requireHeaderWidth()
+                row += 1
+                if row & 0xFFFFF == 0 { options.progress?(Int(row)) }
+                if let (reason, column) = classifier.classify(reader, row: row, into: batch), options.strict {
+                    throw DataError(reader.location(column: column), "row excluded (\(reason.rawValue)) in strict mode")
+                }
+                if batch.count == batchSize {
+                    channel.put(batch)
+                    batch = channel.emptyBatch()
+                }
+            }
+            channel.put(batch)
+            channel.finish()
+        } catch {
+            channel.finish()
+            channel.waitForConsumer()
+            throw error
+        }
+        channel.waitForConsumer()
+        var reconciliation = classifier.reconciliation
         reconciliation.blankLines = reader.blankLines
-        let table = state.finish(into: &reconciliation)
+        let table = classifier.finish(accumulator, into: &reconciliation)
         return AttendanceData(participants: table, reconciliation: reconciliation, columns: columns,
                               dialect: reader.dialect, source: reader.displayName)
     }
+}
 
-    /// The per-file state of a read. Every field is looked up as bytes in a `ByteInterner` per
-    /// column, and its harmonised meaning is computed once per distinct value and cached by id.
-    struct ReadState {
-        let options: AttendanceOptions
-        let columns: AttendanceColumns
-        let encoding: TextEncoding
-        var reconciliation = Reconciliation()
-        // Persons: interner id = person index.
-        let persons = ByteInterner(capacity: 1 << 16)
-        /// One entry per person, all of a person's state together (one or two cache lines).
-        struct PersonState {
-            var visits: Int32 = 0
-            var first = Int32.min
-            var last = Int32.min
-            var activityMask: UInt64 = 0
-            var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
-        }
-        var people: [PersonState] = []
-        var personActivities: Set<Int64> = []
-        var outsideArea: Set<Int32> = []
-        var buurtCodes: [RegionCode] = []
-        var buurtIndex: [RegionCode: Int32] = [:]
-        // Per column: distinct values and what each means.
-        let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
-        var dateValue: [Int32] = []
-        var buurtResult: [Int32] = [], postcodeResult: [Int32] = []
-        let genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
-        // Column indices, resolved once (a dictionary lookup per field and row is measurable).
-        let personIndex: Int
-        let dateIndex: Int?, buurtIndex_: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?
-        let ages = ByteInterner(), births = ByteInterner()
-        var ageValue: [Int32] = [], birthValue: [BirthValue] = []
-        var ageUnrecognised: [Int] = [], birthUnrecognised: [Int] = []
-        let activityValues = ByteInterner()
-        var activityNames: [String] = []
-        var activityOfValue: [Int32] = []
+/// Rows on their way from the classifier to the person accumulator: per row the person id bytes
+/// and what the row says.
+final class RowBatch: @unchecked Sendable {
+    enum Status: UInt8 { case used, excluded, outsideArea, noPerson }
+    @exclusivity(unchecked) var count = 0
+    @exclusivity(unchecked) var idBytes: [UInt8] = []
+    @exclusivity(unchecked) var idEnds: [Int] = []
+    @exclusivity(unchecked) var status: [Status] = []
+    @exclusivity(unchecked) var row: [Int64] = []
+    @exclusivity(unchecked) var day: [Int32] = []
+    @exclusivity(unchecked) var buurt: [Int32] = []
+    @exclusivity(unchecked) var gender: [Int8] = []
+    @exclusivity(unchecked) var age: [Int8] = []
+    @exclusivity(unchecked) var origin: [Int8] = []
+    @exclusivity(unchecked) var activity: [Int32] = []
 
-        static let blankDay = Int32.min + 1, invalidDay = Int32.min + 2
+    init(capacity: Int) {
+        idBytes.reserveCapacity(capacity * 12)
+        let n = capacity
+        idEnds.reserveCapacity(n); status.reserveCapacity(n); row.reserveCapacity(n); day.reserveCapacity(n)
+        buurt.reserveCapacity(n); gender.reserveCapacity(n); age.reserveCapacity(n); origin.reserveCapacity(n)
+        activity.reserveCapacity(n)
+    }
 
-        enum BirthValue { case blank, invalid, year(Int), date(CivilDate) }
+    func reset() {
+        count = 0
+        idBytes.removeAll(keepingCapacity: true); idEnds.removeAll(keepingCapacity: true)
+        status.removeAll(keepingCapacity: true); row.removeAll(keepingCapacity: true); day.removeAll(keepingCapacity: true)
+        buurt.removeAll(keepingCapacity: true); gender.removeAll(keepingCapacity: true); age.removeAll(keepingCapacity: true)
+        origin.removeAll(keepingCapacity: true); activity.removeAll(keepingCapacity: true)
+    }
 
-        /// A column of category labels (gender, origin, age band label).
-        final class CategoricalColumn {
-            let role: AttendanceRole
-            let index: Int
-            init(role: AttendanceRole, index: Int) { self.role = role; self.index = index }
-            let values = ByteInterner()
-            @exclusivity(unchecked) var code: [Int8] = []  // >= 0 category, -1 unknown, -2 unrecognised
-            @exclusivity(unchecked) var unrecognisedRows: [Int] = []
-        }
+    func append(id: UnsafeBufferPointer<UInt8>, status: Status, row: Int64, day: Int32 = Int32.min, buurt: Int32 = -1,
+                gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1) {
+        idBytes.append(contentsOf: id)
+        idEnds.append(idBytes.count)
+        self.status.append(status)
+        self.row.append(row)
+        self.day.append(day)
+        self.buurt.append(buurt)
+        self.gender.append(gender)
+        self.age.append(age)
+        self.origin.append(origin)
+        self.activity.append(activity)
+        count += 1
+    }
+}
 
-        init(options: AttendanceOptions, columns: AttendanceColumns, encoding: TextEncoding) {
-            self.options = options
-            self.columns = columns
-            self.encoding = encoding
-            genderColumn = columns[.gender].map { CategoricalColumn(role: .gender, index: $0) }
-            originColumn = columns[.origin].map { CategoricalColumn(role: .origin, index: $0) }
-            bandColumn = columns[.ageBand].map { CategoricalColumn(role: .ageBand, index: $0) }
-            personIndex = columns[.person]!
-            dateIndex = columns[.date]
-            buurtIndex_ = columns[.buurt]
-            postcodeIndex = columns[.postcode]
-            ageIndex = columns[.age]
-            birthIndex = columns[.birthYear]
-            activityIndex = columns[.activity]
-        }
+/// A bounded hand-over of batches between two threads (condition variable).
+final class BatchChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var full: [RowBatch] = []
+    private var free: [RowBatch]
+    private var finished = false
+    private var consumerFinished = false
 
-        /// Uses or excludes one row; returns the reason and column when excluded.
-        mutating func consume(_ reader: CSVReader, row: Int64) -> (ExclusionReason, Int?)? {
-            reconciliation.rows += 1
-            let personColumn = personIndex
-            let (personID, personIsNew) = reader.withBytes(personColumn) { bytes -> (Int32, Bool) in
-                let trimmed = bytes.trimmedASCII()
-                return trimmed.isEmpty ? (-1, false) : persons.intern(trimmed)
-            }
-            guard personID >= 0 else { return exclude(.noPersonID, column: personColumn) }
-            if personIsNew { register() }
+    init(batches: Int, capacity: Int) {
+        free = (0..<batches).map { _ in RowBatch(capacity: capacity) }
+    }
 
-            var dayNumber = Self.blankDay
-            if let c = dateIndex {
-                let (id, isNew) = reader.withBytes(c) { dates.intern($0) }
-                if isNew {
-                    let text = encoding.decode(dates.bytes(id)).trimmingSpaces()
-                    dateValue.append(text.isEmpty ? Self.blankDay : CivilDate(parsing: text).map { Int32($0.dayNumber) } ?? Self.invalidDay)
-                }
-                dayNumber = dateValue[Int(id)]
-                if dayNumber == Self.invalidDay { return exclude(.unparseableDate, column: c) }
-                if dayNumber == Self.blankDay, options.from != nil || options.to != nil { return exclude(.noDate, column: c) }
-            }
-            let day = dayNumber == Self.blankDay ? nil : CivilDate(dayNumber: Int(dayNumber))
-            if let day, (options.from.map { day < $0 } ?? false) || (options.to.map { day > $0 } ?? false) {
-                return exclude(.outsidePeriod, column: dateIndex)
-            }
+    func emptyBatch() -> RowBatch {
+        condition.lock(); defer { condition.unlock() }
+        while free.isEmpty { condition.wait() }
+        let batch = free.removeLast()
+        batch.reset()
+        return batch
+    }
 
-            var buurt: Int32 = -1
-            if buurtIndex_ != nil || postcodeIndex != nil {
-                var resolved = Self.noBuurtCode
-                var column = buurtIndex_ ?? postcodeIndex
-                if let c = buurtIndex_ {
-                    let (id, isNew) = reader.withBytes(c) { buurtValues.intern($0.trimmedASCII()) }
-                    if isNew { buurtResult.append(resolve(buurt: encoding.decode(buurtValues.bytes(id)), postcode: nil)) }
-                    resolved = buurtResult[Int(id)]
-                }
-                if resolved == Self.noBuurtCode, let c = postcodeIndex {
-                    let (id, isNew) = reader.withBytes(c) { postcodeValues.intern($0.trimmedASCII()) }
-                    if isNew { postcodeResult.append(resolve(buurt: nil, postcode: encoding.decode(postcodeValues.bytes(id)))) }
-                    resolved = postcodeResult[Int(id)]
-                    column = c
-                }
-                if resolved < 0 {
-                    let reason = ExclusionReason.allCases[Int(-1 - resolved)]
-                    if reason == .outsideArea { outsideArea.insert(personID) }
-                    return exclude(reason, column: column)
-                }
-                buurt = resolved
-            }
+    func put(_ batch: RowBatch) {
+        condition.lock(); defer { condition.unlock() }
+        full.append(batch)
+        condition.broadcast()
+    }
 
-            reconciliation.rowsUsed += 1
-            let person = Int(personID)
-            let stamp = Int64(dayNumber) << 32 | row
-            let genderValue = genderColumn.flatMap { category($0, reader) }
-            let ageValue = ageBand(reader, day: day)
-            let originValue = originColumn.flatMap { category($0, reader) }
-            people.withUnsafeMutableBufferPointer { all in
-                let p = all.baseAddress! + person
-                p.pointee.visits += 1
-                if day != nil {
-                    if p.pointee.first == Int32.min || dayNumber < p.pointee.first { p.pointee.first = dayNumber }
-                    if dayNumber > p.pointee.last { p.pointee.last = dayNumber }
-                }
-                if buurt >= 0 { p.pointee.buurt.add(buurt, stamp: stamp) }
-                if let v = genderValue { p.pointee.gender.add(v, stamp: stamp) }
-                if let v = ageValue { p.pointee.age.add(v, stamp: stamp) }
-                if let v = originValue { p.pointee.origin.add(v, stamp: stamp) }
-            }
-            if let c = activityIndex {
-                let (id, isNew) = reader.withBytes(c) { activityValues.intern($0.trimmedASCII()) }
-                if isNew {
-                    let name = encoding.decode(activityValues.bytes(id)).trimmingSpaces()
-                    if name.isEmpty {
-                        activityOfValue.append(-1)
-                    } else if let existing = activityNames.firstIndex(of: name) {
-                        activityOfValue.append(Int32(existing))
-                    } else {
-                        activityNames.append(name)
-                        activityOfValue.append(Int32(activityNames.count - 1))
-                    }
-                }
-                let a = activityOfValue[Int(id)]
-                if a >= 0 {
-                    // Activities 0…63 as a bit per person; more (rare) in a set.
-                    if a < 64 { people[person].activityMask |= 1 << UInt64(a) } else { personActivities.insert(Int64(personID) << 24 | Int64(a)) }
-                }
-            }
-            return nil
-        }
+    func take() -> RowBatch? {
+        condition.lock(); defer { condition.unlock() }
+        while full.isEmpty && !finished { condition.wait() }
+        return full.isEmpty ? nil : full.removeFirst()
+    }
 
-        static func code(_ reason: ExclusionReason) -> Int32 { -1 - Int32(ExclusionReason.allCases.firstIndex(of: reason)!) }
-        static let noBuurtCode = code(.noBuurt)
+    func recycle(_ batch: RowBatch) {
+        condition.lock(); defer { condition.unlock() }
+        free.append(batch)
+        condition.broadcast()
+    }
 
-        private mutating func resolve(buurt: String?, postcode: String?) -> Int32 {
-            let resolver = options.buurten ?? BuurtResolver(known: nil)
-            switch resolver.resolve(buurt: buurt, postcode: postcode) {
-            case .success(let code): return intern(code)
-            case .failure(let reason): return Self.code(reason)
-            }
-        }
+    func finish() {
+        condition.lock(); defer { condition.unlock() }
+        finished = true
+        condition.broadcast()
+    }
 
-        /// The category of a label column, harmonised once per distinct value.
-        private func category(_ column: CategoricalColumn, _ reader: CSVReader) -> Int32? {
-            let (id, isNew) = reader.withBytes(column.index) { column.values.intern($0) }
-            if isNew {
-                let text = encoding.decode(column.values.bytes(id))
-                let h: Harmonised = switch column.role {
-                case .gender: options.harmoniser.gender(text)
-                case .origin: options.harmoniser.origin(text)
-                default: options.harmoniser.ageBandLabel(text)
-                }
-                switch h {
-                case .category(let i): column.code.append(Int8(i))
-                case .unknown: column.code.append(-1)
-                case .unrecognised: column.code.append(-2)
-                }
-                column.unrecognisedRows.append(0)
-            }
-            let code = column.code[Int(id)]
-            if code >= 0 { return Int32(code) }
-            if code == -2 { column.unrecognisedRows[Int(id)] += 1 }
-            return nil
-        }
+    func consumerDone() {
+        condition.lock(); defer { condition.unlock() }
+        consumerFinished = true
+        condition.broadcast()
+    }
 
-        private mutating func exclude(_ reason: ExclusionReason, column: Int?) -> (ExclusionReason, Int?) {
-            reconciliation.excluded[reason, default: 0] += 1
-            return (reason, column)
-        }
-
-        private mutating func intern(_ code: RegionCode) -> Int32 {
-            if let i = buurtIndex[code] { return i }
-            buurtCodes.append(code)
-            buurtIndex[code] = Int32(buurtCodes.count - 1)
-            return Int32(buurtCodes.count - 1)
-        }
-
-        private mutating func register() {
-            people.append(PersonState())
-        }
-
-        /// The age band of a row: from the age, else the birth year or date (age at the visit,
-        /// a birth year alone taken as born on 1 July), else an age band label.
-        private mutating func ageBand(_ reader: CSVReader, day: CivilDate?) -> Int32? {
-            if let c = ageIndex {
-                let (id, isNew) = reader.withBytes(c) { ages.intern($0.trimmedASCII()) }
-                if isNew {
-                    let text = encoding.decode(ages.bytes(id)).trimmingSpaces()
-                    let whole = text.split(whereSeparator: { $0 == "," || $0 == "." }).first.map(String.init) ?? text
-                    ageValue.append(text.isEmpty ? -1 : Int(whole).flatMap { CategoryKeys.ageBand($0) }.map(Int32.init) ?? -2)
-                    ageUnrecognised.append(0)
-                }
-                let band = ageValue[Int(id)]
-                if band >= 0 { return band }
-                if band == -2 { ageUnrecognised[Int(id)] += 1; return nil }
-            }
-            if let c = birthIndex {
-                let (id, isNew) = reader.withBytes(c) { births.intern($0.trimmedASCII()) }
-                if isNew {
-                    let text = encoding.decode(births.bytes(id)).trimmingSpaces()
-                    if text.isEmpty { birthValue.append(.blank) }
-                    else if let year = Int(text), (1880...2200).contains(year) { birthValue.append(.year(year)) }
-                    else if let date = CivilDate(parsing: text) { birthValue.append(.date(date)) }
-                    else { birthValue.append(.invalid) }
-                    birthUnrecognised.append(0)
-                }
-                let at = (day ?? options.referenceDate).components
-                var age: Int?
-                switch birthValue[Int(id)] {
-                case .blank: break
-                case .invalid: birthUnrecognised[Int(id)] += 1; return nil
-                case .year(let year): age = at.year - year - ((at.month, at.day) < (7, 1) ? 1 : 0)
-                case .date(let born):
-                    let b = born.components
-                    age = at.year - b.year - ((at.month, at.day) < (b.month, b.day) ? 1 : 0)
-                }
-                if let age {
-                    if let band = CategoryKeys.ageBand(age) { return Int32(band) }
-                    birthUnrecognised[Int(id)] += 1
-                    return nil
-                }
-            }
-            return bandColumn.flatMap { category($0, reader) }
-        }
-
-        /// Up to 20 unrecognised values of a column with their row counts.
-        private func unrecognisedExamples(_ interner: ByteInterner, _ counts: [Int]) -> [String: Int]? {
-            let ids = counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] > counts[$1] }.prefix(20)
-            guard !ids.isEmpty else { return nil }
-            var out: [String: Int] = [:]
-            for i in ids { out[encoding.decode(interner.bytes(Int32(i))).trimmingSpaces(), default: 0] += counts[i] }
-            return out
-        }
-
-        /// Resolves every person's values and fills in the person counts of the reconciliation.
-        mutating func finish(into reconciliation: inout Reconciliation) -> ParticipantTable {
-            let used = people.indices.filter { people[$0].visits > 0 }
-            reconciliation.persons = used.count
-            reconciliation.personsOutsideArea = outsideArea.filter { people[Int($0)].visits == 0 }.count
-            for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
-                reconciliation.unrecognised[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
-            }
-            reconciliation.unrecognised[.age] = unrecognisedExamples(ages, ageUnrecognised)
-            reconciliation.unrecognised[.birthYear] = unrecognisedExamples(births, birthUnrecognised)
-            func resolve(_ tally: KeyPath<PersonState, Tally>, role: AttendanceRole, dimension: Dimension?) -> [Int32] {
-                var conflicts = 0, unknown = 0
-                let values = used.map { i -> Int32 in
-                    let r = people[i][keyPath: tally].resolved
-                    if r.conflict { conflicts += 1 }
-                    if r.value == nil { unknown += 1 }
-                    return r.value ?? -1
-                }
-                if conflicts > 0 { reconciliation.conflicts[role] = conflicts }
-                if let dimension, columnsPresent(for: dimension) { reconciliation.unknown[dimension] = unknown }
-                return values
-            }
-            let buurt = resolve(\.buurt, role: .buurt, dimension: nil)
-            let gender = resolve(\.gender, role: .gender, dimension: .gender).map { Int8($0) }
-            let age = resolve(\.age, role: .age, dimension: .age).map { Int8($0) }
-            let origin = resolve(\.origin, role: .origin, dimension: .origin).map { Int8($0) }
-            var activities = [[Int32]](repeating: [], count: people.count)
-            for (person, state) in people.enumerated() where state.activityMask != 0 {
-                let mask = state.activityMask
-                for a in 0..<64 where mask & (1 << UInt64(a)) != 0 { activities[person].append(Int32(a)) }
-            }
-            for key in personActivities { activities[Int(key >> 24)].append(Int32(key & 0xFFFFFF)) }
-            return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt, gender: gender, ageBand: age, origin: origin,
-                                    originScheme: options.harmoniser.originScheme,
-                                    visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
-                                    lastVisit: used.map { people[$0].last }, activityNames: activityNames,
-                                    activities: used.map { activities[$0].sorted() })
-        }
-
-        private func columnsPresent(for dimension: Dimension) -> Bool {
-            AttendanceRole.allCases.contains { $0.dimension == dimension && columns[$0] != nil }
-        }
+    func waitForConsumer() {
+        condition.lock(); defer { condition.unlock() }
+        while !consumerFinished { condition.wait() }
     }
 }

@@ -15,8 +15,15 @@ public struct ParticipantTable: Sendable {
     public let lastVisit: [Int32]
     /// Activity names referred to by `activities`.
     public let activityNames: [String]
-    /// Per person, the activities attended (indices into `activityNames`), sorted.
-    public let activities: [[Int32]]
+    /// The activities attended (indices into `activityNames`), sorted, for person p in
+    /// `activityList[activityOffsets[p] ..< activityOffsets[p + 1]]` (one flat array, not an array per person).
+    public let activityOffsets: [Int32]
+    public let activityList: [Int32]
+
+    /// The activities person `p` attended.
+    public func activities(of p: Int) -> ArraySlice<Int32> {
+        activityList[Int(activityOffsets[p])..<Int(activityOffsets[p + 1])]
+    }
 
     public var count: Int { buurt.count }
 
@@ -32,7 +39,7 @@ public struct ParticipantTable: Sendable {
 
     public init(buurtCodes: [RegionCode], buurt: [Int32], gender: [Int8], ageBand: [Int8], origin: [Int8],
                 originScheme: OriginScheme, visits: [Int32], firstVisit: [Int32], lastVisit: [Int32],
-                activityNames: [String], activities: [[Int32]]) {
+                activityNames: [String], activityOffsets: [Int32], activityList: [Int32]) {
         self.buurtCodes = buurtCodes
         self.buurt = buurt
         self.gender = gender
@@ -43,6 +50,7 @@ public struct ParticipantTable: Sendable {
         self.firstVisit = firstVisit
         self.lastVisit = lastVisit
         self.activityNames = activityNames
-        self.activities = activities
+        self.activityOffsets = activityOffsets
+        self.activityList = activityList
     }
 }

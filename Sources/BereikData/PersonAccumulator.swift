@@ -1,0 +1,91 @@
+/// The person side of reading attendance: looks each row's person up by its id bytes and updates
+/// that person's visits, dates, activities and value tallies. Runs on its own thread; the ids never
+/// leave this type (the participant table it helps build has none).
+final class PersonAccumulator: @unchecked Sendable {
+    /// All of a person's state together (two cache lines).
+    struct PersonState {
+        var visits: Int32 = 0
+        var first = Int32.min
+        var last = Int32.min
+        var activityMask: UInt64 = 0
+        var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
+    }
+
+    let ids = ByteInterner(capacity: 1 << 16)
+    @exclusivity(unchecked) private(set) var people = ChunkedArray<PersonState>()
+    /// Activities beyond the first 64 (rare), as person << 24 | activity.
+    @exclusivity(unchecked) private(set) var extraActivities: Set<Int64> = []
+    @exclusivity(unchecked) private(set) var outsideArea: Set<Int32> = []
+
+    deinit { people.deallocate() }
+
+    func add(_ batch: RowBatch) {
+        batch.idBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for i in 0..<batch.count {
+                let end = batch.idEnds[i]
+                defer { start = end }
+                let status = batch.status[i]
+                if status == .noPerson { continue }
+                let (id, isNew) = ids.intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                if isNew { people.append(PersonState()) }
+                switch status {
+                case .outsideArea: outsideArea.insert(id)
+                case .used: update(Int(id), batch, i)
+                case .excluded, .noPerson: break
+                }
+            }
+        }
+    }
+
+    @inline(__always) private func update(_ person: Int, _ batch: RowBatch, _ i: Int) {
+        let dayNumber = batch.day[i]
+        let stamp = Int64(dayNumber) << 32 | batch.row[i]
+        let buurt = batch.buurt[i], gender = batch.gender[i], age = batch.age[i], origin = batch.origin[i]
+        let activity = batch.activity[i]
+        people.withElement(person) { p in
+            p.visits += 1
+            if dayNumber != Int32.min {
+                if p.first == Int32.min || dayNumber < p.first { p.first = dayNumber }
+                if dayNumber > p.last { p.last = dayNumber }
+            }
+            if buurt >= 0 { p.buurt.add(buurt, stamp: stamp) }
+            if gender >= 0 { p.gender.add(Int32(gender), stamp: stamp) }
+            if age >= 0 { p.age.add(Int32(age), stamp: stamp) }
+            if origin >= 0 { p.origin.add(Int32(origin), stamp: stamp) }
+            if activity >= 0 && activity < 64 { p.activityMask |= 1 << UInt64(activity) }
+        }
+        if activity >= 64 { extraActivities.insert(Int64(person) << 24 | Int64(activity)) }
+    }
+}
+
+/// An append-only array stored in fixed chunks of 65,536 elements, so growing never copies (and
+/// never briefly needs twice the memory, as `Array` does when it reallocates).
+struct ChunkedArray<Element> {
+    private static var shift: Int { 16 }
+    private var chunks: [UnsafeMutablePointer<Element>] = []
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count & 0xFFFF == 0 { chunks.append(.allocate(capacity: 1 << Self.shift)) }
+        (chunks[count >> Self.shift] + (count & 0xFFFF)).initialize(to: element)
+        count += 1
+    }
+
+    subscript(index: Int) -> Element { chunks[index >> Self.shift][index & 0xFFFF] }
+
+    @inline(__always) mutating func withElement<R>(_ index: Int, _ body: (inout Element) -> R) -> R {
+        body(&chunks[index >> Self.shift][index & 0xFFFF])
+    }
+
+    /// Frees the storage; the array must not be used afterwards.
+    mutating func deallocate() {
+        for (i, chunk) in chunks.enumerated() {
+            let n = min(1 << Self.shift, count - i << Self.shift)
+            chunk.deinitialize(count: n)
+            chunk.deallocate()
+        }
+        chunks = []
+        count = 0
+    }
+}

@@ -1,0 +1,285 @@
+/// The row side of reading attendance: everything a row says except who it is. Each field is
+/// looked up as bytes in a `ByteInterner` per column, and its meaning (a date, a buurt or a reason
+/// to exclude, a category) is computed once per distinct value and cached by id. Counts exclusions
+/// and unrecognised values for the reconciliation.
+final class RowClassifier {
+    let options: AttendanceOptions
+    let columns: AttendanceColumns
+    let encoding: TextEncoding
+    @exclusivity(unchecked) var reconciliation = Reconciliation()
+    @exclusivity(unchecked) private(set) var buurtCodes: [RegionCode] = []
+    private var buurtIndex: [RegionCode: Int32] = [:]
+    @exclusivity(unchecked) private(set) var activityNames: [String] = []
+
+    // Column indices, resolved once (a dictionary lookup per field and row is measurable).
+    private let personIndex: Int
+    private let dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?
+    private let genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
+
+    // Per column: distinct values and what each means.
+    private let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
+    private let ages = ByteInterner(), births = ByteInterner(), activityValues = ByteInterner()
+    @exclusivity(unchecked) private var dateValue: [Int32] = []
+    @exclusivity(unchecked) private var buurtResult: [Int32] = []
+    @exclusivity(unchecked) private var postcodeResult: [Int32] = []
+    @exclusivity(unchecked) private var ageValue: [Int32] = []
+    @exclusivity(unchecked) private var birthValue: [BirthValue] = []
+    @exclusivity(unchecked) private var ageUnrecognised: [Int] = []
+    @exclusivity(unchecked) private var birthUnrecognised: [Int] = []
+    @exclusivity(unchecked) private var activityOfValue: [Int32] = []
+
+    static let blankDay = Int32.min + 1, invalidDay = Int32.min + 2
+
+    enum BirthValue { case blank, invalid, year(Int), date(CivilDate) }
+
+    /// A column of category labels (gender, origin, age band label).
+    final class CategoricalColumn {
+        let role: AttendanceRole
+        let index: Int
+        let values = ByteInterner()
+        @exclusivity(unchecked) var code: [Int8] = []  // >= 0 category, -1 unknown, -2 unrecognised
+        @exclusivity(unchecked) var unrecognisedRows: [Int] = []
+        init(role: AttendanceRole, index: Int) {
+            self.role = role
+            self.index = index
+        }
+    }
+
+    init(options: AttendanceOptions, columns: AttendanceColumns, encoding: TextEncoding) {
+        self.options = options
+        self.columns = columns
+        self.encoding = encoding
+        genderColumn = columns[.gender].map { CategoricalColumn(role: .gender, index: $0) }
+        originColumn = columns[.origin].map { CategoricalColumn(role: .origin, index: $0) }
+        bandColumn = columns[.ageBand].map { CategoricalColumn(role: .ageBand, index: $0) }
+        personIndex = columns[.person]!
+        dateIndex = columns[.date]
+        buurtColumn = columns[.buurt]
+        postcodeIndex = columns[.postcode]
+        ageIndex = columns[.age]
+        birthIndex = columns[.birthYear]
+        activityIndex = columns[.activity]
+    }
+
+    static func code(_ reason: ExclusionReason) -> Int32 { -1 - Int32(ExclusionReason.allCases.firstIndex(of: reason)!) }
+    static let noBuurtCode = code(.noBuurt)
+
+    /// Classifies one row into `batch`; returns the reason and column when it is excluded.
+    func classify(_ reader: CSVReader, row: Int64, into batch: RowBatch) -> (ExclusionReason, Int?)? {
+        reconciliation.rows += 1
+        return reader.withBytes(personIndex) { raw -> (ExclusionReason, Int?)? in
+            let id = raw.trimmedASCII()
+            guard !id.isEmpty else {
+                batch.append(id: id, status: .noPerson, row: row)
+                return exclude(.noPersonID, column: personIndex)
+            }
+            func excluded(_ reason: ExclusionReason, _ column: Int?) -> (ExclusionReason, Int?) {
+                batch.append(id: id, status: reason == .outsideArea ? .outsideArea : .excluded, row: row)
+                return exclude(reason, column: column)
+            }
+
+            var dayNumber = Int32.min
+            if let c = dateIndex {
+                let (v, isNew) = reader.withBytes(c) { dates.intern($0) }
+                if isNew {
+                    let text = encoding.decode(dates.bytes(v)).trimmingSpaces()
+                    dateValue.append(text.isEmpty ? Self.blankDay : CivilDate(parsing: text).map { Int32($0.dayNumber) } ?? Self.invalidDay)
+                }
+                dayNumber = dateValue[Int(v)]
+                if dayNumber == Self.invalidDay { return excluded(.unparseableDate, c) }
+                if dayNumber == Self.blankDay {
+                    if options.from != nil || options.to != nil { return excluded(.noDate, c) }
+                    dayNumber = Int32.min
+                }
+            }
+            let day = dayNumber == Int32.min ? nil : CivilDate(dayNumber: Int(dayNumber))
+            if let day, (options.from.map { day < $0 } ?? false) || (options.to.map { day > $0 } ?? false) {
+                return excluded(.outsidePeriod, dateIndex)
+            }
+
+            var buurt: Int32 = -1
+            if buurtColumn != nil || postcodeIndex != nil {
+                var resolved = Self.noBuurtCode
+                var column = buurtColumn ?? postcodeIndex
+                if let c = buurtColumn {
+                    let (v, isNew) = reader.withBytes(c) { buurtValues.intern($0.trimmedASCII()) }
+                    if isNew { buurtResult.append(resolve(buurt: encoding.decode(buurtValues.bytes(v)), postcode: nil)) }
+                    resolved = buurtResult[Int(v)]
+                }
+                if resolved == Self.noBuurtCode, let c = postcodeIndex {
+                    let (v, isNew) = reader.withBytes(c) { postcodeValues.intern($0.trimmedASCII()) }
+                    if isNew { postcodeResult.append(resolve(buurt: nil, postcode: encoding.decode(postcodeValues.bytes(v)))) }
+                    resolved = postcodeResult[Int(v)]
+                    column = c
+                }
+                if resolved < 0 { return excluded(ExclusionReason.allCases[Int(-1 - resolved)], column) }
+                buurt = resolved
+            }
+
+            reconciliation.rowsUsed += 1
+            let gender = genderColumn.flatMap { category($0, reader) } ?? -1
+            let age = ageBand(reader, day: day) ?? -1
+            let origin = originColumn.flatMap { category($0, reader) } ?? -1
+            var activity: Int32 = -1
+            if let c = activityIndex {
+                let (v, isNew) = reader.withBytes(c) { activityValues.intern($0.trimmedASCII()) }
+                if isNew {
+                    let name = encoding.decode(activityValues.bytes(v)).trimmingSpaces()
+                    if name.isEmpty {
+                        activityOfValue.append(-1)
+                    } else if let existing = activityNames.firstIndex(of: name) {
+                        activityOfValue.append(Int32(existing))
+                    } else {
+                        activityNames.append(name)
+                        activityOfValue.append(Int32(activityNames.count - 1))
+                    }
+                }
+                activity = activityOfValue[Int(v)]
+            }
+            batch.append(id: id, status: .used, row: row, day: dayNumber, buurt: buurt, gender: gender, age: age,
+                         origin: origin, activity: activity)
+            return nil
+        }
+    }
+
+    private func resolve(buurt: String?, postcode: String?) -> Int32 {
+        let resolver = options.buurten ?? BuurtResolver(known: nil)
+        switch resolver.resolve(buurt: buurt, postcode: postcode) {
+        case .success(let code):
+            if let i = buurtIndex[code] { return i }
+            buurtCodes.append(code)
+            buurtIndex[code] = Int32(buurtCodes.count - 1)
+            return Int32(buurtCodes.count - 1)
+        case .failure(let reason):
+            return Self.code(reason)
+        }
+    }
+
+    private func exclude(_ reason: ExclusionReason, column: Int?) -> (ExclusionReason, Int?) {
+        reconciliation.excluded[reason, default: 0] += 1
+        return (reason, column)
+    }
+
+    /// The category of a label column, harmonised once per distinct value.
+    private func category(_ column: CategoricalColumn, _ reader: CSVReader) -> Int8? {
+        let (v, isNew) = reader.withBytes(column.index) { column.values.intern($0) }
+        if isNew {
+            let text = encoding.decode(column.values.bytes(v))
+            let h: Harmonised = switch column.role {
+            case .gender: options.harmoniser.gender(text)
+            case .origin: options.harmoniser.origin(text)
+            default: options.harmoniser.ageBandLabel(text)
+            }
+            switch h {
+            case .category(let i): column.code.append(Int8(i))
+            case .unknown: column.code.append(-1)
+            case .unrecognised: column.code.append(-2)
+            }
+            column.unrecognisedRows.append(0)
+        }
+        let code = column.code[Int(v)]
+        if code >= 0 { return code }
+        if code == -2 { column.unrecognisedRows[Int(v)] += 1 }
+        return nil
+    }
+
+    /// The age band of a row: from the age, else the birth year or date (age at the visit, a birth
+    /// year alone taken as born on 1 July), else an age band label.
+    private func ageBand(_ reader: CSVReader, day: CivilDate?) -> Int8? {
+        if let c = ageIndex {
+            let (v, isNew) = reader.withBytes(c) { ages.intern($0.trimmedASCII()) }
+            if isNew {
+                let text = encoding.decode(ages.bytes(v)).trimmingSpaces()
+                let whole = text.split(whereSeparator: { $0 == "," || $0 == "." }).first.map(String.init) ?? text
+                ageValue.append(text.isEmpty ? -1 : Int(whole).flatMap { CategoryKeys.ageBand($0) }.map(Int32.init) ?? -2)
+                ageUnrecognised.append(0)
+            }
+            let band = ageValue[Int(v)]
+            if band >= 0 { return Int8(band) }
+            if band == -2 { ageUnrecognised[Int(v)] += 1; return nil }
+        }
+        if let c = birthIndex {
+            let (v, isNew) = reader.withBytes(c) { births.intern($0.trimmedASCII()) }
+            if isNew {
+                let text = encoding.decode(births.bytes(v)).trimmingSpaces()
+                if text.isEmpty { birthValue.append(.blank) }
+                else if let year = Int(text), (1880...2200).contains(year) { birthValue.append(.year(year)) }
+                else if let date = CivilDate(parsing: text) { birthValue.append(.date(date)) }
+                else { birthValue.append(.invalid) }
+                birthUnrecognised.append(0)
+            }
+            let at = (day ?? options.referenceDate).components
+            var age: Int?
+            switch birthValue[Int(v)] {
+            case .blank: break
+            case .invalid: birthUnrecognised[Int(v)] += 1; return nil
+            case .year(let year): age = at.year - year - ((at.month, at.day) < (7, 1) ? 1 : 0)
+            case .date(let born):
+                let b = born.components
+                age = at.year - b.year - ((at.month, at.day) < (b.month, b.day) ? 1 : 0)
+            }
+            if let age {
+                if let band = CategoryKeys.ageBand(age) { return Int8(band) }
+                birthUnrecognised[Int(v)] += 1
+                return nil
+            }
+        }
+        return bandColumn.flatMap { category($0, reader) }
+    }
+
+    /// Up to 20 unrecognised values of a column with their row counts.
+    private func unrecognisedExamples(_ interner: ByteInterner, _ counts: [Int]) -> [String: Int]? {
+        let ids = counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] > counts[$1] }.prefix(20)
+        guard !ids.isEmpty else { return nil }
+        var out: [String: Int] = [:]
+        for i in ids { out[encoding.decode(interner.bytes(Int32(i))).trimmingSpaces(), default: 0] += counts[i] }
+        return out
+    }
+
+    /// Resolves every person's values into the participant table and completes the reconciliation.
+    func finish(_ persons: PersonAccumulator, into reconciliation: inout Reconciliation) -> ParticipantTable {
+        let people = persons.people
+        let used = (0..<people.count).filter { people[$0].visits > 0 }
+        reconciliation.persons = used.count
+        reconciliation.personsOutsideArea = persons.outsideArea.filter { people[Int($0)].visits == 0 }.count
+        for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
+            reconciliation.unrecognised[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
+        }
+        reconciliation.unrecognised[.age] = unrecognisedExamples(ages, ageUnrecognised)
+        reconciliation.unrecognised[.birthYear] = unrecognisedExamples(births, birthUnrecognised)
+        func resolve(_ tally: (PersonAccumulator.PersonState) -> Tally, role: AttendanceRole, dimension: Dimension?) -> [Int32] {
+            var conflicts = 0, unknown = 0
+            let values = used.map { i -> Int32 in
+                let r = tally(people[i]).resolved
+                if r.conflict { conflicts += 1 }
+                if r.value == nil { unknown += 1 }
+                return r.value ?? -1
+            }
+            if conflicts > 0 { reconciliation.conflicts[role] = conflicts }
+            if let dimension, AttendanceRole.allCases.contains(where: { $0.dimension == dimension && columns[$0] != nil }) {
+                reconciliation.unknown[dimension] = unknown
+            }
+            return values
+        }
+        let buurt = resolve({ $0.buurt }, role: .buurt, dimension: nil)
+        let gender = resolve({ $0.gender }, role: .gender, dimension: .gender).map { Int8($0) }
+        let age = resolve({ $0.age }, role: .age, dimension: .age).map { Int8($0) }
+        let origin = resolve({ $0.origin }, role: .origin, dimension: .origin).map { Int8($0) }
+        var extra: [Int: [Int32]] = [:]
+        for key in persons.extraActivities { extra[Int(key >> 24), default: []].append(Int32(key & 0xFFFFFF)) }
+        var offsets: [Int32] = [0]
+        var list: [Int32] = []
+        offsets.reserveCapacity(used.count + 1)
+        for i in used {
+            let mask = people[i].activityMask
+            if mask != 0 { for a in 0..<64 where mask & (1 << UInt64(a)) != 0 { list.append(Int32(a)) } }
+            if let more = extra[i] { list.append(contentsOf: more.sorted()) }
+            offsets.append(Int32(list.count))
+        }
+        return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt, gender: gender, ageBand: age, origin: origin,
+                                originScheme: options.harmoniser.originScheme,
+                                visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
+                                lastVisit: used.map { people[$0].last }, activityNames: activityNames,
+                                activityOffsets: offsets, activityList: list)
+    }
+}
