@@ -124,6 +124,37 @@ public final class CSVReader {
         return Int(b)
     }
 
+    /// Appends bytes up to the next separator or line end (not consumed), across buffer refills.
+    @inline(__always) private func scanUnquoted(_ sep: UInt8) {
+        while true {
+            var p = position
+            let e = end
+            while p < e {
+                let b = buffer[p]
+                if b == sep || b == Self.lf || b == Self.cr { break }
+                p += 1
+            }
+            appendRun(buffer + position, p - position)
+            position = p
+            if p < e || !refill() { return }
+        }
+    }
+
+    @inline(__always) private func appendRun(_ start: UnsafePointer<UInt8>, _ n: Int) {
+        if n == 0 { return }
+        if recordLength + n > recordCapacity {
+            var capacity = recordCapacity * 2
+            while recordLength + n > capacity { capacity *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            bigger.update(from: record, count: recordLength)
+            record.deallocate()
+            record = bigger
+            recordCapacity = capacity
+        }
+        (record + recordLength).update(from: start, count: n)
+        recordLength += n
+    }
+
     @inline(__always) private func append(_ byte: Int) {
         if recordLength == recordCapacity {
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: recordCapacity * 2)
@@ -173,11 +204,10 @@ public final class CSVReader {
                                                        columnName: columnName(fieldEnds.count)),
                                         "unexpected text after a closing quote; expected the separator or the end of the line")
                     }
-                } else {
-                    while c >= 0, c != sep, c != lf, c != cr {
-                        append(c)
-                        c = nextByte()
-                    }
+                } else if c >= 0, c != sep, c != lf, c != cr {
+                    position -= 1  // un-read c (it came from the current buffer) and copy the run in bulk
+                    scanUnquoted(UInt8(sep))
+                    c = nextByte()
                 }
                 fieldEnds.append(recordLength)
                 if c == sep { c = nextByte(); continue }
