@@ -24,6 +24,16 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     case clopperPearson = "clopper-pearson"
     case exactPoisson = "exact-poisson"
     case byars
+    /// DerSimonian–Laird random-effects mean on the logit scale, back-transformed.
+    case logitRandomEffects = "logit-random-effects"
+    /// Prediction interval for a new unit (random effects, logit scale), back-transformed.
+    case logitPrediction = "logit-prediction"
+    /// Funnel-plot control limits around a target.
+    case funnel
+    /// Quantiles of a Monte Carlo simulation.
+    case simulation
+    /// Estimate ± z·SE.
+    case normal
 }
 
 /// A two-sided confidence level such as 0.95, checked to lie strictly between 0 and 1.

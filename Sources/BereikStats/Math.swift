@@ -8,4 +8,11 @@ import Darwin
 enum Math {
     @inline(__always) static func ln(_ x: Double) -> Double { log(x) }
     @inline(__always) static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+    @inline(__always) static func exp(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        return Glibc.exp(x)
+        #else
+        return Darwin.exp(x)
+        #endif
+    }
 }

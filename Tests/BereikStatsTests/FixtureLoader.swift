@@ -6,16 +6,22 @@ enum Fixture {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name)
     }
 
-    /// A simple comma-separated fixture (no quoted commas), as rows of header → value.
+    /// A comma-separated fixture (double-quoted fields may hold commas), as rows of header → value.
     static func csvRows(_ name: String) throws -> [[String: String]] {
         var text = try String(contentsOf: url(name), encoding: .utf8)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.dropFirst().map { line in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return Dictionary(uniqueKeysWithValues: zip(header, cells))
+        let header = split(lines[0])
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, split($0))) }
+    }
+
+    private static func split(_ line: String) -> [String] {
+        var cells: [String] = [], cell = "", quoted = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { cells.append(cell); cell = "" } else { cell.append(ch) }
         }
+        cells.append(cell)
+        return cells
     }
 
     static func json(_ name: String) throws -> Any {

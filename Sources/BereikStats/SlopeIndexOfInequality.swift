@@ -1,0 +1,124 @@
+import CGSL
+
+/// Slope and relative index of inequality of reach across ordered groups (Q1 = least advantaged),
+/// by PHE's method (PHEindicatormethods `phe_sii`, Low & Low 2004, *J Public Health* 26:388):
+/// each group gets the relative rank b = midpoint of its range in the cumulative resident
+/// distribution and the weight a = its share of residents; reach is regressed on b by weighted
+/// least squares (GSL `gsl_fit_wlinear`, weights a — the same fit as PHE's y√a ~ √a + b√a − 1).
+/// SII = slope (fitted reach at b = 1 minus at b = 0; positive = more advantaged groups are reached
+/// more), RII = (intercept + SII)/intercept. Intervals by simulation as PHE does for proportions:
+/// each group's reach is redrawn on the logit scale from N(logit r, se²), se from its 95% Wilson
+/// interval, se = (logit upper − logit lower)/(2·1.96); the fit is repeated and the α/2 and 1 − α/2
+/// quantiles of SII and RII taken (seeded GSL mt19937).
+public struct SlopeIndexOfInequality: Sendable, Equatable {
+    public let sii: Interval
+    public let rii: Interval
+    public let ranks: [Double]
+    public let repetitions: Int
+    public let seed: UInt
+
+    /// `groups`: (participants, residents) per group, in order from least to most advantaged.
+    /// nil when fewer than two groups have residents or a group has no participants (its logit is infinite).
+    public init?(groups: [(x: Int, n: Int)], confidence: ConfidenceLevel = .standard,
+                 repetitions: Int = 100_000, seed: UInt = 20_261_123) throws {
+        guard groups.count >= 2, groups.allSatisfy({ $0.n > 0 && $0.x > 0 && $0.x < $0.n }) else { return nil }
+        let total = Double(groups.reduce(0) { $0 + $1.n })
+        let a = groups.map { Double($0.n) / total }
+        var cumulative = 0.0
+        let b = a.map { share -> Double in
+            defer { cumulative += share }
+            return cumulative + share / 2
+        }
+        let reach = groups.map { Double($0.x) / Double($0.n) }
+        let (c0, c1) = try Self.fit(b, a, reach)
+        let z95 = try ConfidenceLevel.standard.z()
+        let se = try groups.map { g -> Double in
+            let ci = try Interval.wilson(successes: g.x, trials: g.n)
+            return (Self.logit(ci.upper) - Self.logit(ci.lower)) / (2 * z95)
+        }
+        let random = try RandomSource(seed: seed)
+        var siis = [Double](), riis = [Double]()
+        siis.reserveCapacity(repetitions)
+        riis.reserveCapacity(repetitions)
+        var simulated = reach
+        for _ in 0..<repetitions {
+            for i in simulated.indices {
+                simulated[i] = Self.expit(Self.logit(reach[i]) + random.gaussian(sd: se[i]))
+            }
+            let (s0, s1) = try Self.fit(b, a, simulated)
+            siis.append(s1)
+            riis.append((s0 + s1) / s0)
+        }
+        let alpha = confidence.alpha
+        sii = Interval(estimate: c1, lower: Self.quantile(&siis, alpha / 2), upper: Self.quantile(&siis, 1 - alpha / 2), method: .simulation)
+        rii = Interval(estimate: (c0 + c1) / c0, lower: Self.quantile(&riis, alpha / 2), upper: Self.quantile(&riis, 1 - alpha / 2),
+                       method: .simulation)
+        ranks = b
+        self.repetitions = repetitions
+        self.seed = seed
+    }
+
+    /// Weighted least squares y = c0 + c1·x with weights w (GSL).
+    static func fit(_ x: [Double], _ w: [Double], _ y: [Double]) throws -> (Double, Double) {
+        GSL.prepare()
+        var c0 = 0.0, c1 = 0.0, cov00 = 0.0, cov01 = 0.0, cov11 = 0.0, chisq = 0.0
+        let status = gsl_fit_wlinear(x, 1, w, 1, y, 1, x.count, &c0, &c1, &cov00, &cov01, &cov11, &chisq)
+        try GSL.check(status, "gsl_fit_wlinear")
+        return (c0, c1)
+    }
+
+    /// R's default quantile (type 7) of `values` (sorted in place).
+    static func quantile(_ values: inout [Double], _ p: Double) -> Double {
+        values.sort()
+        let h = Double(values.count - 1) * p
+        let lo = Int(h.rounded(.down))
+        return lo + 1 < values.count ? values[lo] + (h - Double(lo)) * (values[lo + 1] - values[lo]) : values[lo]
+    }
+
+    static func logit(_ p: Double) -> Double { Math.ln(p / (1 - p)) }
+    static func expit(_ x: Double) -> Double { 1 / (1 + Math.exp(-x)) }
+}
+
+/// The concentration index of reach over units ranked by SES (Kakwani, Wagstaff & van Doorslaer
+/// 1997, *J Econometrics* 77:87), for grouped data: with f_t a unit's share of residents, μ_t its
+/// reach, μ the overall reach and R_t the unit's fractional rank (midpoint of its cumulative
+/// resident share, units sorted from lowest to highest SES), C = (2/μ) Σ f_t μ_t R_t − 1.
+/// Its variance (their eq. for grouped data, with within-unit variance μ_t(1 − μ_t) of a binary
+/// outcome and n the number of residents): var(C) = (1/n)[Σ f_t a_t² − (1 + C)²]
+/// + (1/(nμ²)) Σ f_t μ_t(1 − μ_t)(2R_t − 1 − C)², a_t = (μ_t/μ)(2R_t − 1 − C) + 2 − q_{t−1} − q_t,
+/// q_t the Lorenz ordinate (cumulative share of participants). C < 0: reach is concentrated in
+/// lower-SES units (what proportionate universalism asks for); C > 0: in higher-SES units.
+public struct ConcentrationIndex: Sendable, Equatable {
+    public let index: Interval
+    public let standardError: Double
+
+    /// `units`: (participants, residents) sorted from lowest to highest SES.
+    public init?(units: [(x: Int, n: Int)], confidence: ConfidenceLevel = .standard) throws {
+        let used = units.filter { $0.n > 0 && $0.x <= $0.n }
+        let total = Double(used.reduce(0) { $0 + $1.n })
+        let participants = Double(used.reduce(0) { $0 + $1.x })
+        guard used.count >= 2, participants > 0 else { return nil }
+        let mu = participants / total
+        var cumulative = 0.0
+        var terms: [(f: Double, m: Double, r: Double)] = []
+        for u in used {
+            let f = Double(u.n) / total
+            terms.append((f, Double(u.x) / Double(u.n), cumulative + f / 2))
+            cumulative += f
+        }
+        let c = 2 / mu * terms.reduce(0) { $0 + $1.f * $1.m * $1.r } - 1
+        var qPrevious = 0.0, sumA = 0.0, sumWithin = 0.0
+        for t in terms {
+            let q = qPrevious + t.m * t.f / mu
+            let a = t.m / mu * (2 * t.r - 1 - c) + 2 - qPrevious - q
+            sumA += t.f * a * a
+            sumWithin += t.f * t.m * (1 - t.m) * (2 * t.r - 1 - c) * (2 * t.r - 1 - c)
+            qPrevious = q
+        }
+        let variance = (sumA - (1 + c) * (1 + c)) / total + sumWithin / (total * mu * mu)
+        let se = max(0, variance).squareRoot()
+        let z = try confidence.z()
+        index = Interval(estimate: c, lower: c - z * se, upper: c + z * se, method: .normal)
+        standardError = se
+    }
+}
