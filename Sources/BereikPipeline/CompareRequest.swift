@@ -70,4 +70,14 @@ public struct CompareResult: Sendable {
     public let reconciliation: Reconciliation
     public let dimensions: [DimensionResult]
     public let notes: [RunNote]
+
+    public init(request: CompareRequest, sources: InputSources, area: Area, reconciliation: Reconciliation,
+                dimensions: [DimensionResult], notes: [RunNote]) {
+        self.request = request
+        self.sources = sources
+        self.area = area
+        self.reconciliation = reconciliation
+        self.dimensions = dimensions
+        self.notes = notes
+    }
 }

@@ -97,22 +97,6 @@ public enum CompareJSON {
                                   ("draws", .integer(m.draws)), ("seed", .integer(Int(m.seed)))])
                      } ?? .null)])
         } ?? .null
-        let groups: [JSONValue] = c.groups.enumerated().map { i, g in
-            var pairs: [(String, JSONValue)] = [
-                ("group", .string(g.key)), ("participants", .integer(g.participants)), ("residents", .integer(g.residents)),
-                ("participant_share", .optional(g.participantShare)), ("resident_share", .optional(g.residentShare)),
-                ("reach", interval(g.reach.interval, estimate: g.reach.estimate)),
-                ("ratio", interval(g.ratio?.interval)),
-                ("p_value", .optional(g.pValue)), ("p_adjusted", .optional(g.pAdjusted)),
-                ("flag", .string(g.flag.rawValue)), ("missing", .optional(g.missing)),
-                ("partial_r", .optional(g.partialR)),
-                ("small", .bool(g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold)),
-            ]
-            if let range = d.sesRanges?[i] {
-                pairs.append(("ses_score", .object([("min", .number(range.lowerBound)), ("max", .number(range.upperBound))])))
-            }
-            return .object(pairs)
-        }
         return .object([
             ("dimension", .string(d.counts.dimension.rawValue)),
             ("participants", .integer(c.participants)), ("residents", .integer(c.residents)),
@@ -127,7 +111,27 @@ public enum CompareJSON {
                          ("mean_propensity", .number(r.meanPropensity)), ("partial_variable", .number(r.variablePartial))])
             } ?? .null),
             ("notes", .array(c.notes.map(note))),
-            ("groups", .array(groups)),
+            ("groups", groups(c, sesRanges: d.sesRanges)),
         ])
+    }
+
+    /// The `groups` array of a comparison (shared by compare, heterogeneity by activity, gradient).
+    static func groups(_ c: DimensionComparison, sesRanges: [ClosedRange<Double>?]?) -> JSONValue {
+        .array(c.groups.enumerated().map { i, g in
+            var pairs: [(String, JSONValue)] = [
+                ("group", .string(g.key)), ("participants", .integer(g.participants)), ("residents", .integer(g.residents)),
+                ("participant_share", .optional(g.participantShare)), ("resident_share", .optional(g.residentShare)),
+                ("reach", interval(g.reach.interval, estimate: g.reach.estimate)),
+                ("ratio", interval(g.ratio?.interval)),
+                ("p_value", .optional(g.pValue)), ("p_adjusted", .optional(g.pAdjusted)),
+                ("flag", .string(g.flag.rawValue)), ("missing", .optional(g.missing)),
+                ("partial_r", .optional(g.partialR)),
+                ("small", .bool(g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold)),
+            ]
+            if let range = sesRanges?[i] {
+                pairs.append(("ses_score", .object([("min", .number(range.lowerBound)), ("max", .number(range.upperBound))])))
+            }
+            return .object(pairs)
+        })
     }
 }

@@ -19,9 +19,16 @@ public struct Words: Sendable {
                    fitTest, dissimilarity, rIndicator, unknown, conflicts, unrecognised, summary, noDifferences,
                    bundled, noBuurt, sesUnavailable, noColumn, smallGroups, noResidents, exceedResidents,
                    monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, sesScores, missingExplained: String
+        public let heterogeneity: HeterogeneityWords
         public let missingSentence: @Sendable (_ groups: String) -> String
         public let overSentence: @Sendable (_ groups: String) -> String
         public let missingPeople: @Sendable (_ count: String) -> String
+    }
+
+    public struct HeterogeneityWords: Sendable {
+        public let titleUnits, titleActivities, titleGradient, unit, name, shrunk, funnel, flagLow, flagHigh, homogeneity,
+                   prediction, overdispersion, leftOut, independence, segregation, contribution, activity, sii, rii,
+                   concentration, concentrationNegative, concentrationPositive, siiReading, noSES, buurtenRanked: String
     }
 
     /// The display label of a canonical key.
@@ -54,6 +61,19 @@ public struct Words: Sendable {
             withoutData: "deelnemers in buurten zonder gegevens", confidence: "betrouwbaarheid", method: "methode",
             blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners", sesScores: "SES-WOA-scores per groep",
             missingExplained: "Het getal tussen haakjes is het aantal extra deelnemers uit die groep dat nodig is voor een eerlijke afspiegeling van de buurt, bij het huidige aantal deelnemers.",
+            heterogeneity: HeterogeneityWords(
+                titleUnits: "Bereik per gebied", titleActivities: "Samenstelling per activiteit", titleGradient: "Bereik naar SES-WOA",
+                unit: "Gebied", name: "Naam", shrunk: "Geschat (EB)", funnel: "Funnel 99,8%", flagLow: "laag", flagHigh: "hoog",
+                homogeneity: "Verschillen tussen gebieden", prediction: "Verwacht bereik in een nieuw gebied (95%)",
+                overdispersion: "Overdispersie", leftOut: "Niet meegenomen (geen inwoners of meer deelnemers dan inwoners)",
+                independence: "Toets op onafhankelijkheid", segregation: "Segregatie over activiteiten",
+                contribution: "Bijdrage aan M", activity: "Activiteit", sii: "Slope index of inequality (SII)",
+                rii: "Relative index of inequality (RII)", concentration: "Concentratie-index",
+                concentrationNegative: "Negatief: het bereik ligt meer in buurten met een lagere SES, zoals proportioneel universalisme vraagt.",
+                concentrationPositive: "Positief: het bereik ligt meer in buurten met een hogere SES.",
+                siiReading: "SII: verschil in bereik tussen de hoogste en de laagste SES (positief = hogere SES meer bereikt).",
+                noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
+                buurtenRanked: "buurten gerangschikt"),
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
             missingPeople: { "\($0) te weinig" }))
@@ -85,6 +105,19 @@ public struct Words: Sendable {
             withoutData: "participants in buurten without data", confidence: "confidence", method: "method",
             blankLines: "blank lines skipped", per1000: "per 1,000 residents", sesScores: "SES-WOA scores per group",
             missingExplained: "The number in brackets is how many more participants from that group a fair reflection of the area needs, at the current number of participants.",
+            heterogeneity: HeterogeneityWords(
+                titleUnits: "Reach by area", titleActivities: "Composition by activity", titleGradient: "Reach by SES-WOA",
+                unit: "Area", name: "Name", shrunk: "Estimated (EB)", funnel: "Funnel 99.8%", flagLow: "low", flagHigh: "high",
+                homogeneity: "Differences between areas", prediction: "Expected reach in a new area (95%)",
+                overdispersion: "Overdispersion", leftOut: "Left out (no residents, or more participants than residents)",
+                independence: "Test of independence", segregation: "Segregation across activities",
+                contribution: "Contribution to M", activity: "Activity", sii: "Slope index of inequality (SII)",
+                rii: "Relative index of inequality (RII)", concentration: "Concentration index",
+                concentrationNegative: "Negative: reach is concentrated in lower-SES buurten, as proportionate universalism asks.",
+                concentrationPositive: "Positive: reach is concentrated in higher-SES buurten.",
+                siiReading: "SII: difference in reach between the highest and the lowest SES (positive = higher SES reached more).",
+                noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
+                buurtenRanked: "buurten ranked"),
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
             missingPeople: { "\($0) too few" }))

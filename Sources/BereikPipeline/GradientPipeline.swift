@@ -1,0 +1,43 @@
+import BereikData
+import BereikStats
+
+public struct GradientResult: Sendable {
+    public let request: CompareRequest
+    public let sources: InputSources
+    public let area: Area
+    public let reconciliation: Reconciliation
+    public let notes: [RunNote]
+    /// Reach by SES-WOA group, as `compare --by ses`.
+    public let groups: DimensionResult?
+    public let sii: SlopeIndexOfInequality?
+    /// Over buurten ranked by SES-WOA score.
+    public let concentration: ConcentrationIndex?
+    public let buurtenRanked: Int
+}
+
+/// `bereik gradient`: reach along the SES-WOA gradient of the area's buurten.
+public enum GradientPipeline {
+    public static func run(_ request: CompareRequest, repetitions: Int) throws -> GradientResult {
+        let inputs = try PreparedInputs(request)
+        var notes = inputs.notes
+        guard let grouping = try inputs.sesGrouping(notes: &notes) else {
+            return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
+                                  reconciliation: inputs.attendance.reconciliation, notes: notes, groups: nil, sii: nil,
+                                  concentration: nil, buurtenRanked: 0)
+        }
+        let table = CountTable.sesTable(participants: inputs.attendance.participants, grouping: grouping)
+        let groups = try ComparePipeline.result(table, request, sesRanges: grouping.scoreRange)
+        let nonEmpty = zip(table.participants, table.residents).filter { $0.1 > 0 }.map { (x: $0.0, n: $0.1) }
+        let sii = try SlopeIndexOfInequality(groups: nonEmpty, confidence: request.settings.confidence,
+                                             repetitions: repetitions, seed: request.settings.fit.seed)
+        let perBuurt = inputs.participantsPerBuurt()
+        let ranked = grouping.groupOf.keys.compactMap { code -> (RegionCode, Double, Int, Int)? in
+            guard let score = inputs.ses?.scores[code], let n = inputs.residents(code), n > 0 else { return nil }
+            return (code, score, perBuurt[code] ?? 0, n)
+        }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let concentration = try ConcentrationIndex(units: ranked.map { (x: $0.2, n: $0.3) }, confidence: request.settings.confidence)
+        return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
+                              reconciliation: inputs.attendance.reconciliation, notes: notes, groups: groups, sii: sii,
+                              concentration: concentration, buurtenRanked: ranked.count)
+    }
+}

@@ -1,0 +1,139 @@
+import BereikData
+import BereikStats
+
+/// What `bereik heterogeneity` compares.
+public enum HeterogeneityUnit: String, Sendable, CaseIterable {
+    case buurt, wijk, activity
+}
+
+/// Reach of one buurt or wijk, with its funnel limits and empirical-Bayes estimate.
+public struct UnitReach: Sendable {
+    public let unit: String
+    public let name: String
+    public let participants: Int
+    public let residents: Int
+    public let reach: ReachRate
+    public let shrunk: Double?
+    public let funnel: FunnelLimits?
+    /// Limits widened for overdispersion (when τ² > 0).
+    public let adjustedFunnel: FunnelLimits?
+    /// Outside the 99.8% limits: `low` or `high` (plain, and after the overdispersion adjustment).
+    public let flag: FunnelLimits.Flag
+    public let adjustedFlag: FunnelLimits.Flag
+}
+
+/// One dimension's spread over activities.
+public struct ActivityDimension: Sendable {
+    public let dimension: Dimension
+    public let keys: [String]
+    public let activities: [String]
+    /// Persons per activity (rows) and category (columns).
+    public let table: [[Int]]
+    public let segregation: Segregation?
+    /// Each activity's composition against the area's residents (`compare` per activity).
+    public let comparisons: [DimensionComparison]
+}
+
+public struct HeterogeneityResult: Sendable {
+    public let request: CompareRequest
+    public let unitKind: HeterogeneityUnit
+    public let sources: InputSources
+    public let area: Area
+    public let reconciliation: Reconciliation
+    public let notes: [RunNote]
+    public let units: [UnitReach]
+    /// Overall reach of the area (Σ participants / Σ residents over units with residents).
+    public let target: Double?
+    public let homogeneity: LogitHeterogeneity?
+    public let overdispersion: Overdispersion?
+    public let shrinkage: EmpiricalBayesReach?
+    /// Units left out of the statistics: no residents, or more participants than (rounded) residents.
+    public let unitsLeftOut: [String]
+    public let activities: [ActivityDimension]
+}
+
+/// `bereik heterogeneity`: how much reach varies between buurten, wijken or activities beyond chance.
+public enum HeterogeneityPipeline {
+    public static func run(_ request: CompareRequest, by kind: HeterogeneityUnit) throws -> HeterogeneityResult {
+        let inputs = try PreparedInputs(request)
+        let notes = inputs.notes
+        if kind == .activity {
+            return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,
+                                       reconciliation: inputs.attendance.reconciliation, notes: notes, units: [], target: nil,
+                                       homogeneity: nil, overdispersion: nil, shrinkage: nil, unitsLeftOut: [],
+                                       activities: try activities(inputs, request))
+        }
+        let perBuurt = inputs.participantsPerBuurt()
+        var rows: [(code: String, name: String, x: Int, n: Int)] = []
+        if kind == .buurt {
+            for code in inputs.area.buurten {
+                rows.append((code.raw, inputs.population.region(code)?.name ?? "", perBuurt[code] ?? 0, inputs.residents(code) ?? 0))
+            }
+        } else {
+            var order: [RegionCode] = []
+            var x: [RegionCode: Int] = [:], n: [RegionCode: Int] = [:]
+            for code in inputs.area.buurten {
+                let wijk = code.lineage[1]
+                if x[wijk] == nil { order.append(wijk) }
+                x[wijk, default: 0] += perBuurt[code] ?? 0
+                n[wijk, default: 0] += inputs.residents(code) ?? 0
+            }
+            for wijk in order {
+                // The wijk's own CBS row when it has one (rounded once rather than per buurt).
+                rows.append((wijk.raw, inputs.population.region(wijk)?.name ?? "", x[wijk]!, inputs.residents(wijk) ?? n[wijk]!))
+            }
+        }
+        let usable = rows.filter { $0.n > 0 && $0.x <= $0.n }
+        let leftOut = rows.filter { !($0.n > 0 && $0.x <= $0.n) }.map(\.code)
+        let counts = usable.map { (x: $0.x, n: $0.n) }
+        let sx = counts.reduce(0) { $0 + $1.x }, sn = counts.reduce(0) { $0 + $1.n }
+        let target = sn > 0 ? Double(sx) / Double(sn) : nil
+        let homogeneity = try LogitHeterogeneity(counts: counts, confidence: request.settings.confidence)
+        let overdispersion = target.flatMap { Overdispersion(counts: counts, target: $0) }
+        let shrinkage = EmpiricalBayesReach(counts: rows.map { (x: $0.x, n: $0.n) })
+        var units: [UnitReach] = []
+        for (i, row) in rows.enumerated() {
+            let reach = try ReachRate(participants: row.x, residents: row.n, confidence: request.settings.confidence,
+                                      method: request.settings.reachInterval)
+            var funnel: FunnelLimits?, adjusted: FunnelLimits?
+            var flag = FunnelLimits.Flag.none, adjustedFlag = FunnelLimits.Flag.none
+            if let target, row.n > 0, target > 0, target < 1 {
+                funnel = FunnelLimits(target: target, size: Double(row.n))
+                flag = funnel!.flag(Double(row.x) / Double(row.n))
+                adjusted = FunnelLimits(target: target, size: Double(row.n), tau2: overdispersion?.tau2 ?? 0)
+                adjustedFlag = adjusted!.flag(Double(row.x) / Double(row.n))
+            }
+            units.append(UnitReach(unit: row.code, name: row.name, participants: row.x, residents: row.n, reach: reach,
+                                   shrunk: shrinkage?.shrunk[i] ?? nil, funnel: funnel, adjustedFunnel: adjusted,
+                                   flag: flag, adjustedFlag: adjustedFlag))
+        }
+        return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,
+                                   reconciliation: inputs.attendance.reconciliation, notes: notes, units: units, target: target,
+                                   homogeneity: homogeneity, overdispersion: overdispersion, shrinkage: shrinkage,
+                                   unitsLeftOut: leftOut, activities: [])
+    }
+
+    /// Per dimension: persons per activity × category (a person counts in every activity attended),
+    /// the independence test and segregation indices, and each activity against the area.
+    static func activities(_ inputs: PreparedInputs, _ request: CompareRequest) throws -> [ActivityDimension] {
+        let p = inputs.attendance.participants
+        guard !p.activityNames.isEmpty else { return [] }
+        var out: [ActivityDimension] = []
+        for dimension in [Dimension.gender, .age, .origin] {
+            guard let values = p.values(dimension), inputs.attendance.columns.index.keys.contains(where: { $0.dimension == dimension }),
+                  let counts = CountTable.build(dimension, participants: p, population: inputs.population, area: inputs.area) else { continue }
+            var table = [[Int]](repeating: [Int](repeating: 0, count: counts.keys.count), count: p.activityNames.count)
+            for person in 0..<p.count where values[person] >= 0 {
+                for a in p.activities(of: person) { table[Int(a)][Int(values[person])] += 1 }
+            }
+            let comparisons = try table.map { row in
+                try DimensionComparison(categories: zip(counts.keys, zip(row, counts.residents)).map {
+                    CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
+                }, settings: request.settings)
+            }
+            out.append(ActivityDimension(dimension: dimension, keys: counts.keys, activities: p.activityNames, table: table,
+                                         segregation: try Segregation(table: table), comparisons: comparisons))
+        }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import BereikPipeline
+import BereikReport
+import Foundation
+
+extension HeterogeneityUnit: ExpressibleByArgument {}
+
+struct Heterogeneity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How much reach varies between buurten, wijken or activities beyond chance (funnel, I², τ², segregation).")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .long, help: "buurt, wijk or activity.")
+    var by: HeterogeneityUnit = .buurt
+
+    func run() throws {
+        let request = try analysis.apply(to: input.request())
+        let result = try HeterogeneityPipeline.run(request, by: by)
+        let language = output.language
+        switch output.format {
+        case .table: try output.write(HeterogeneityRenderer.text(result, language: language))
+        case .markdown: try output.write(HeterogeneityRenderer.text(result, language: language, markdown: true))
+        case .csv: try output.write(HeterogeneityRenderer.csv(result, language: language))
+        case .json: try output.write(HeterogeneityRenderer.json(result, version: Bereik.version))
+        }
+    }
+}
+
+struct Gradient: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reach along the SES-WOA gradient: reach per SES group, SII/RII (PHE method) and the concentration index.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .long, help: "Monte Carlo repetitions for the SII/RII intervals.")
+    var repetitions: Int = 100_000
+
+    func validate() throws {
+        guard input.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
+        guard repetitions >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
+    }
+
+    func run() throws {
+        let request = try analysis.apply(to: input.request())
+        let result = try GradientPipeline.run(request, repetitions: repetitions)
+        let language = output.language
+        switch output.format {
+        case .table: try output.write(GradientRenderer.text(result, language: language))
+        case .markdown: try output.write(GradientRenderer.text(result, language: language, markdown: true))
+        case .csv: try output.write(GradientRenderer.csv(result, language: language))
+        case .json: try output.write(GradientRenderer.json(result, version: Bereik.version))
+        }
+    }
+}
