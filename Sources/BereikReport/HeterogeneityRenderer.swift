@@ -29,13 +29,16 @@ public enum HeterogeneityRenderer {
             return out
         }
         out += "\(h.titleUnits) (\(r.unitKind.rawValue))\n\n"
+        let adjusted = (r.overdispersion?.tau2 ?? 0) > 0
+        func flag(_ f: FunnelLimits.Flag) -> String { f == .low ? h.flagLow : f == .high ? h.flagHigh : "" }
         let header = [h.unit, h.name, w.columns.participants, w.labels.population, w.columns.reach, h.shrunk, h.funnel, w.columns.flag]
+            + (adjusted ? [h.flagAdjusted] : [])
         let rows = r.units.map { u -> [String] in
             [u.unit, String(u.name.prefix(24)), language.integer(u.participants), language.integer(u.residents),
              language.interval(u.reach.estimate, u.reach.interval?.lower, u.reach.interval?.upper, factor: 1000),
              u.shrunk.map { language.number($0 * 1000, digits: 1) } ?? "–",
              u.funnel.map { "\(language.number($0.lower998 * 1000, digits: 1))–\(language.number($0.upper998 * 1000, digits: 1))" } ?? "–",
-             u.flag == .low ? h.flagLow : u.flag == .high ? h.flagHigh : ""]
+             flag(u.flag)] + (adjusted ? [flag(u.adjustedFlag)] : [])
         }
         let withNames = r.units.contains { !$0.name.isEmpty }
         out += TextTable.render(withNames ? header : header.enumerated().filter { $0.offset != 1 }.map(\.element),

@@ -28,7 +28,7 @@ public struct Words: Sendable {
     public struct HeterogeneityWords: Sendable {
         public let titleUnits, titleActivities, titleGradient, unit, name, shrunk, funnel, flagLow, flagHigh, homogeneity,
                    prediction, overdispersion, leftOut, independence, segregation, contribution, activity, sii, rii,
-                   concentration, concentrationNegative, concentrationPositive, siiReading, noSES, buurtenRanked: String
+                   concentration, concentrationNegative, concentrationPositive, siiReading, noSES, buurtenRanked, flagAdjusted: String
     }
 
     /// The display label of a canonical key.
@@ -73,7 +73,7 @@ public struct Words: Sendable {
                 concentrationPositive: "Positief: het bereik ligt meer in buurten met een hogere SES.",
                 siiReading: "SII: verschil in bereik tussen de hoogste en de laagste SES (positief = hogere SES meer bereikt).",
                 noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
-                buurtenRanked: "buurten gerangschikt"),
+                buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD"),
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
             missingPeople: { "\($0) te weinig" }))
@@ -117,7 +117,7 @@ public struct Words: Sendable {
                 concentrationPositive: "Positive: reach is concentrated in higher-SES buurten.",
                 siiReading: "SII: difference in reach between the highest and the lowest SES (positive = higher SES reached more).",
                 noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
-                buurtenRanked: "buurten ranked"),
+                buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD"),
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
             missingPeople: { "\($0) too few" }))
