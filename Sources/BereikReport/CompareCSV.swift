@@ -11,12 +11,8 @@ public enum CompareCSV {
                                  "test_method", "dissimilarity", "r_indicator", "confidence"]
 
     public static func render(_ result: CompareResult, language: Language) -> String {
-        let separator = language == .nl ? ";" : ","
-        func number(_ v: Double?) -> String {
-            guard let v, v.isFinite else { return "" }
-            let text = "\(v)"
-            return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-        }
+        let separator = language.csvSeparator
+        let number = language.csvNumber
         var lines = [columns.joined(separator: separator)]
         for d in result.dimensions {
             let f = d.comparison.fit

@@ -26,11 +26,8 @@ public enum GradientRenderer {
     }
 
     public static func csv(_ r: GradientResult, language: Language) -> String {
-        let sep = language == .nl ? ";" : ","
-        func n(_ v: Double?) -> String {
-            guard let v, v.isFinite else { return "" }
-            return language == .nl ? "\(v)".replacingOccurrences(of: ".", with: ",") : "\(v)"
-        }
+        let sep = language.csvSeparator
+        let n = language.csvNumber
         var lines = [["measure", "group", "participants", "residents", "estimate", "lower", "upper"].joined(separator: sep)]
         for g in r.groups?.comparison.groups ?? [] {
             lines.append(["reach", g.key, String(g.participants), String(g.residents), n(g.reach.estimate), n(g.reach.interval?.lower),

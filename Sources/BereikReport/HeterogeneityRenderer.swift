@@ -57,11 +57,8 @@ public enum HeterogeneityRenderer {
     }
 
     public static func csv(_ r: HeterogeneityResult, language: Language) -> String {
-        let sep = language == .nl ? ";" : ","
-        func n(_ v: Double?) -> String {
-            guard let v, v.isFinite else { return "" }
-            return language == .nl ? "\(v)".replacingOccurrences(of: ".", with: ",") : "\(v)"
-        }
+        let sep = language.csvSeparator
+        let n = language.csvNumber
         if r.unitKind == .activity {
             var lines = [["dimension", "activity", "group", "participants", "share", "resident_share", "ratio", "ratio_lower", "ratio_upper", "flag"].joined(separator: sep)]
             for d in r.activities {

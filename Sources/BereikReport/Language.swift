@@ -34,6 +34,15 @@ public enum Language: String, Sendable, CaseIterable {
         return value < 0 ? "-" + out : out
     }
 
+    /// The CSV separator of the language's convention: `;` in Dutch (Excel NL), `,` in English.
+    public var csvSeparator: String { self == .nl ? ";" : "," }
+
+    /// A number for CSV at full precision, with a decimal comma in Dutch; "" when missing.
+    public func csvNumber(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return self == .nl ? "\(value)".replacingOccurrences(of: ".", with: ",") : "\(value)"
+    }
+
     public func percent(_ value: Double?) -> String {
         guard let value else { return "–" }
         return number(value * 100, digits: 1) + "%"
