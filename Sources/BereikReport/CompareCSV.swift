@@ -10,13 +10,21 @@ public enum CompareCSV {
                                  "p_value", "p_adjusted", "flag", "missing", "test_chi2", "test_df", "test_p_value",
                                  "test_method", "dissimilarity", "r_indicator", "confidence"]
 
-    public static func render(_ result: CompareResult, language: Language) -> String {
+    public static func render(_ result: CompareResult, language: Language, publication: Publication = .open) -> String {
         let separator = language.csvSeparator
         let number = language.csvNumber
         var lines = [columns.joined(separator: separator)]
         for d in result.dimensions {
-            let f = d.comparison.fit
-            for g in d.comparison.groups {
+            let plan = publication.plan(d)
+            let f = plan.cells.isEmpty ? d.comparison.fit : nil
+            for (i, g) in d.comparison.groups.enumerated() {
+                if plan.cells.contains(i) {
+                    let cells = [d.counts.dimension.rawValue, g.key, publication.control!.label, String(g.residents), "",
+                                 number(g.residentShare)] + [String](repeating: "", count: 8) + [g.flag.rawValue]
+                        + [String](repeating: "", count: 7) + [number(result.request.settings.confidence.value)]
+                    lines.append(cells.map { cell($0, separator: separator) }.joined(separator: separator))
+                    continue
+                }
                 let cells: [String] = [
                     d.counts.dimension.rawValue, g.key, String(g.participants), String(g.residents),
                     number(g.participantShare), number(g.residentShare),
@@ -24,7 +32,8 @@ public enum CompareCSV {
                     number(g.ratio?.estimate), number(g.ratio?.interval.lower), number(g.ratio?.interval.upper),
                     number(g.pValue), number(g.pAdjusted), g.flag.rawValue, g.missing.map(String.init) ?? "",
                     number(f?.chiSquared), f.map { String($0.degreesOfFreedom) } ?? "", number(f?.reportedPValue),
-                    f?.method ?? "", number(d.comparison.dissimilarity), number(d.comparison.rIndicator?.r),
+                    f?.method ?? "", number(plan.cells.isEmpty ? d.comparison.dissimilarity : nil),
+                    number(plan.cells.isEmpty ? d.comparison.rIndicator?.r : nil),
                     number(result.request.settings.confidence.value),
                 ]
                 lines.append(cells.map { cell($0, separator: separator) }.joined(separator: separator))

@@ -6,8 +6,8 @@ import BereikStats
 public enum CompareJSON {
     public static let schema = "bereik.compare/1"
 
-    public static func render(_ result: CompareResult, version: String) -> String {
-        value(result, version: version).rendered() + "\n"
+    public static func render(_ result: CompareResult, version: String, publication: Publication = .open) -> String {
+        value(result, version: version, publication: publication).rendered() + "\n"
     }
 
     static func interval(_ i: Interval?, estimate: Double? = nil) -> JSONValue {
@@ -18,17 +18,18 @@ public enum CompareJSON {
                         ("method", .string(i.method.rawValue))])
     }
 
-    public static func value(_ result: CompareResult, version: String) -> JSONValue {
+    public static func value(_ result: CompareResult, version: String, publication: Publication = .open) -> JSONValue {
         let r = result.reconciliation
+        let count = publication.countValue
         let s = result.request.settings
         let input: JSONValue = .object([
-            ("rows", .integer(r.rows)), ("rows_used", .integer(r.rowsUsed)),
-            ("excluded", .object(ExclusionReason.allCases.compactMap { reason in r.excluded[reason].map { (reason.rawValue, .integer($0)) } })),
-            ("persons", .integer(r.persons)), ("persons_outside_area", .integer(r.personsOutsideArea)),
-            ("blank_lines", .integer(r.blankLines)),
-            ("conflicts", .object(AttendanceRole.allCases.compactMap { role in r.conflicts[role].map { (role.rawValue, .integer($0)) } })),
-            ("unknown", .object(Dimension.allCases.compactMap { d in r.unknown[d].map { (d.rawValue, .integer($0)) } })),
-            ("unrecognised", .object(AttendanceRole.allCases.compactMap { role in
+            ("rows", count(r.rows)), ("rows_used", count(r.rowsUsed)),
+            ("excluded", .object(ExclusionReason.allCases.compactMap { reason in r.excluded[reason].map { (reason.rawValue, count($0)) } })),
+            ("persons", count(r.persons)), ("persons_outside_area", count(r.personsOutsideArea)),
+            ("blank_lines", count(r.blankLines)),
+            ("conflicts", .object(AttendanceRole.allCases.compactMap { role in r.conflicts[role].map { (role.rawValue, count($0)) } })),
+            ("unknown", .object(Dimension.allCases.compactMap { d in r.unknown[d].map { (d.rawValue, count($0)) } })),
+            ("unrecognised", publication.isControlled ? .object([]) : .object(AttendanceRole.allCases.compactMap { role in
                 r.unrecognised[role].map { values in
                     (role.rawValue, .object(values.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) }))
                 }
@@ -58,7 +59,9 @@ public enum CompareJSON {
             ("schema", .string(schema)), ("bereik_version", .string(version)),
             ("input", input), ("confidence", .number(s.confidence.value)), ("settings", settings), ("sources", sources),
             ("notes", .array(result.notes.map(note))),
-            ("dimensions", .array(result.dimensions.map(dimension))),
+            ("disclosure", publication.control.map { .object([("threshold", .integer($0.threshold)), ("applied", .bool(true))]) }
+                ?? .object([("applied", .bool(false))])),
+            ("dimensions", .array(result.dimensions.map { dimension($0, publication: publication) })),
         ])
     }
 
@@ -85,9 +88,13 @@ public enum CompareJSON {
         }
     }
 
-    static func dimension(_ d: DimensionResult) -> JSONValue {
+    static func dimension(_ d: DimensionResult, publication: Publication = .open) -> JSONValue {
         let c = d.comparison
-        let test: JSONValue = c.fit.map { f in
+        let plan = publication.plan(d)
+        let open = plan.cells.isEmpty
+        let withheld: JSONValue = .object([("withheld", .bool(true)), ("p_below_0_05", .bool((c.fit?.reportedPValue ?? 1) < 0.05)),
+                                           ("method", .string(c.fit?.method ?? ""))])
+        let test: JSONValue = !open && c.fit != nil ? withheld : c.fit.map { f in
             .object([("chi2", .number(f.chiSquared)), ("g2", .number(f.likelihoodRatio)), ("df", .integer(f.degreesOfFreedom)),
                      ("p_value", .number(f.reportedPValue)), ("method", .string(f.method)),
                      ("p_value_asymptotic", .number(f.pValue)), ("p_value_g2", .number(f.likelihoodRatioPValue)),
@@ -99,25 +106,32 @@ public enum CompareJSON {
         } ?? .null
         return .object([
             ("dimension", .string(d.counts.dimension.rawValue)),
-            ("participants", .integer(c.participants)), ("residents", .integer(c.residents)),
-            ("participants_unknown", .integer(d.counts.participantsUnknown)),
-            ("participants_without_data", .integer(d.counts.participantsWithoutData)),
+            ("participants", plan.total ? .null : .integer(c.participants)), ("residents", .integer(c.residents)),
+            ("participants_unknown", publication.countValue(d.counts.participantsUnknown)),
+            ("participants_without_data", publication.countValue(d.counts.participantsWithoutData)),
             ("buurten_without_data", .integer(d.counts.buurtenWithoutData.count)),
             ("residents_source", .string(d.counts.residentsSource)),
             ("test", test),
-            ("dissimilarity", .optional(c.dissimilarity)), ("cohens_w", .optional(c.cohensW)),
-            ("r_indicator", c.rIndicator.map { r in
+            ("dissimilarity", open ? .optional(c.dissimilarity) : .null), ("cohens_w", open ? .optional(c.cohensW) : .null),
+            ("r_indicator", !open ? .null : c.rIndicator.map { r in
                 .object([("r", .number(r.r)), ("sd_propensity", .number(r.standardDeviation)),
                          ("mean_propensity", .number(r.meanPropensity)), ("partial_variable", .number(r.variablePartial))])
             } ?? .null),
             ("notes", .array(c.notes.map(note))),
-            ("groups", groups(c, sesRanges: d.sesRanges)),
+            ("groups", groups(c, sesRanges: d.sesRanges, hidden: plan.cells)),
         ])
     }
 
     /// The `groups` array of a comparison (shared by compare, heterogeneity by activity, gradient).
-    static func groups(_ c: DimensionComparison, sesRanges: [ClosedRange<Double>?]?) -> JSONValue {
+    static func groups(_ c: DimensionComparison, sesRanges: [ClosedRange<Double>?]?, hidden: Set<Int> = []) -> JSONValue {
         .array(c.groups.enumerated().map { i, g in
+            if hidden.contains(i) {
+                // Withheld by disclosure control: the count and everything computed from it.
+                return .object([("group", .string(g.key)), ("participants", .null), ("residents", .integer(g.residents)),
+                                ("participant_share", .null), ("resident_share", .optional(g.residentShare)), ("reach", .null),
+                                ("ratio", .null), ("p_value", .null), ("p_adjusted", .null), ("flag", .string(g.flag.rawValue)),
+                                ("missing", .null), ("partial_r", .null), ("small", .bool(true)), ("suppressed", .bool(true))])
+            }
             var pairs: [(String, JSONValue)] = [
                 ("group", .string(g.key)), ("participants", .integer(g.participants)), ("residents", .integer(g.residents)),
                 ("participant_share", .optional(g.participantShare)), ("resident_share", .optional(g.residentShare)),

@@ -11,8 +11,13 @@ struct CompareRow {
          w.columns.reach, w.columns.missing, w.columns.flag]
     }
 
-    init(_ g: GroupComparison, dimension: DimensionResult, index: Int, language: Language) {
+    init(_ g: GroupComparison, dimension: DimensionResult, index: Int, language: Language, hidden: Bool = false,
+         label hiddenLabel: String = "") {
         let w = language.words
+        if hidden {
+            cells = [w.label(g.key), hiddenLabel, "–", language.percent(g.residentShare), "–", "–", "", w.flag[g.flag] ?? ""]
+            return
+        }
         let label = w.label(g.key)
         let ratio: String
         if let r = g.ratio {
@@ -37,14 +42,15 @@ struct CompareRow {
 
 /// Plain sentences: who is missing and how many people that is; who is over-represented.
 public enum CompareSummary {
-    public static func sentences(_ result: CompareResult, language: Language) -> [String] {
+    public static func sentences(_ result: CompareResult, language: Language, publication: Publication = .open) -> [String] {
         let w = language.words
         var under: [String] = [], over: [String] = []
         for d in result.dimensions {
-            for g in d.comparison.groups {
+            let hidden = publication.plan(d).cells
+            for (i, g) in d.comparison.groups.enumerated() {
                 switch g.flag {
                 case .under:
-                    let count = g.missing.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""
+                    let count = hidden.contains(i) ? "" : g.missing.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""
                     under.append(w.label(g.key) + count)
                 case .over: over.append(w.label(g.key))
                 case .none: break
@@ -62,9 +68,12 @@ public enum CompareSummary {
     }
 
     /// Notes on one dimension, worded.
-    static func notes(_ d: DimensionResult, language: Language) -> [String] {
+    static func notes(_ d: DimensionResult, language: Language, publication: Publication = .open) -> [String] {
         let w = language.words
         var out: [String] = []
+        if !publication.plan(d).cells.isEmpty, let control = publication.control {
+            out.append(w.labels.suppressedCells.replacingOccurrences(of: "%d", with: String(control.threshold)))
+        }
         for n in d.comparison.notes {
             switch n {
             case .noResidents(let keys): out.append("\(w.labels.noResidents): \(keys.map(w.label).joined(separator: ", "))")
@@ -81,16 +90,20 @@ public enum CompareSummary {
             }
             out.append("\(w.labels.sesScores): " + text.joined(separator: "; "))
         }
-        if d.counts.participantsUnknown > 0 { out.append("\(w.labels.unknown): \(language.integer(d.counts.participantsUnknown)) \(w.labels.persons)") }
+        if d.counts.participantsUnknown > 0 { out.append("\(w.labels.unknown): \(publication.count(d.counts.participantsUnknown, language)) \(w.labels.persons)") }
         if d.counts.participantsWithoutData > 0 {
-            out.append("\(language.integer(d.counts.participantsWithoutData)) \(w.labels.withoutData) (\(d.counts.buurtenWithoutData.count) buurten)")
+            out.append("\(publication.count(d.counts.participantsWithoutData, language)) \(w.labels.withoutData) (\(d.counts.buurtenWithoutData.count) buurten)")
         }
         return out
     }
 
-    static func testLine(_ d: DimensionResult, language: Language) -> String? {
+    static func testLine(_ d: DimensionResult, language: Language, publication: Publication = .open) -> String? {
         let w = language.words
         guard let f = d.comparison.fit else { return nil }
+        if !publication.plan(d).cells.isEmpty {
+            // Statistics of a table with withheld cells could give them away: only the verdict.
+            return "\(w.labels.fitTest): p \(f.reportedPValue < 0.05 ? "< " + language.number(0.05, digits: 2) : "≥ " + language.number(0.05, digits: 2)) (\(w.labels.suppressedNote))"
+        }
         var text = "\(w.labels.fitTest): X² = \(language.number(f.chiSquared, digits: 2)), df = \(f.degreesOfFreedom), p \(pValue(f.reportedPValue, language))"
         if let mc = f.monteCarlo { text += " (Monte Carlo, ±\(language.number(mc.standardError, digits: 4)))" }
         if let dis = d.comparison.dissimilarity { text += "; D = \(language.number(dis, digits: 3))" }
@@ -102,18 +115,20 @@ public enum CompareSummary {
         p < 0.001 ? "< " + language.number(0.001, digits: 3) : "= " + language.number(p, digits: 3)
     }
 
-    static func reconciliation(_ result: CompareResult, language: Language) -> [String] {
+    static func reconciliation(_ result: CompareResult, language: Language, publication: Publication = .open) -> [String] {
         let w = language.words, r = result.reconciliation
-        var lines = ["\(w.labels.attendance): \(language.integer(r.rows)) \(w.labels.rowsRead), \(language.integer(r.rowsUsed)) \(w.labels.rowsUsed), \(language.integer(r.persons)) \(w.labels.persons)"]
+        let c = { publication.count($0, language) }
+        var lines = ["\(w.labels.attendance): \(c(r.rows)) \(w.labels.rowsRead), \(c(r.rowsUsed)) \(w.labels.rowsUsed), \(c(r.persons)) \(w.labels.persons)"]
         for reason in ExclusionReason.allCases {
-            if let n = r.excluded[reason] { lines.append("  \(w.labels.excluded): \(language.integer(n)) — \(w.exclusion[reason]!)") }
+            if let n = r.excluded[reason] { lines.append("  \(w.labels.excluded): \(c(n)) — \(w.exclusion[reason]!)") }
         }
-        if r.personsOutsideArea > 0 { lines.append("  \(language.integer(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
-        if r.blankLines > 0 { lines.append("  \(language.integer(r.blankLines)) \(w.labels.blankLines)") }
+        if r.personsOutsideArea > 0 { lines.append("  \(c(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
+        if r.blankLines > 0 { lines.append("  \(c(r.blankLines)) \(w.labels.blankLines)") }
         for (role, n) in r.conflicts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            lines.append("  \(w.labels.conflicts) (\(role.rawValue)): \(language.integer(n)) \(w.labels.persons)")
+            lines.append("  \(w.labels.conflicts) (\(role.rawValue)): \(c(n)) \(w.labels.persons)")
         }
-        for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        // Unrecognised values are raw text typed by people: never shown under disclosure control.
+        for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !publication.isControlled {
             let examples = values.sorted { $0.value > $1.value }.prefix(5).map { "'\($0.key)' (\($0.value))" }.joined(separator: ", ")
             lines.append("  \(w.labels.unrecognised) (\(role.rawValue)): \(examples)")
         }

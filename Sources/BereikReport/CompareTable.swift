@@ -3,21 +3,24 @@ import BereikPipeline
 /// `bereik compare` in the terminal: per dimension a table that fits 100 columns, the test and
 /// indices, notes; then the plain summary and the reconciliation.
 public enum CompareTable {
-    public static func render(_ result: CompareResult, language: Language) -> String {
+    public static func render(_ result: CompareResult, language: Language, publication: Publication = .open) -> String {
         let w = language.words
         var out = "\(w.labels.title)\n\n"
         let conf = language.number(result.request.settings.confidence.value * 100, digits: 0)
         for d in result.dimensions {
             out += "\(w.dimension[d.counts.dimension]!) (\(conf)% BI)\n".replacingOccurrences(of: "BI", with: language == .nl ? "BI" : "CI")
-            let rows = d.comparison.groups.enumerated().map { CompareRow($1, dimension: d, index: $0, language: language).cells }
+            let hidden = publication.plan(d).cells
+            let rows = d.comparison.groups.enumerated().map {
+                CompareRow($1, dimension: d, index: $0, language: language, hidden: hidden.contains($0), label: publication.control?.label ?? "").cells
+            }
             out += layout([CompareRow.header(w)] + rows)
-            if let line = CompareSummary.testLine(d, language: language) { out += line + "\n" }
-            for note in CompareSummary.notes(d, language: language) { out += note + "\n" }
+            if let line = CompareSummary.testLine(d, language: language, publication: publication) { out += line + "\n" }
+            for note in CompareSummary.notes(d, language: language, publication: publication) { out += note + "\n" }
             out += "\n"
         }
         out += "\(w.labels.summary):\n"
-        for s in CompareSummary.sentences(result, language: language) { out += "  " + s + "\n" }
-        out += "\n" + CompareSummary.reconciliation(result, language: language).joined(separator: "\n") + "\n"
+        for s in CompareSummary.sentences(result, language: language, publication: publication) { out += "  " + s + "\n" }
+        out += "\n" + CompareSummary.reconciliation(result, language: language, publication: publication).joined(separator: "\n") + "\n"
         return out
     }
 

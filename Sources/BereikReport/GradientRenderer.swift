@@ -6,13 +6,16 @@ import BereikStats
 public enum GradientRenderer {
     public static let schema = "bereik.gradient/1"
 
-    public static func text(_ r: GradientResult, language: Language, markdown: Bool = false) -> String {
+    public static func text(_ r: GradientResult, language: Language, markdown: Bool = false, publication: Publication = .open) -> String {
         let w = language.words, h = w.labels.heterogeneity
         var out = (markdown ? "# " : "") + "\(h.titleGradient)\n\n"
         guard let groups = r.groups else { return out + h.noSES + "\n" }
-        let rows = groups.comparison.groups.enumerated().map { CompareRow($1, dimension: groups, index: $0, language: language).cells }
+        let hidden = publication.plan(groups).cells
+        let rows = groups.comparison.groups.enumerated().map {
+            CompareRow($1, dimension: groups, index: $0, language: language, hidden: hidden.contains($0), label: publication.control?.label ?? "").cells
+        }
         out += TextTable.render(CompareRow.header(w), rows, markdown: markdown) + (markdown ? "\n" : "")
-        for note in CompareSummary.notes(groups, language: language) { out += note + "\n" }
+        for note in CompareSummary.notes(groups, language: language, publication: publication) { out += note + "\n" }
         if let sii = r.sii {
             out += "\(h.sii): \(language.interval(sii.sii.estimate, sii.sii.lower, sii.sii.upper, factor: 1000)) \(w.labels.per1000)\n"
             out += "\(h.rii): \(language.interval(sii.rii.estimate, sii.rii.lower, sii.rii.upper, digits: 2))\n"
@@ -25,11 +28,16 @@ public enum GradientRenderer {
         return out
     }
 
-    public static func csv(_ r: GradientResult, language: Language) -> String {
+    public static func csv(_ r: GradientResult, language: Language, publication: Publication = .open) -> String {
+        let hidden = r.groups.map { publication.plan($0).cells } ?? []
         let sep = language.csvSeparator
         let n = language.csvNumber
         var lines = [["measure", "group", "participants", "residents", "estimate", "lower", "upper"].joined(separator: sep)]
-        for g in r.groups?.comparison.groups ?? [] {
+        for (i, g) in (r.groups?.comparison.groups ?? []).enumerated() {
+            if hidden.contains(i) {
+                lines.append(["reach", g.key, publication.control!.label, String(g.residents), "", "", ""].joined(separator: sep))
+                continue
+            }
             lines.append(["reach", g.key, String(g.participants), String(g.residents), n(g.reach.estimate), n(g.reach.interval?.lower),
                           n(g.reach.interval?.upper)].joined(separator: sep))
         }
@@ -43,13 +51,14 @@ public enum GradientRenderer {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    public static func json(_ r: GradientResult, version: String) -> String {
+    public static func json(_ r: GradientResult, version: String, publication: Publication = .open) -> String {
         var pairs: [(String, JSONValue)] = [("schema", .string(schema)), ("bereik_version", .string(version)),
                                             ("confidence", .number(r.request.settings.confidence.value))]
         let full = CompareJSON.value(CompareResult(request: r.request, sources: r.sources, area: r.area, reconciliation: r.reconciliation,
-                                                   dimensions: r.groups.map { [$0] } ?? [], notes: r.notes), version: version)
+                                                   dimensions: r.groups.map { [$0] } ?? [], notes: r.notes), version: version,
+                                     publication: publication)
         if case .object(let items) = full {
-            for key in ["input", "settings", "sources", "notes"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
+            for key in ["input", "settings", "sources", "notes", "disclosure"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
             if case .array(let dims)? = items.first(where: { $0.0 == "dimensions" })?.1, case .object(let d)? = dims.first {
                 pairs.append(("test", d.first { $0.0 == "test" }?.1 ?? .null))
                 pairs.append(("groups", d.first { $0.0 == "groups" }?.1 ?? .array([])))

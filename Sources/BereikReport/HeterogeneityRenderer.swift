@@ -6,7 +6,9 @@ import BereikStats
 public enum HeterogeneityRenderer {
     public static let schema = "bereik.heterogeneity/1"
 
-    public static func text(_ r: HeterogeneityResult, language: Language, markdown: Bool = false) -> String {
+    public static func text(_ r: HeterogeneityResult, language: Language, markdown: Bool = false,
+                            publication: Publication = .open) -> String {
+        let unitPlan = publication.control?.plan(r.units.map(\.participants)).cells ?? []
         let w = language.words, h = w.labels.heterogeneity
         var out = markdown ? "# " : ""
         if r.unitKind == .activity {
@@ -16,8 +18,10 @@ public enum HeterogeneityRenderer {
                 let header = [h.activity] + d.keys.map { w.label($0) } + ["D"]
                 let rows = d.activities.indices.map { a -> [String] in
                     let total = d.table[a].reduce(0, +)
-                    return [d.activities[a]] + d.table[a].map { total > 0 ? language.percent(Double($0) / Double(total)) : "–" }
-                        + [d.comparisons[a].dissimilarity.map { language.number($0, digits: 2) } ?? "–"]
+                    let hidden = publication.control?.plan(d.table[a]).cells ?? []
+                    return [d.activities[a]] + d.table[a].enumerated().map { j, v in
+                        hidden.contains(j) ? publication.control!.label : total > 0 ? language.percent(Double(v) / Double(total)) : "–"
+                    } + [hidden.isEmpty ? d.comparisons[a].dissimilarity.map { language.number($0, digits: 2) } ?? "–" : "–"]
                 }
                 out += TextTable.render(header, rows, markdown: markdown)
                 if let s = d.segregation {
@@ -33,8 +37,13 @@ public enum HeterogeneityRenderer {
         func flag(_ f: FunnelLimits.Flag) -> String { f == .low ? h.flagLow : f == .high ? h.flagHigh : "" }
         let header = [h.unit, h.name, w.columns.participants, w.labels.population, w.columns.reach, h.shrunk, h.funnel, w.columns.flag]
             + (adjusted ? [h.flagAdjusted] : [])
-        let rows = r.units.map { u -> [String] in
-            [u.unit, String(u.name.prefix(24)), language.integer(u.participants), language.integer(u.residents),
+        let rows = r.units.enumerated().map { i, u -> [String] in
+            if unitPlan.contains(i) {
+                return [u.unit, String(u.name.prefix(24)), publication.control!.label, language.integer(u.residents), "–", "–",
+                        u.funnel.map { "\(language.number($0.lower998 * 1000, digits: 1))–\(language.number($0.upper998 * 1000, digits: 1))" } ?? "–",
+                        ""] + (adjusted ? [""] : [])
+            }
+            return [u.unit, String(u.name.prefix(24)), language.integer(u.participants), language.integer(u.residents),
              language.interval(u.reach.estimate, u.reach.interval?.lower, u.reach.interval?.upper, factor: 1000),
              u.shrunk.map { language.number($0 * 1000, digits: 1) } ?? "–",
              u.funnel.map { "\(language.number($0.lower998 * 1000, digits: 1))–\(language.number($0.upper998 * 1000, digits: 1))" } ?? "–",
@@ -56,14 +65,21 @@ public enum HeterogeneityRenderer {
         return out
     }
 
-    public static func csv(_ r: HeterogeneityResult, language: Language) -> String {
+    public static func csv(_ r: HeterogeneityResult, language: Language, publication: Publication = .open) -> String {
+        let unitPlan = publication.control?.plan(r.units.map(\.participants)).cells ?? []
         let sep = language.csvSeparator
         let n = language.csvNumber
         if r.unitKind == .activity {
             var lines = [["dimension", "activity", "group", "participants", "share", "resident_share", "ratio", "ratio_lower", "ratio_upper", "flag"].joined(separator: sep)]
             for d in r.activities {
                 for (a, comparison) in d.comparisons.enumerated() {
-                    for g in comparison.groups {
+                    let hidden = publication.control?.plan(d.table[a]).cells ?? []
+                    for (j, g) in comparison.groups.enumerated() {
+                        if hidden.contains(j) {
+                            lines.append([d.dimension.rawValue, d.activities[a], g.key, publication.control!.label, "", n(g.residentShare),
+                                          "", "", "", ""].map { CompareCSV.cell($0, separator: sep) }.joined(separator: sep))
+                            continue
+                        }
                         lines.append([d.dimension.rawValue, d.activities[a], g.key, String(g.participants), n(g.participantShare),
                                       n(g.residentShare), n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper),
                                       g.flag.rawValue].map { CompareCSV.cell($0, separator: sep) }.joined(separator: sep))
@@ -74,7 +90,13 @@ public enum HeterogeneityRenderer {
         }
         var lines = [["unit", "name", "participants", "residents", "reach", "reach_lower", "reach_upper", "shrunk", "lower95", "upper95",
                       "lower998", "upper998", "flag", "flag_overdispersion"].joined(separator: sep)]
-        for u in r.units {
+        for (i, u) in r.units.enumerated() {
+            if unitPlan.contains(i) {
+                lines.append([u.unit, u.name, publication.control!.label, String(u.residents), "", "", "", "", n(u.funnel?.lower95),
+                              n(u.funnel?.upper95), n(u.funnel?.lower998), n(u.funnel?.upper998), "", ""]
+                    .map { CompareCSV.cell($0, separator: sep) }.joined(separator: sep))
+                continue
+            }
             lines.append([u.unit, u.name, String(u.participants), String(u.residents), n(u.reach.estimate), n(u.reach.interval?.lower),
                           n(u.reach.interval?.upper), n(u.shrunk), n(u.funnel?.lower95), n(u.funnel?.upper95), n(u.funnel?.lower998),
                           n(u.funnel?.upper998), u.flag.rawValue, u.adjustedFlag.rawValue].map { CompareCSV.cell($0, separator: sep) }.joined(separator: sep))
@@ -82,14 +104,15 @@ public enum HeterogeneityRenderer {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    public static func json(_ r: HeterogeneityResult, version: String) -> String {
+    public static func json(_ r: HeterogeneityResult, version: String, publication: Publication = .open) -> String {
+        let unitPlan = publication.control?.plan(r.units.map(\.participants)).cells ?? []
         var pairs: [(String, JSONValue)] = [("schema", .string(schema)), ("bereik_version", .string(version)),
                                             ("by", .string(r.unitKind.rawValue)),
                                             ("confidence", .number(r.request.settings.confidence.value))]
         let full = CompareJSON.value(CompareResult(request: r.request, sources: r.sources, area: r.area, reconciliation: r.reconciliation,
-                                                   dimensions: [], notes: r.notes), version: version)
+                                                   dimensions: [], notes: r.notes), version: version, publication: publication)
         if case .object(let items) = full {
-            for key in ["input", "settings", "sources", "notes"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
+            for key in ["input", "settings", "sources", "notes", "disclosure"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
         }
         if r.unitKind == .activity {
             pairs.append(("dimensions", .array(r.activities.map { d in
@@ -107,15 +130,21 @@ public enum HeterogeneityRenderer {
                         .object([("activity", .string(d.activities[a])), ("participants", .integer(d.table[a].reduce(0, +))),
                                  ("contribution_m", .optional(d.segregation?.contributions[a])),
                                  ("dissimilarity", .optional(d.comparisons[a].dissimilarity)),
-                                 ("groups", CompareJSON.groups(d.comparisons[a], sesRanges: nil))])
+                                 ("groups", CompareJSON.groups(d.comparisons[a], sesRanges: nil,
+                                                               hidden: publication.control?.plan(d.table[a]).cells ?? []))])
                     })),
                 ])
             })))
             return JSONValue.object(pairs).rendered() + "\n"
         }
         pairs.append(("target", .optional(r.target)))
-        pairs.append(("units", .array(r.units.map { u in
-            .object([
+        pairs.append(("units", .array(r.units.enumerated().map { i, u in
+            if unitPlan.contains(i) {
+                return .object([("unit", .string(u.unit)), ("name", .string(u.name)), ("participants", .null),
+                                ("residents", .integer(u.residents)), ("reach", .null), ("shrunk", .null), ("funnel", .null),
+                                ("flag", .null), ("suppressed", .bool(true))])
+            }
+            return .object([
                 ("unit", .string(u.unit)), ("name", .string(u.name)), ("participants", .integer(u.participants)),
                 ("residents", .integer(u.residents)), ("reach", CompareJSON.interval(u.reach.interval, estimate: u.reach.estimate)),
                 ("shrunk", .optional(u.shrunk)),

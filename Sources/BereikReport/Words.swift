@@ -18,7 +18,7 @@ public struct Words: Sendable {
         public let title, area, population, attendance, rowsRead, rowsUsed, excluded, persons, personsOutsideArea,
                    fitTest, dissimilarity, rIndicator, unknown, conflicts, unrecognised, summary, noDifferences,
                    bundled, noBuurt, sesUnavailable, noColumn, smallGroups, noResidents, exceedResidents,
-                   monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, sesScores, missingExplained: String
+                   monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, sesScores, suppressedNote, suppressedCells, missingExplained: String
         public let heterogeneity: HeterogeneityWords
         public let missingSentence: @Sendable (_ groups: String) -> String
         public let overSentence: @Sendable (_ groups: String) -> String
@@ -60,6 +60,8 @@ public struct Words: Sendable {
             singleCategory: "Maar één groep met inwoners: niets te vergelijken", noParticipants: "Geen deelnemers in deze indeling",
             withoutData: "deelnemers in buurten zonder gegevens", confidence: "betrouwbaarheid", method: "methode",
             blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners", sesScores: "SES-WOA-scores per groep",
+            suppressedNote: "toetsgrootheden niet getoond vanwege kleine aantallen",
+            suppressedCells: "Aantallen onder %d zijn afgeschermd (\"<%d\"), met de percentages en verhoudingen die erbij horen; zo nodig ook een tweede cel, zodat ze niet terug te rekenen zijn.",
             missingExplained: "Het getal tussen haakjes is het aantal extra deelnemers uit die groep dat nodig is voor een eerlijke afspiegeling van de buurt, bij het huidige aantal deelnemers.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Bereik per gebied", titleActivities: "Samenstelling per activiteit", titleGradient: "Bereik naar SES-WOA",
@@ -104,6 +106,8 @@ public struct Words: Sendable {
             singleCategory: "Only one group has residents: nothing to compare", noParticipants: "No participants in this dimension",
             withoutData: "participants in buurten without data", confidence: "confidence", method: "method",
             blankLines: "blank lines skipped", per1000: "per 1,000 residents", sesScores: "SES-WOA scores per group",
+            suppressedNote: "test statistics withheld because of small numbers",
+            suppressedCells: "Counts below %d are withheld (\"<%d\") with their percentages and ratios; where needed a second cell too, so they cannot be recalculated.",
             missingExplained: "The number in brackets is how many more participants from that group a fair reflection of the area needs, at the current number of participants.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Reach by area", titleActivities: "Composition by activity", titleGradient: "Reach by SES-WOA",

@@ -38,11 +38,12 @@ struct Compare: ParsableCommand {
         let result = try ComparePipeline.run(request)
         if request.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let language = output.language
+        let p = output.publication
         switch output.format {
-        case .table: try output.write(CompareTable.render(result, language: language))
-        case .markdown: try output.write(CompareMarkdown.render(result, language: language))
-        case .csv: try output.write(CompareCSV.render(result, language: language))
-        case .json: try output.write(CompareJSON.render(result, version: Bereik.version))
+        case .table: try output.write(CompareTable.render(result, language: language, publication: p))
+        case .markdown: try output.write(CompareMarkdown.render(result, language: language, publication: p))
+        case .csv: try output.write(CompareCSV.render(result, language: language, publication: p))
+        case .json: try output.write(CompareJSON.render(result, version: Bereik.version, publication: p))
         }
     }
 }

@@ -21,10 +21,10 @@ struct Heterogeneity: ParsableCommand {
         let result = try HeterogeneityPipeline.run(request, by: by)
         let language = output.language
         switch output.format {
-        case .table: try output.write(HeterogeneityRenderer.text(result, language: language))
-        case .markdown: try output.write(HeterogeneityRenderer.text(result, language: language, markdown: true))
-        case .csv: try output.write(HeterogeneityRenderer.csv(result, language: language))
-        case .json: try output.write(HeterogeneityRenderer.json(result, version: Bereik.version))
+        case .table: try output.write(HeterogeneityRenderer.text(result, language: language, publication: output.publication))
+        case .markdown: try output.write(HeterogeneityRenderer.text(result, language: language, markdown: true, publication: output.publication))
+        case .csv: try output.write(HeterogeneityRenderer.csv(result, language: language, publication: output.publication))
+        case .json: try output.write(HeterogeneityRenderer.json(result, version: Bereik.version, publication: output.publication))
         }
     }
 }
@@ -50,10 +50,10 @@ struct Gradient: ParsableCommand {
         let result = try GradientPipeline.run(request, repetitions: repetitions)
         let language = output.language
         switch output.format {
-        case .table: try output.write(GradientRenderer.text(result, language: language))
-        case .markdown: try output.write(GradientRenderer.text(result, language: language, markdown: true))
-        case .csv: try output.write(GradientRenderer.csv(result, language: language))
-        case .json: try output.write(GradientRenderer.json(result, version: Bereik.version))
+        case .table: try output.write(GradientRenderer.text(result, language: language, publication: output.publication))
+        case .markdown: try output.write(GradientRenderer.text(result, language: language, markdown: true, publication: output.publication))
+        case .csv: try output.write(GradientRenderer.csv(result, language: language, publication: output.publication))
+        case .json: try output.write(GradientRenderer.json(result, version: Bereik.version, publication: output.publication))
         }
     }
 }

@@ -100,7 +100,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "nl or en (default: from the locale, else nl).")
     var lang: Language?
 
+    @Flag(name: .long, help: "Disclosure control: withhold participant counts below the threshold (and what is computed from them).")
+    var disclosureSafe = false
+
+    @Option(name: .long, help: "Disclosure threshold: counts from 1 to N − 1 are withheld.")
+    var disclosureThreshold: Int = 5
+
     var language: Language { lang ?? .fromEnvironment() }
+    var publication: Publication { disclosureSafe ? .safe(threshold: disclosureThreshold) : .open }
 
     func write(_ text: String) throws {
         if let output {
