@@ -11,7 +11,11 @@ public enum ComparePipeline {
     }
 
     public static func run(_ request: CompareRequest) throws -> CompareResult {
-        let inputs = try PreparedInputs(request)
+        try run(request, inputs: PreparedInputs(request))
+    }
+
+    /// The comparison on inputs already read (the report runs several analyses on one read).
+    public static func run(_ request: CompareRequest, inputs: PreparedInputs) throws -> CompareResult {
         var notes = inputs.notes
         let attendance = inputs.attendance, participants = attendance.participants, area = inputs.area
         let present = Set(AttendanceRole.allCases.filter { attendance.columns[$0] != nil }.compactMap(\.dimension))

@@ -18,7 +18,10 @@ public struct GradientResult: Sendable {
 /// `bereik gradient`: reach along the SES-WOA gradient of the area's buurten.
 public enum GradientPipeline {
     public static func run(_ request: CompareRequest, repetitions: Int) throws -> GradientResult {
-        let inputs = try PreparedInputs(request)
+        try run(request, repetitions: repetitions, inputs: PreparedInputs(request))
+    }
+
+    public static func run(_ request: CompareRequest, repetitions: Int, inputs: PreparedInputs) throws -> GradientResult {
         var notes = inputs.notes
         guard let grouping = try inputs.sesGrouping(notes: &notes) else {
             return GradientResult(request: request, sources: inputs.sources, area: inputs.area,

@@ -55,7 +55,10 @@ public struct HeterogeneityResult: Sendable {
 /// `bereik heterogeneity`: how much reach varies between buurten, wijken or activities beyond chance.
 public enum HeterogeneityPipeline {
     public static func run(_ request: CompareRequest, by kind: HeterogeneityUnit) throws -> HeterogeneityResult {
-        let inputs = try PreparedInputs(request)
+        try run(request, by: kind, inputs: PreparedInputs(request))
+    }
+
+    public static func run(_ request: CompareRequest, by kind: HeterogeneityUnit, inputs: PreparedInputs) throws -> HeterogeneityResult {
         let notes = inputs.notes
         if kind == .activity {
             return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,

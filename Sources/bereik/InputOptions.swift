@@ -109,7 +109,9 @@ struct OutputOptions: ParsableArguments {
     var language: Language { lang ?? .fromEnvironment() }
     var publication: Publication { disclosureSafe ? .safe(threshold: disclosureThreshold) : .open }
 
-    func write(_ text: String) throws {
+    func write(_ text: String) throws { try Self.write(text, to: output) }
+
+    static func write(_ text: String, to output: String?) throws {
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

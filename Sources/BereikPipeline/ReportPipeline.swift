@@ -1,0 +1,41 @@
+import BereikData
+import BereikStats
+
+/// One input file of a report, with its fingerprint.
+public struct InputFile: Sendable {
+    public let role: String
+    public let path: String
+    public let sha256: String
+}
+
+/// Everything `bereik report` shows, from one read of the inputs.
+public struct ReportResult: Sendable {
+    public let compare: CompareResult
+    public let buurten: HeterogeneityResult
+    public let activities: HeterogeneityResult?
+    public let gradient: GradientResult?
+    public let files: [InputFile]
+    public let title: String
+}
+
+/// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
+public enum ReportPipeline {
+    public static func run(_ request: CompareRequest, repetitions: Int = 100_000, title: String? = nil) throws -> ReportResult {
+        let inputs = try PreparedInputs(request)
+        var files = [InputFile(role: "attendance", path: request.attendance, sha256: try SHA256.file(request.attendance))]
+        if let p = request.population { files.append(InputFile(role: "population", path: p, sha256: try SHA256.file(p))) }
+        else if let bundled = ComparePipeline.bundledPopulationPath {
+            files.append(InputFile(role: "population (bundled)", path: "kwb2024_85984NED_nl_sex_age_herkomst.csv", sha256: try SHA256.file(bundled)))
+        }
+        if let s = request.ses { files.append(InputFile(role: "ses", path: s, sha256: try SHA256.file(s))) }
+        if let p = request.postcodes { files.append(InputFile(role: "postcodes", path: p, sha256: try SHA256.file(p))) }
+        if let c = request.countries { files.append(InputFile(role: "countries", path: c, sha256: try SHA256.file(c))) }
+        let compare = try ComparePipeline.run(request, inputs: inputs)
+        let buurten = try HeterogeneityPipeline.run(request, by: .buurt, inputs: inputs)
+        let activities = inputs.attendance.participants.activityNames.isEmpty ? nil
+            : try HeterogeneityPipeline.run(request, by: .activity, inputs: inputs)
+        let gradient = inputs.ses == nil ? nil : try GradientPipeline.run(request, repetitions: repetitions, inputs: inputs)
+        return ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient, files: files,
+                            title: title ?? "")
+    }
+}

@@ -1,0 +1,99 @@
+/// The words of `bereik report`, per language (kept with the other words: see `Words`).
+public struct ReportWords: Sendable {
+    public let defaultTitle, summary, whoTakesPart, ratioChart, ratioAxis, compositionChart, participants, residents,
+               buurtenHeading, funnelChart, funnelX, funnelY, funnelTarget, funnel95, funnel998, unitsHidden, activitiesHeading,
+               sesHeading, sesChart, methodsHeading, sources, settings, methods, files, version, seed, confidence, disclosure,
+               disclosureOff, generated, cbs, area, textAlternative, reachedPeople, goodReach, wellReached, nobodyMissing,
+               buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, table, group, value: String
+    public let methodList: [(String, String)]
+
+    static let dutch = ReportWords(
+        defaultTitle: "Wie bereiken we, wie missen we?", summary: "In het kort", whoTakesPart: "Wie doet mee?",
+        ratioChart: "Verhouding: aandeel onder deelnemers gedeeld door aandeel onder inwoners (1 = eerlijke afspiegeling)",
+        ratioAxis: "verhouding (logaritmische schaal)", compositionChart: "Samenstelling van deelnemers en inwoners",
+        participants: "deelnemers", residents: "inwoners", buurtenHeading: "Verschillen tussen buurten",
+        funnelChart: "Bereik per buurt tegen het aantal inwoners (funnelplot)", funnelX: "inwoners van de buurt",
+        funnelY: "deelnemers per 1.000 inwoners", funnelTarget: "gemiddelde van het gebied", funnel95: "95%-grenzen",
+        funnel998: "99,8%-grenzen", unitsHidden: "buurten met minder dan %d deelnemers zijn niet getekend",
+        activitiesHeading: "Samenstelling per activiteit", sesHeading: "Bereik naar sociaal-economische status (SES-WOA) van de buurt",
+        sesChart: "Deelnemers per 1.000 inwoners per SES-groep (Q1 = laagste SES)", methodsHeading: "Methoden en bronnen",
+        sources: "Bronnen", settings: "Instellingen", methods: "Methoden", files: "Invoerbestanden (SHA-256)", version: "Bereik-versie",
+        seed: "toevalsgetal (seed)", confidence: "betrouwbaarheid", disclosure: "Aantallen onder %d deelnemers zijn afgeschermd.",
+        disclosureOff: "Geen afscherming van kleine aantallen (let op bij publiceren).", generated: "Gemaakt met Bereik",
+        cbs: "Bron: CBS, Kerncijfers Wijken en Buurten en SES-WOA (CC BY 4.0).", area: "Gebied",
+        textAlternative: "Tekstalternatief", reachedPeople: "Het initiatief bereikte %@ mensen in %@: %@ op de 1.000 inwoners.",
+        goodReach: "Goed bereikt", wellReached: "Meer deelnemers dan je op grond van de bevolking verwacht: %@.",
+        nobodyMissing: "Geen groep doet duidelijk minder mee dan je op grond van de bevolking verwacht.",
+        buurtenDiffer: "Het bereik verschilt sterk tussen de buurten (I² = %@%).",
+        buurtenSimilar: "Het bereik is in de buurten ongeveer gelijk (I² = %@%).",
+        sesLower: "In buurten met een lage SES doen minder mensen mee dan in buurten met een hoge SES.",
+        sesHigher: "In buurten met een lage SES doen meer mensen mee dan in buurten met een hoge SES.",
+        sesNone: "Het bereik verschilt niet duidelijk tussen buurten met een lage en een hoge SES.",
+        table: "Tabel", group: "Groep", value: "Waarde",
+        methodList: [
+            ("Bereik met Wilson-interval", "Wilson 1927, JASA 22:209"),
+            ("Verhouding aandeel deelnemers / aandeel inwoners", "Wilson-interval van het aandeel gedeeld door het bevolkingsaandeel"),
+            ("Toets per groep: exacte binomiale toets, Holm-correctie", "Holm 1979, Scand J Statist 6:65"),
+            ("Toets op afwijking: Pearson χ², Monte Carlo bij kleine aantallen", "Agresti 2013; Hope 1968"),
+            ("Ongelijkheidsindex D en R-indicator", "Duncan & Duncan 1955; Schouten, Cobben & Bethlehem 2009"),
+            ("Verschillen tussen buurten: Q, I², DerSimonian–Laird τ²", "Higgins & Thompson 2002; DerSimonian & Laird 1986"),
+            ("Funnelplot en overdispersie", "Spiegelhalter 2005, Stat Med 24:1185; PHE Fingertips"),
+            ("Empirisch-Bayesiaanse schatting per buurt", "Martuzzi & Elliott 1996, Stat Med 15:1867"),
+            ("Segregatie over activiteiten: D, Theil H, M", "Reardon & Firebaugh 2002; Mora & Ruiz-Castillo 2011"),
+            ("Slope/relative index of inequality", "Low & Low 2004, J Public Health 26:388; PHE phe_sii"),
+            ("Concentratie-index", "Kakwani, Wagstaff & van Doorslaer 1997, J Econometrics 77:87"),
+        ])
+
+    static let english = ReportWords(
+        defaultTitle: "Who do we reach, who do we miss?", summary: "In short", whoTakesPart: "Who takes part?",
+        ratioChart: "Ratio: share among participants divided by share among residents (1 = fair reflection)",
+        ratioAxis: "ratio (log scale)", compositionChart: "Composition of participants and residents",
+        participants: "participants", residents: "residents", buurtenHeading: "Differences between buurten",
+        funnelChart: "Reach per buurt against its number of residents (funnel plot)", funnelX: "residents of the buurt",
+        funnelY: "participants per 1,000 residents", funnelTarget: "area average", funnel95: "95% limits",
+        funnel998: "99.8% limits", unitsHidden: "buurten with fewer than %d participants are not drawn",
+        activitiesHeading: "Composition by activity", sesHeading: "Reach by socio-economic status (SES-WOA) of the buurt",
+        sesChart: "Participants per 1,000 residents by SES group (Q1 = lowest SES)", methodsHeading: "Methods and sources",
+        sources: "Sources", settings: "Settings", methods: "Methods", files: "Input files (SHA-256)", version: "Bereik version",
+        seed: "random seed", confidence: "confidence", disclosure: "Counts below %d participants are withheld.",
+        disclosureOff: "Small counts are not withheld (take care when publishing).", generated: "Made with Bereik",
+        cbs: "Source: CBS, Kerncijfers Wijken en Buurten and SES-WOA (CC BY 4.0).", area: "Area",
+        textAlternative: "Text alternative", reachedPeople: "The initiative reached %@ people in %@: %@ per 1,000 residents.",
+        goodReach: "Reached well", wellReached: "More participants than the population would lead you to expect: %@.",
+        nobodyMissing: "No group takes part clearly less than the population would lead you to expect.",
+        buurtenDiffer: "Reach differs strongly between buurten (I² = %@%).",
+        buurtenSimilar: "Reach is about the same across buurten (I² = %@%).",
+        sesLower: "Fewer people take part in low-SES buurten than in high-SES buurten.",
+        sesHigher: "More people take part in low-SES buurten than in high-SES buurten.",
+        sesNone: "Reach does not clearly differ between low- and high-SES buurten.",
+        table: "Table", group: "Group", value: "Value",
+        methodList: [
+            ("Reach with Wilson interval", "Wilson 1927, JASA 22:209"),
+            ("Ratio of participant share to resident share", "Wilson interval of the share divided by the resident share"),
+            ("Per group: exact binomial test, Holm adjustment", "Holm 1979, Scand J Statist 6:65"),
+            ("Test of difference: Pearson χ², Monte Carlo for small counts", "Agresti 2013; Hope 1968"),
+            ("Dissimilarity index D and R-indicator", "Duncan & Duncan 1955; Schouten, Cobben & Bethlehem 2009"),
+            ("Differences between buurten: Q, I², DerSimonian–Laird τ²", "Higgins & Thompson 2002; DerSimonian & Laird 1986"),
+            ("Funnel plot and overdispersion", "Spiegelhalter 2005, Stat Med 24:1185; PHE Fingertips"),
+            ("Empirical-Bayes estimate per buurt", "Martuzzi & Elliott 1996, Stat Med 15:1867"),
+            ("Segregation across activities: D, Theil H, M", "Reardon & Firebaugh 2002; Mora & Ruiz-Castillo 2011"),
+            ("Slope/relative index of inequality", "Low & Low 2004, J Public Health 26:388; PHE phe_sii"),
+            ("Concentration index", "Kakwani, Wagstaff & van Doorslaer 1997, J Econometrics 77:87"),
+        ])
+}
+
+extension Language {
+    public var report: ReportWords { self == .nl ? .dutch : .english }
+}
+
+extension String {
+    /// Fills `%@` placeholders in order.
+    func filled(_ values: String...) -> String {
+        var out = self
+        for v in values {
+            guard let r = out.range(of: "%@") else { break }
+            out.replaceSubrange(r, with: v)
+        }
+        return out
+    }
+}

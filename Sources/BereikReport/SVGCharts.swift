@@ -1,0 +1,193 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BereikPipeline
+import BereikStats
+
+/// Escapes text for HTML and SVG (element content and attribute values).
+public func htmlEscape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.count)
+    for ch in text {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(ch)
+        }
+    }
+    return out
+}
+
+/// The charts of the report, drawn as inline SVG. Readable in black and white and for colour-blind
+/// readers: Okabe–Ito colours, and meaning carried by shape (▼ under, ▲ over, ○ neither) and
+/// pattern (hatched = residents) as well as colour. Each chart has a `<title>`, a `<desc>` text
+/// alternative and `role="img"`.
+enum SVGCharts {
+    static let blue = "#0072B2", vermillion = "#D55E00", grey = "#555555"
+
+    static func f(_ x: Double) -> String { String(format: "%.1f", x) }
+
+    static func open(width: Int, height: Int, title: String, description: String) -> String {
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" aria-label="\(htmlEscape(title))">
+        <title>\(htmlEscape(title))</title><desc>\(htmlEscape(description))</desc>
+        <defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="\(grey)" stroke-width="2"/></pattern></defs>
+        """
+    }
+
+    static func marker(_ flag: RepresentationFlag, x: Double, y: Double) -> String {
+        switch flag {
+        case .under:
+            return "<path d=\"M\(f(x - 6)) \(f(y - 5)) L\(f(x + 6)) \(f(y - 5)) L\(f(x)) \(f(y + 6)) Z\" fill=\"\(vermillion)\"/>"
+        case .over:
+            return "<path d=\"M\(f(x - 6)) \(f(y + 5)) L\(f(x + 6)) \(f(y + 5)) L\(f(x)) \(f(y - 6)) Z\" fill=\"\(blue)\"/>"
+        case .none:
+            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"4.5\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
+        }
+    }
+
+    /// Representation ratio with its interval per group, log scale, a line at 1.
+    static func ratioChart(_ rows: [(label: String, ratio: RepresentationRatio?, flag: RepresentationFlag)], title: String,
+                           axis: String, language: Language) -> String {
+        let width = 640, rowHeight = 22, left = 230.0, right = 620.0
+        let height = 40 + rows.count * rowHeight + 30
+        let lo = 0.2, hi = 5.0
+        func x(_ v: Double) -> Double { left + (Math.ln(min(max(v, lo), hi)) - Math.ln(lo)) / (Math.ln(hi) - Math.ln(lo)) * (right - left) }
+        let description = rows.map { r in
+            r.ratio.map { "\(r.label): \(language.number($0.estimate, digits: 2)) (\(language.number($0.interval.lower, digits: 2))–\(language.number($0.interval.upper, digits: 2)))" }
+                ?? "\(r.label): –"
+        }.joined(separator: "; ")
+        var svg = open(width: width, height: height, title: title, description: description)
+        let bottom = Double(30 + rows.count * rowHeight)
+        for tick in [0.25, 0.5, 1, 2, 4] {
+            svg += "<line x1=\"\(f(x(tick)))\" y1=\"20\" x2=\"\(f(x(tick)))\" y2=\"\(f(bottom))\" stroke=\"\(tick == 1 ? "#000000" : "#cccccc")\" stroke-width=\"\(tick == 1 ? 1.5 : 1)\"/>"
+            svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(bottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(language.number(tick, digits: tick < 1 ? 2 : 0))</text>"
+        }
+        svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(height - 2)\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(axis))</text>"
+        for (i, r) in rows.enumerated() {
+            let y = Double(30 + i * rowHeight + rowHeight / 2)
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(r.label))</text>"
+            guard let ratio = r.ratio else { continue }
+            svg += "<line x1=\"\(f(x(ratio.interval.lower)))\" y1=\"\(f(y))\" x2=\"\(f(x(ratio.interval.upper)))\" y2=\"\(f(y))\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
+            svg += marker(r.flag, x: x(ratio.estimate), y: y)
+        }
+        return svg + "</svg>"
+    }
+
+    /// Participants' and residents' shares per group as paired bars (solid = participants, hatched = residents).
+    static func compositionChart(_ rows: [(label: String, participants: Double?, residents: Double?)], title: String,
+                                 participantsLabel: String, residentsLabel: String, language: Language) -> String {
+        let width = 640, left = 190.0, right = 600.0, rowHeight = 30
+        let height = 50 + rows.count * rowHeight
+        let maxShare = max(0.05, rows.flatMap { [$0.participants ?? 0, $0.residents ?? 0] }.max() ?? 0.05)
+        func w(_ v: Double) -> Double { v / maxShare * (right - left) }
+        let description = rows.map { "\($0.label): \(participantsLabel) \(language.percent($0.participants)), \(residentsLabel) \(language.percent($0.residents))" }
+            .joined(separator: "; ")
+        var svg = open(width: width, height: height, title: title, description: description)
+        svg += "<rect x=\"\(f(left))\" y=\"6\" width=\"14\" height=\"10\" fill=\"\(blue)\"/><text x=\"\(f(left + 20))\" y=\"15\" font-size=\"11\">\(htmlEscape(participantsLabel))</text>"
+        svg += "<rect x=\"\(f(left + 140))\" y=\"6\" width=\"14\" height=\"10\" fill=\"url(#hatch)\" stroke=\"\(grey)\"/><text x=\"\(f(left + 160))\" y=\"15\" font-size=\"11\">\(htmlEscape(residentsLabel))</text>"
+        for (i, r) in rows.enumerated() {
+            let y = Double(30 + i * rowHeight)
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 15))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(r.label))</text>"
+            if let p = r.participants {
+                svg += "<rect x=\"\(f(left))\" y=\"\(f(y + 2))\" width=\"\(f(w(p)))\" height=\"11\" fill=\"\(blue)\"/>"
+                svg += "<text x=\"\(f(left + w(p) + 4))\" y=\"\(f(y + 11))\" font-size=\"10\">\(language.percent(p))</text>"
+            }
+            if let q = r.residents {
+                svg += "<rect x=\"\(f(left))\" y=\"\(f(y + 14))\" width=\"\(f(w(q)))\" height=\"11\" fill=\"url(#hatch)\" stroke=\"\(grey)\" stroke-width=\"0.5\"/>"
+                svg += "<text x=\"\(f(left + w(q) + 4))\" y=\"\(f(y + 23))\" font-size=\"10\">\(language.percent(q))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Funnel plot: reach per 1,000 against residents, with the target, 95% (dashed) and 99.8% (solid) limits.
+    static func funnelChart(_ units: [UnitReach], target: Double, title: String, words: ReportWords, language: Language) -> String {
+        let width = 640, height = 380, left = 60.0, right = 620.0, top = 20.0, bottom = 330.0
+        let maxN = Double(units.map(\.residents).max() ?? 1)
+        let limitsAtMax = FunnelLimits(target: target, size: 10)
+        let maxY = max(units.compactMap(\.reach.estimate).max() ?? target, limitsAtMax.upper95, target * 2) * 1000 * 1.05
+        func x(_ n: Double) -> Double { left + n / maxN * (right - left) }
+        func y(_ r: Double) -> Double { bottom - min(r * 1000, maxY) / maxY * (bottom - top) }
+        let flagged = units.filter { $0.flag != .none }.map { "\($0.unit) \($0.flag == .high ? words.funnel998 + " ↑" : words.funnel998 + " ↓")" }
+        let description = "\(words.funnelTarget) \(language.number(target * 1000, digits: 1)); \(units.count) buurten" +
+            (flagged.isEmpty ? "" : "; " + flagged.joined(separator: ", "))
+        var svg = open(width: width, height: height, title: title, description: description)
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
+        for k in 0...4 {
+            let v = maxY * Double(k) / 4
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(bottom - Double(k) / 4 * (bottom - top) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: 0))</text>"
+            let n = maxN * Double(k) / 4
+            svg += "<text x=\"\(f(x(n)))\" y=\"\(f(bottom + 14))\" font-size=\"10\" text-anchor=\"middle\">\(language.integer(Int(n)))</text>"
+        }
+        svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 32))\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(words.funnelX))</text>"
+        svg += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\">\(htmlEscape(words.funnelY))</text>"
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(target)))\" x2=\"\(f(right))\" y2=\"\(f(y(target)))\" stroke=\"#000000\" stroke-width=\"1\"/>"
+        for (z, dash) in [(FunnelLimits.z95, "5,4"), (FunnelLimits.z998, "")] {
+            for sign in [-1.0, 1.0] {
+                var points: [String] = []
+                for k in 1...60 {
+                    let n = maxN * Double(k) / 60
+                    let v = max(0, target + sign * z * (target * (1 - target) / n).squareRoot())
+                    points.append("\(f(x(n))),\(f(y(v)))")
+                }
+                svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
+            }
+        }
+        for u in units {
+            guard let r = u.reach.estimate else { continue }
+            let flag: RepresentationFlag = u.flag == .low ? .under : u.flag == .high ? .over : .none
+            svg += marker(flag, x: x(Double(u.residents)), y: y(r))
+        }
+        return svg + "</svg>"
+    }
+
+    /// Reach per 1,000 by SES group as bars with interval whiskers.
+    static func sesChart(_ groups: [GroupComparison], title: String, language: Language) -> String {
+        let width = 640, height = 300, left = 60.0, right = 620.0, top = 20.0, bottom = 260.0
+        let maxY = max(1, (groups.compactMap { $0.reach.interval?.upper ?? $0.reach.estimate }.max() ?? 0) * 1000 * 1.1)
+        let slot = (right - left) / Double(max(1, groups.count))
+        func y(_ v: Double) -> Double { bottom - v * 1000 / maxY * (bottom - top) }
+        let description = groups.map { g in
+            "\(g.key): \(g.reach.estimate.map { language.number($0 * 1000, digits: 1) } ?? "–")"
+                + (g.reach.interval.map { " (\(language.number($0.lower * 1000, digits: 1))–\(language.number($0.upper * 1000, digits: 1)))" } ?? "")
+        }.joined(separator: "; ")
+        var svg = open(width: width, height: height, title: title, description: description)
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
+        for k in 0...4 {
+            let v = maxY * Double(k) / 4
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(bottom - Double(k) / 4 * (bottom - top) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: 0))</text>"
+        }
+        for (i, g) in groups.enumerated() {
+            let cx = left + slot * (Double(i) + 0.5)
+            svg += "<text x=\"\(f(cx))\" y=\"\(f(bottom + 16))\" font-size=\"12\" text-anchor=\"middle\">\(htmlEscape(g.key))</text>"
+            guard let r = g.reach.estimate else { continue }
+            svg += "<rect x=\"\(f(cx - slot * 0.3))\" y=\"\(f(y(r)))\" width=\"\(f(slot * 0.6))\" height=\"\(f(bottom - y(r)))\" fill=\"\(blue)\"/>"
+            if let ci = g.reach.interval {
+                svg += "<line x1=\"\(f(cx))\" y1=\"\(f(y(ci.lower)))\" x2=\"\(f(cx))\" y2=\"\(f(y(ci.upper)))\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
+                for v in [ci.lower, ci.upper] {
+                    svg += "<line x1=\"\(f(cx - 6))\" y1=\"\(f(y(v)))\" x2=\"\(f(cx + 6))\" y2=\"\(f(y(v)))\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
+                }
+            }
+        }
+        return svg + "</svg>"
+    }
+}
+
+/// Natural log for the charts without Foundation.
+enum Math {
+    static func ln(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        return Glibc.log(x)
+        #else
+        return Darwin.log(x)
+        #endif
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import BereikData
+@testable import BereikPipeline
+@testable import BereikReport
+
+/// The example report in a real browser (headless Chromium): no console message (a blocked external
+/// request shows up as one, because the report's Content-Security-Policy forbids them), and it prints
+/// to PDF. CI installs Chromium (scripts/test.sh); set BEREIK_SKIP_BROWSER=1 to skip on a machine without it.
+@Suite(.serialized) struct ReportTests {
+    static let result: ReportResult = {
+        var r = CompareRequest(attendance: Repo.example, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
+        r.population = Repo.amsterdam2019
+        r.ses = Repo.ses2019
+        r.area = Repo.exampleArea
+        return try! ReportPipeline.run(r, repetitions: 2000, title: "Samen <Gezond> & \"Nieuw-West\"")
+    }()
+
+    static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ arguments: [String]) throws -> (code: Int32, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["120", chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0"] + arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func reportIsSelfContainedAndEscaped() throws {
+        for language in Language.allCases {
+            let html = ReportHTML.render(Self.result, language: language, publication: .safe(), version: "test")
+            #expect(html.contains("Content-Security-Policy"))
+            #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http"))
+            #expect(html.contains("Samen &lt;Gezond&gt; &amp; &quot;Nieuw-West&quot;") && !html.contains("<Gezond>"))
+            #expect(html.components(separatedBy: "<svg").count - 1 >= 5)  // ratios, 4 compositions, funnel, SES
+            #expect(html.components(separatedBy: "<desc>").count == html.components(separatedBy: "<svg").count)  // text alternatives
+            for sha in Self.result.files.map(\.sha256) { #expect(html.contains(sha)) }
+            let summary = ReportSummary.sentences(Self.result, language: language, publication: .safe())
+            #expect(summary.count <= 5 && summary.count >= 3)
+        }
+        let md = ReportMarkdown.render(Self.result, language: .nl, publication: .safe(), version: "test")
+        #expect(md.hasPrefix("# Samen \\<Gezond\\>") && md.contains("## Methoden en bronnen"))
+    }
+
+    @Test func rendersInChromiumWithoutConsoleMessagesAndPrintsToPDF() throws {
+        if ProcessInfo.processInfo.environment["BEREIK_SKIP_BROWSER"] == "1" { return }
+        guard Self.chromium != nil else {
+            Issue.record("Chromium is not installed (scripts/test.sh installs it; BEREIK_SKIP_BROWSER=1 skips this test)")
+            return
+        }
+        let html = Repo.temporary("report.html"), pdf = Repo.temporary("report.pdf")
+        try ReportHTML.render(Self.result, language: .nl, publication: .safe(), version: "test").write(toFile: html, atomically: true, encoding: .utf8)
+        let dom = try Self.run(["--dump-dom", "file://\(html)"])
+        #expect(dom.code == 0)
+        let console = dom.err.split(separator: "\n").filter { $0.contains("CONSOLE") }
+        #expect(console.isEmpty, "console messages: \(console)")
+        // The check can fail: a page that loads something external produces a console message.
+        let bad = Repo.temporary("bad.html")
+        try (try String(contentsOfFile: html, encoding: .utf8)).replacingOccurrences(of: "</body>", with: "<img src=\"http://example.invalid/x.png\"></body>")
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(try Self.run(["--dump-dom", "file://\(bad)"]).err.contains("CONSOLE"))
+        try? FileManager.default.removeItem(atPath: pdf)
+        _ = try Self.run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"])
+        let data = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(data.count > 20_000 && data.prefix(5) == Data("%PDF-".utf8))
+    }
+}
