@@ -33,7 +33,9 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    func apply(to request: CompareRequest) throws -> CompareRequest {
+    /// The analysis settings of these flags, unless a project file set them.
+    func apply(to request: CompareRequest, fromProject: Bool = false) throws -> CompareRequest {
+        if fromProject { return request }
         var request = request
         request.sesGroups = sesGroups
         request.settings = ComparisonSettings(confidence: try ConfidenceLevel(confidence),

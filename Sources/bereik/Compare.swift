@@ -33,8 +33,8 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        var request = try analysis.apply(to: input.request())
-        request.dimensions = try dimensions()
+        var request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        if let d = try dimensions() { request.dimensions = d }
         let result = try ComparePipeline.run(request)
         if request.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let language = output.language

@@ -17,7 +17,7 @@ struct Heterogeneity: ParsableCommand {
     var by: HeterogeneityUnit = .buurt
 
     func run() throws {
-        let request = try analysis.apply(to: input.request())
+        let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         let result = try HeterogeneityPipeline.run(request, by: by)
         let language = output.language
         switch output.format {
@@ -41,12 +41,12 @@ struct Gradient: ParsableCommand {
     var repetitions: Int = 100_000
 
     func validate() throws {
-        guard input.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
         guard repetitions >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
     }
 
     func run() throws {
-        let request = try analysis.apply(to: input.request())
+        let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        guard request.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
         let result = try GradientPipeline.run(request, repetitions: repetitions)
         let language = output.language
         switch output.format {

@@ -8,7 +8,10 @@ import Foundation
 /// The input flags shared by the analysis commands.
 struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Attendance file: one row per visit (CSV; ; , or tab; UTF-8 or Windows-1252).")
-    var attendance: String
+    var attendance: String?
+
+    @Option(name: .long, help: "Project file (bereik.toml, see `bereik init`): inputs, area and settings; flags given here override its inputs.")
+    var project: String?
 
     @Option(name: .long, help: "Population table (CBS Kerncijfers Wijken en Buurten, or area,dimension,category,count). Default: the bundled CBS KWB 2024.")
     var population: String?
@@ -60,20 +63,32 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    func request() throws -> CompareRequest {
+    static var today: CivilDate {
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
-        var request = CompareRequest(attendance: attendance,
-                                     referenceDate: CivilDate(year: today.year!, month: today.month!, day: today.day!)!)
-        request.population = population
-        request.ses = ses
-        request.postcodes = postcodes
-        request.countries = countries
-        request.area = area
-        request.from = try date(from, flag: "from")
-        request.to = try date(to, flag: "to")
+        return CivilDate(year: today.year!, month: today.month!, day: today.day!)!
+    }
+
+    /// The project file, when one is given.
+    func projectFile() throws -> ProjectFile? {
+        try project.map { try ProjectFile.read(path: $0, referenceDate: Self.today) }
+    }
+
+    /// The request: the project file's (if any), with the input flags given here on top.
+    func request(project file: ProjectFile? = nil) throws -> CompareRequest {
+        var request = file?.request ?? CompareRequest(attendance: attendance ?? "", referenceDate: Self.today)
+        if let attendance { request.attendance = attendance }
+        if let population { request.population = population }
+        if let ses { request.ses = ses }
+        if let postcodes { request.postcodes = postcodes }
+        if let countries { request.countries = countries }
+        if !area.isEmpty { request.area = area }
+        if let f = try date(from, flag: "from") { request.from = f }
+        if let t = try date(to, flag: "to") { request.to = t }
         if let f = request.from, let t = request.to, f > t { throw ValidationError("--from \(f) lies after --to \(t)") }
-        request.strict = strict
-        request.columnOverrides = try overrides()
+        if strict { request.strict = true }
+        let cli = try overrides()
+        request.columnOverrides.merge(cli) { _, new in new }
+        if request.attendance.isEmpty { throw ValidationError("give --attendance FILE or --project bereik.toml") }
         if isatty(2) != 0 {
             request.progress = { rows in
                 FileHandle.standardError.write(Data("\r\(rows / 1_000_000)M rows…".utf8))

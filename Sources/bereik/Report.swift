@@ -8,30 +8,38 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a self-contained HTML (or Markdown) report: summary, charts, tables, methods and sources.")
 
+    @Argument(help: "Project file (bereik.toml); or give the inputs as options.") var projectFile: String?
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
 
     @Option(name: .long, help: "html or markdown.") var format: String = "html"
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
-    @Option(name: .long, help: "nl (default) or en.") var lang: Language = .nl
+    @Option(name: .long, help: "nl (default) or en.") var lang: Language?
     @Option(name: .long, help: "Title of the report.") var title: String?
-    @Option(name: .long, help: "Disclosure threshold: participant counts from 1 to N − 1 are withheld.") var disclosureThreshold: Int = 5
+    @Option(name: .long, help: "Disclosure threshold: participant counts from 1 to N − 1 are withheld (default 5).") var disclosureThreshold: Int?
     @Flag(name: .long, help: "Switch disclosure control off (not for publication).") var noDisclosureControl = false
-    @Option(name: .long, help: "Monte Carlo repetitions for the SII/RII intervals.") var repetitions: Int = 100_000
+    @Option(name: .long, help: "Monte Carlo repetitions for the SII/RII intervals (default 100,000).") var repetitions: Int?
 
     func validate() throws {
         guard ["html", "markdown"].contains(format) else { throw ValidationError("--format must be html or markdown") }
-        guard disclosureThreshold >= 1 else { throw ValidationError("--disclosure-threshold must be at least 1") }
-        guard repetitions >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
+        guard (disclosureThreshold ?? 5) >= 1 else { throw ValidationError("--disclosure-threshold must be at least 1") }
+        guard (repetitions ?? 100_000) >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
     }
 
     func run() throws {
-        let request = try analysis.apply(to: input.request())
-        let result = try ReportPipeline.run(request, repetitions: repetitions, title: title)
-        let publication: Publication = noDisclosureControl ? .open : .safe(threshold: disclosureThreshold)
+        let path = projectFile ?? input.project
+        let project = try path.map { try ProjectFile.read(path: $0, referenceDate: InputOptions.today) }
+        guard project != nil || input.attendance != nil else {
+            throw ValidationError("give a project file (bereik report bereik.toml) or --attendance FILE")
+        }
+        let request = try analysis.apply(to: input.request(project: project), fromProject: project != nil)
+        let result = try ReportPipeline.run(request, repetitions: repetitions ?? project?.repetitions ?? 100_000,
+                                            title: title ?? project?.title)
+        let publication: Publication = noDisclosureControl ? .open : .safe(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
+        let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .nl
         let text = format == "html"
-            ? ReportHTML.render(result, language: lang, publication: publication, version: Bereik.version)
-            : ReportMarkdown.render(result, language: lang, publication: publication, version: Bereik.version)
+            ? ReportHTML.render(result, language: language, publication: publication, version: Bereik.version)
+            : ReportMarkdown.render(result, language: language, publication: publication, version: Bereik.version)
         try OutputOptions.write(text, to: output)
     }
 }

@@ -1,0 +1,170 @@
+import BereikData
+import BereikStats
+import Foundation
+
+/// A reproducible analysis: `bereik.toml` names the inputs, area, dimensions, thresholds, language
+/// and seed, so `bereik report bereik.toml` (or `compare`/`heterogeneity`/`gradient --project`)
+/// gives a new team member the same numbers. Paths are relative to the project file. Unknown keys
+/// and wrong types are errors naming the key and line.
+public struct ProjectFile: Sendable {
+    public var request: CompareRequest
+    public var title: String?
+    public var language: String?
+    public var repetitions: Int
+    public var disclosureThreshold: Int
+
+    static let keys: Set<String> = [
+        "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries",
+        "area.codes", "area.from", "area.to", "analysis.dimensions", "analysis.confidence", "analysis.adjustment",
+        "analysis.interval", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
+        "disclosure.threshold",
+    ] 
+
+    public static func read(path: String, referenceDate: CivilDate) throws -> ProjectFile {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw DataError(SourceLocation(file: path), "cannot read the project file")
+        }
+        let toml = try TOMLSubset(text: text, source: path)
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func fail(_ key: String, _ message: String) -> DataError {
+            DataError(SourceLocation(file: path, line: toml.values[key]?.line), "key '\(key)': \(message)")
+        }
+        for (key, entry) in toml.values where !keys.contains(key) && !key.hasPrefix("columns.") {
+            throw DataError(SourceLocation(file: path, line: entry.line),
+                            "unknown key '\(key)'; expected one of \(keys.sorted().joined(separator: ", ")) or columns.<role>")
+        }
+        func string(_ key: String) throws -> String? {
+            guard let v = toml.values[key]?.value else { return nil }
+            guard case .string(let s) = v else { throw fail(key, "expected a quoted string") }
+            return s
+        }
+        func file(_ key: String) throws -> String? {
+            try string(key).map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
+        }
+        func number(_ key: String) throws -> Double? {
+            switch toml.values[key]?.value {
+            case nil: return nil
+            case .integer(let i)?: return Double(i)
+            case .float(let d)?: return d
+            default: throw fail(key, "expected a number")
+            }
+        }
+        func integer(_ key: String) throws -> Int? {
+            guard let d = try number(key) else { return nil }
+            guard d == d.rounded() else { throw fail(key, "expected a whole number") }
+            return Int(d)
+        }
+        func strings(_ key: String) throws -> [String]? {
+            guard let v = toml.values[key]?.value else { return nil }
+            guard case .array(let items) = v else { throw fail(key, "expected an array of strings, e.g. [\"GM0363\"]") }
+            return try items.map { item in
+                guard case .string(let s) = item else { throw fail(key, "expected an array of strings") }
+                return s
+            }
+        }
+        func date(_ key: String) throws -> CivilDate? {
+            guard let s = try string(key) else { return nil }
+            guard let d = CivilDate(parsing: s) else { throw fail(key, "'\(s)' is not a date; expected e.g. \"2024-01-01\"") }
+            return d
+        }
+
+        guard let attendance = try file("inputs.attendance") else {
+            throw DataError(SourceLocation(file: path), "key 'inputs.attendance' is required: the attendance file")
+        }
+        var request = CompareRequest(attendance: attendance, referenceDate: referenceDate)
+        request.population = try file("inputs.population")
+        request.ses = try file("inputs.ses")
+        request.postcodes = try file("inputs.postcodes")
+        request.countries = try file("inputs.countries")
+        request.area = try strings("area.codes") ?? []
+        request.from = try date("area.from")
+        request.to = try date("area.to")
+        if let names = try strings("analysis.dimensions") {
+            request.dimensions = try names.map { name in
+                guard let d = Dimension(rawValue: name) else { throw fail("analysis.dimensions", "'\(name)' is not gender, age, origin or ses") }
+                return d
+            }
+        }
+        var settings = ComparisonSettings()
+        if let c = try number("analysis.confidence") {
+            do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", "must lie between 0 and 1, e.g. 0.95") }
+        }
+        if let a = try string("analysis.adjustment") {
+            guard let adj = PValueAdjustment(rawValue: a) else { throw fail("analysis.adjustment", "expected holm, bh or none") }
+            settings.adjustment = adj
+        }
+        if let i = try string("analysis.interval") {
+            guard let m = IntervalMethod(rawValue: i), m == .wilson || m == .clopperPearson else {
+                throw fail("analysis.interval", "expected wilson or clopper-pearson")
+            }
+            settings.reachInterval = m
+        }
+        if let seed = try integer("analysis.seed") {
+            guard seed >= 0 else { throw fail("analysis.seed", "must not be negative") }
+            settings.fit.seed = UInt(seed)
+        }
+        if let draws = try integer("analysis.draws") { settings.fit.draws = max(0, draws) }
+        request.settings = settings
+        if let groups = try integer("analysis.ses_groups") {
+            guard (2...20).contains(groups) else { throw fail("analysis.ses_groups", "must be between 2 and 20") }
+            request.sesGroups = groups
+        }
+        if case .bool(let strict)? = toml.values["analysis.strict"]?.value { request.strict = strict }
+        var overrides: [AttendanceRole: String] = [:]
+        for (key, _) in toml.values where key.hasPrefix("columns.") {
+            let role = String(key.dropFirst("columns.".count))
+            guard let r = AttendanceRole(rawValue: role) else {
+                throw fail(key, "unknown role '\(role)'; expected one of \(AttendanceRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            overrides[r] = try string(key)
+        }
+        request.columnOverrides = overrides
+        let language = try string("language")
+        if let language, !["nl", "en"].contains(language) { throw fail("language", "expected \"nl\" or \"en\"") }
+        let repetitions = try integer("analysis.repetitions") ?? 100_000
+        if repetitions < 1000 { throw fail("analysis.repetitions", "must be at least 1000") }
+        let threshold = try integer("disclosure.threshold") ?? 5
+        if threshold < 1 { throw fail("disclosure.threshold", "must be at least 1") }
+        return ProjectFile(request: request, title: try string("title"), language: language, repetitions: repetitions,
+                           disclosureThreshold: threshold)
+    }
+
+    /// The commented template `bereik init` writes.
+    public static let template = """
+    # Bereik project file: rerun the same analysis with `bereik report bereik.toml`
+    # (or `bereik compare --project bereik.toml`). Paths are relative to this file.
+
+    title = "Ons initiatief"
+    language = "nl"                 # "nl" or "en"
+
+    [inputs]
+    attendance = "deelnemers.csv"   # one row per visit: person, date, activity, buurt or postcode, gender, age, origin
+    # population = "kwb.csv"        # CBS Kerncijfers Wijken en Buurten; leave out for the bundled KWB 2024
+    # ses = "seswoa.csv"            # CBS SES-WOA scores per wijk/buurt (85163NED), for the SES gradient
+    # postcodes = "pc6_buurt.csv"   # PC6 -> buurt, when the attendance has postcodes instead of buurt codes
+    # countries = "landen.csv"      # own country list (names,europe,western)
+
+    [area]
+    codes = ["GM0363"]              # gemeente, wijk or buurt codes (GM…, WK…, BU…)
+    # from = "2024-01-01"           # only visits in this period
+    # to = "2024-12-31"
+
+    [analysis]
+    # dimensions = ["gender", "age", "origin", "ses"]   # default: all the attendance has
+    confidence = 0.95
+    adjustment = "holm"             # "holm", "bh" or "none"
+    interval = "wilson"             # "wilson" or "clopper-pearson"
+    ses_groups = 5
+    seed = 20261123                 # random seed: the same seed gives the same Monte Carlo results
+    draws = 10000                   # Monte Carlo draws for the fit test with small numbers
+    repetitions = 100000            # simulations for the SII/RII intervals
+
+    [columns]
+    # person = "Klantnummer"        # name columns the automatic recognition misses
+
+    [disclosure]
+    threshold = 5                   # participant counts from 1 to threshold - 1 are withheld in reports
+
+    """
+}
