@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: installs GSL if missing, builds, runs `swift test`.
+# Runs every test: installs what is missing (GSL, Chromium for the report's browser test, the
+# notebooks' pinned Python packages), builds, runs `swift test`, then executes the notebooks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BEREIK_BROWSER=1 bash scripts/setup.sh
 swift build --build-tests -j 2
 swift test --skip-build
+bash scripts/notebooks.sh
