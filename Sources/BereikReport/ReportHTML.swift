@@ -75,7 +75,7 @@ public enum ReportHTML {
                  flag(u.flag), flag(u.adjustedFlag)]
             }
             if !flaggedRows.isEmpty {
-                body += table(["Buurt"] + (named ? [hw.name] : []) + [w.columns.participants, w.labels.population, w.columns.reach,
+                body += table([rw.buurt] + (named ? [hw.name] : []) + [w.columns.participants, w.labels.population, w.columns.reach,
                                w.columns.flag, hw.flagAdjusted], flaggedRows)
             }
             body += "</section>\n"
@@ -151,6 +151,19 @@ public enum ReportHTML {
         return Array(Set(out)).sorted()
     }
 
+    /// Years of the region division, from CBS-style file names (kwb2019…, 85984NED = KWB 2024).
+    static func divisionYears(_ names: [String]) -> [String] {
+        var years = Set<String>()
+        for name in names.map({ $0.lowercased() }) {
+            if let range = name.range(of: "kwb") {
+                let digits = name[range.upperBound...].prefix { $0.isNumber }
+                if digits.count == 4 { years.insert(String(digits)) }
+            }
+            if name.contains("85984ned") { years.insert("2024") }
+        }
+        return years.sorted()
+    }
+
     static func methods(_ r: ReportResult, language: Language, publication: Publication, version: String) -> String {
         let rw = language.report, s = r.compare.request.settings, req = r.compare.request
         var out = "<section class=\"methods\"><h2>\(htmlEscape(rw.methodsHeading))</h2><h3>\(htmlEscape(rw.sources))</h3><ul>"
@@ -159,6 +172,8 @@ public enum ReportHTML {
         if let ses = src.ses { out += "<li>\(htmlEscape(ses))\(src.sesPeriod.map { " (\(htmlEscape($0)))" } ?? "")</li>" }
         let tables = cbsTables([src.population, src.ses ?? ""] + r.files.map(\.path))
         if !tables.isEmpty { out += "<li>CBS: \(htmlEscape(tables.joined(separator: ", ")))</li>" }
+        let years = Self.divisionYears([src.population] + r.files.map(\.path))
+        if !years.isEmpty { out += "<li>\(htmlEscape(rw.regionDivision)): \(htmlEscape(years.joined(separator: ", ")))</li>" }
         out += "<li>\(htmlEscape(rw.cbs))</li></ul>"
         out += "<h3>\(htmlEscape(rw.methods))</h3><ul>"
         for (name, citation) in rw.methodList { out += "<li>\(htmlEscape(name)) — <cite>\(htmlEscape(citation))</cite></li>" }

@@ -54,6 +54,14 @@ import BereikData
                         GradientRenderer.text(gradient, language: language, publication: p),
                         GradientRenderer.csv(gradient, language: language, publication: p)]
         }
+        let report = try ReportPipeline.run(request, repetitions: 1000, title: "Test")
+        for language in Language.allCases {
+            outputs += [ReportHTML.render(report, language: language, publication: p, version: "t"),
+                        ReportMarkdown.render(report, language: language, publication: p, version: "t")]
+        }
+        // The report's tables never show a small participant count: the 3 men appear as "<5".
+        let html = ReportHTML.render(report, language: .en, publication: p, version: "t")
+        #expect(html.contains("&lt;5") && !html.contains("<td>3</td>"))
         let jsons = [CompareJSON.render(compare, version: "t", publication: p), HeterogeneityRenderer.json(buurt, version: "t", publication: p),
                      HeterogeneityRenderer.json(activity, version: "t", publication: p), GradientRenderer.json(gradient, version: "t", publication: p)]
         for text in outputs + jsons {
