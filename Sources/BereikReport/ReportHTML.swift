@@ -211,7 +211,7 @@ public enum ReportHTML {
         figcaption { font-size: .85em; color: #333; } svg text { font-family: "DejaVu Sans", Arial, sans-serif; fill: #111; }
         pre { font-size: .85em; white-space: pre-wrap; } section { break-inside: auto; }
         @page { size: A4; margin: 16mm 14mm; }
-        @media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
+        @media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3 { break-after: avoid; } table, figure { break-inside: avoid; } }
         </style>
         </head>
         <body>
