@@ -36,7 +36,7 @@ struct Compare: ParsableCommand {
         var request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         if let d = try dimensions() { request.dimensions = d }
         let result = try ComparePipeline.run(request)
-        if request.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        InputOptions.clearProgress(request)
         let language = output.language
         let p = output.publication
         switch output.format {

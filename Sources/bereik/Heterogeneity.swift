@@ -19,6 +19,7 @@ struct Heterogeneity: ParsableCommand {
     func run() throws {
         let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         let result = try HeterogeneityPipeline.run(request, by: by)
+        InputOptions.clearProgress(request)
         let language = output.language
         switch output.format {
         case .table: try output.write(HeterogeneityRenderer.text(result, language: language, publication: output.publication))
@@ -48,6 +49,7 @@ struct Gradient: ParsableCommand {
         let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         guard request.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
         let result = try GradientPipeline.run(request, repetitions: repetitions)
+        InputOptions.clearProgress(request)
         let language = output.language
         switch output.format {
         case .table: try output.write(GradientRenderer.text(result, language: language, publication: output.publication))

@@ -68,6 +68,11 @@ struct InputOptions: ParsableArguments {
         return CivilDate(year: today.year!, month: today.month!, day: today.day!)!
     }
 
+    /// Clears the progress line on stderr after a long read.
+    static func clearProgress(_ request: CompareRequest) {
+        if request.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     /// The project file, when one is given.
     func projectFile() throws -> ProjectFile? {
         try project.map { try ProjectFile.read(path: $0, referenceDate: Self.today) }

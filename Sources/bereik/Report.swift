@@ -35,6 +35,7 @@ struct Report: ParsableCommand {
         let request = try analysis.apply(to: input.request(project: project), fromProject: project != nil)
         let result = try ReportPipeline.run(request, repetitions: repetitions ?? project?.repetitions ?? 100_000,
                                             title: title ?? project?.title)
+        InputOptions.clearProgress(request)
         let publication: Publication = noDisclosureControl ? .open : .safe(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
         let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .nl
         let text = format == "html"
