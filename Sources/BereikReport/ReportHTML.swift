@@ -12,7 +12,7 @@ public enum ReportHTML {
         let w = language.words, rw = language.report
         let title = r.title.isEmpty ? rw.defaultTitle : r.title
         var body = "<header><h1>\(htmlEscape(title))</h1><p class=\"meta\">\(htmlEscape(rw.area)): "
-            + htmlEscape(r.compare.area.codes.map(\.raw).joined(separator: ", ")) + periodText(r, language) + "</p></header>\n"
+            + htmlEscape(ReportSummary.areaText(r.compare.area, language)) + periodText(r, language) + "</p></header>\n"
 
         body += "<section><h2>\(htmlEscape(rw.summary))</h2><ul class=\"summary\">"
         for s in ReportSummary.sentences(r, language: language, publication: publication) { body += "<li>\(htmlEscape(s))</li>" }
@@ -225,12 +225,19 @@ public enum ReportHTML {
 
 /// The report's plain summary: at most five sentences, B1 Dutch (or plain English).
 public enum ReportSummary {
+    /// The area's codes, or the first few and how many more when there are many.
+    static func areaText(_ area: Area, _ language: Language) -> String {
+        let codes = area.codes.map(\.raw)
+        guard codes.count > 5 else { return codes.joined(separator: ", ") }
+        return codes.prefix(3).joined(separator: ", ") + language.report.andMore.filled(language.integer(codes.count - 3))
+    }
+
     public static func sentences(_ r: ReportResult, language: Language, publication: Publication) -> [String] {
         let rw = language.report
         var out: [String] = []
         let persons = r.compare.reconciliation.persons
         let reach = r.buurten.target.map { language.number($0 * 1000, digits: 1) } ?? "–"
-        out.append(rw.reachedPeople.filled(publication.count(persons, language), r.compare.area.codes.map(\.raw).joined(separator: ", "), reach))
+        out.append(rw.reachedPeople.filled(publication.count(persons, language), areaText(r.compare.area, language), reach))
         let compareSentences = CompareSummary.sentences(r.compare, language: language, publication: publication)
         let w = language.words.labels
         if let under = compareSentences.first(where: { $0.hasPrefix(w.missingSentence("").dropLast(1)) }) { out.append(under) }
