@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import BereikData
+
+/// Random CSV files: what is written with RFC 4180 quoting reads back exactly, and arbitrary bytes
+/// either read or raise a `DataError` — never a crash.
+@Suite struct CSVPropertyTests {
+    struct Rng: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func quotedRecordsRoundTrip() throws {
+        var rng = Rng(state: 42)
+        let alphabet = Array("ab;,\"\n\r \tëé€1")
+        for round in 0..<300 {
+            let separator: Character = [";", ",", "\t"][round % 3]
+            let columns = Int.random(in: 1...5, using: &rng)
+            let header = (0..<columns).map { "k\($0)" }
+            var rows: [[String]] = []
+            for _ in 0..<Int.random(in: 1...20, using: &rng) {
+                rows.append((0..<columns).map { _ in
+                    String((0..<Int.random(in: 0...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+                })
+            }
+            // A row that is one empty field is a blank line by design; keep at least one non-empty field.
+            rows = rows.map { $0.allSatisfy(\.isEmpty) ? ["x"] + $0.dropFirst() : $0 }
+            func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            let text = ([header] + rows).map { $0.map(quote).joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"
+            let path = try fixture("roundtrip.csv", text)
+            let reader = try CSVReader(path: path, separator: UInt8(ascii: separator.unicodeScalars.first!))
+            var read: [[String]] = []
+            while try reader.next() { read.append((0..<reader.fieldCount).map { reader.string($0) }) }
+            #expect(reader.header == header)
+            #expect(read == rows, "round \(round)")
+        }
+    }
+
+    @Test func arbitraryBytesNeverCrash() throws {
+        var rng = Rng(state: 7)
+        let bytes: [UInt8] = Array("a;,\"\n\r x".utf8) + [0xC3, 0xA9, 0xFF, 0x80]
+        var parsed = 0, refused = 0
+        for _ in 0..<1500 {
+            let data = (0..<Int.random(in: 0...200, using: &rng)).map { _ in bytes.randomElement(using: &rng)! }
+            let path = try fixture("fuzz.csv", bytes: data)
+            do {
+                let reader = try CSVReader(path: path)
+                while try reader.next() { _ = (0..<reader.fieldCount).map { reader.string($0) } }
+                parsed += 1
+            } catch is DataError {
+                refused += 1
+            }
+        }
+        #expect(parsed > 0 && refused > 0)
+    }
+}
+
+/// Random attendance files through the two-thread reader: every row is accounted for, and persons
+/// equal the distinct ids of the used rows, computed here independently.
+@Suite struct AttendancePropertyTests {
+    @Test func reconciliationBalancesAndPersonsAreDistinctIDs() throws {
+        var rng = CSVPropertyTests.Rng(state: 99)
+        let ids = ["", " ", "a", "b", "c", "A", "é", "x y", "1", "01"]
+        let dates = ["", "2024-01-05", "5-1-2024", "31-02-2024", "gisteren", "2024-13-01"]
+        let genders = ["v", "m", "x", "", "Q", "vrouw"]
+        for round in 0..<40 {
+            var text = "id;datum;geslacht\n"
+            var used = Set<String>()
+            var rows = 0
+            for _ in 0..<Int.random(in: 1...40_000, using: &rng) {
+                let id = ids.randomElement(using: &rng)!, date = dates.randomElement(using: &rng)!
+                text += "\(id);\(date);\(genders.randomElement(using: &rng)!)\n"
+                rows += 1
+                let trimmed = id.trimmingCharacters(in: .whitespaces)
+                let validDate = date.isEmpty || CivilDate(parsing: date) != nil
+                if !trimmed.isEmpty && validDate { used.insert(trimmed) }
+            }
+            let data = try AttendanceReader.read(path: fixture("random-attendance.csv", text), options: defaultOptions)
+            let r = data.reconciliation
+            #expect(r.rows == rows && r.balances, "round \(round)")
+            #expect(r.persons == used.count, "round \(round)")
+            #expect(data.participants.visits.reduce(0) { $0 + Int($1) } == r.rowsUsed)
+        }
+    }
+}
