@@ -44,6 +44,8 @@ public struct AttendanceOptions: Sendable {
     public var buurten: BuurtResolver?
     /// Age is computed at the visit date; for rows without one, at this date.
     public var referenceDate: CivilDate
+    /// Keep the months in which each person visited (for trends over time); costs memory per visit-month.
+    public var collectMonths = false
     /// Called every 2^20 rows with the number of rows read so far (progress display).
     public var progress: (@Sendable (Int) -> Void)?
 
@@ -83,7 +85,7 @@ public enum AttendanceReader {
         let reader = try CSVReader(path: path, displayName: displayName)
         let columns = try AttendanceColumns(header: reader.header, overrides: options.overrides, file: reader.displayName)
         let classifier = RowClassifier(options: options, columns: columns, encoding: reader.dialect.encoding)
-        let accumulator = PersonAccumulator()
+        let accumulator = PersonAccumulator(collectMonths: options.collectMonths)
         let channel = BatchChannel(batches: 3, capacity: batchSize)
         let consumer = Thread {
             while let batch = channel.take() {

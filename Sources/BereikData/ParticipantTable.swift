@@ -19,6 +19,15 @@ public struct ParticipantTable: Sendable {
     /// `activityList[activityOffsets[p] ..< activityOffsets[p + 1]]` (one flat array, not an array per person).
     public let activityOffsets: [Int32]
     public let activityList: [Int32]
+    /// With `AttendanceOptions.collectMonths`: the months (year·12 + month − 1) each person visited,
+    /// sorted, for person p in `monthList[monthOffsets[p] ..< monthOffsets[p + 1]]`; empty otherwise.
+    public let monthOffsets: [Int32]
+    public let monthList: [Int32]
+
+    /// The months person `p` visited (empty when months were not collected).
+    public func months(of p: Int) -> ArraySlice<Int32> {
+        monthOffsets.isEmpty ? [] : monthList[Int(monthOffsets[p])..<Int(monthOffsets[p + 1])]
+    }
 
     /// The activities person `p` attended.
     public func activities(of p: Int) -> ArraySlice<Int32> {
@@ -39,7 +48,10 @@ public struct ParticipantTable: Sendable {
 
     public init(buurtCodes: [RegionCode], buurt: [Int32], gender: [Int8], ageBand: [Int8], origin: [Int8],
                 originScheme: OriginScheme, visits: [Int32], firstVisit: [Int32], lastVisit: [Int32],
-                activityNames: [String], activityOffsets: [Int32], activityList: [Int32]) {
+                activityNames: [String], activityOffsets: [Int32], activityList: [Int32],
+                monthOffsets: [Int32] = [], monthList: [Int32] = []) {
+        self.monthOffsets = monthOffsets
+        self.monthList = monthList
         self.buurtCodes = buurtCodes
         self.buurt = buurt
         self.gender = gender

@@ -16,6 +16,13 @@ final class PersonAccumulator: @unchecked Sendable {
     /// Activities beyond the first 64 (rare), as person << 24 | activity.
     @exclusivity(unchecked) private(set) var extraActivities: Set<Int64> = []
     @exclusivity(unchecked) private(set) var outsideArea: Set<Int32> = []
+    /// With `collectMonths`: person << 20 | month index (year·12 + month − 1) of every visit.
+    @exclusivity(unchecked) private(set) var visitMonths: Set<Int64> = []
+    let collectMonths: Bool
+
+    init(collectMonths: Bool = false) {
+        self.collectMonths = collectMonths
+    }
 
     deinit { people.deallocate() }
 
@@ -56,6 +63,10 @@ final class PersonAccumulator: @unchecked Sendable {
             if activity >= 0 && activity < 64 { p.activityMask |= 1 << UInt64(activity) }
         }
         if activity >= 64 { extraActivities.insert(Int64(person) << 24 | Int64(activity)) }
+        if collectMonths, dayNumber != Int32.min {
+            let c = CivilDate(dayNumber: Int(dayNumber)).components
+            visitMonths.insert(Int64(person) << 20 | Int64(c.year * 12 + c.month - 1))
+        }
     }
 }
 

@@ -276,10 +276,25 @@ final class RowClassifier {
             if let more = extra[i] { list.append(contentsOf: more.sorted()) }
             offsets.append(Int32(list.count))
         }
+        var monthOffsets: [Int32] = [], monthList: [Int32] = []
+        if persons.collectMonths {
+            var newIndex = [Int32](repeating: -1, count: people.count)
+            for (n, i) in used.enumerated() { newIndex[i] = Int32(n) }
+            var perPerson = [[Int32]](repeating: [], count: used.count)
+            for key in persons.visitMonths {
+                let n = newIndex[Int(key >> 20)]
+                if n >= 0 { perPerson[Int(n)].append(Int32(key & 0xFFFFF)) }
+            }
+            monthOffsets = [0]
+            for months in perPerson {
+                monthList.append(contentsOf: months.sorted())
+                monthOffsets.append(Int32(monthList.count))
+            }
+        }
         return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt, gender: gender, ageBand: age, origin: origin,
                                 originScheme: options.harmoniser.originScheme,
                                 visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
                                 lastVisit: used.map { people[$0].last }, activityNames: activityNames,
-                                activityOffsets: offsets, activityList: list)
+                                activityOffsets: offsets, activityList: list, monthOffsets: monthOffsets, monthList: monthList)
     }
 }

@@ -21,6 +21,8 @@ public struct CompareRequest: Sendable {
     /// Date at which ages from a birth year are computed for rows without a visit date.
     public var referenceDate: CivilDate
     public var progress: (@Sendable (Int) -> Void)?
+    /// Keep each person's visit months (for `trend`).
+    public var collectMonths = false
 
     public init(attendance: String, referenceDate: CivilDate) {
         self.attendance = attendance

@@ -41,6 +41,7 @@ public struct PreparedInputs: Sendable {
         options.to = request.to
         options.strict = request.strict
         options.progress = request.progress
+        options.collectMonths = request.collectMonths
         options.buurten = BuurtResolver(known: Set(population.buurten(in: []).map(\.code)),
                                         area: givenArea?.codes ?? [], postcodes: postcodes)
         let attendance = try AttendanceReader.read(path: request.attendance, options: options)
@@ -72,6 +73,13 @@ public struct PreparedInputs: Sendable {
         var counts = [Int](repeating: 0, count: p.buurtCodes.count)
         for b in p.buurt where b >= 0 { counts[Int(b)] += 1 }
         return Dictionary(uniqueKeysWithValues: zip(p.buurtCodes, counts))
+    }
+
+    /// Residents of the whole area: its own CBS rows when they all have a total, else the sum of its buurten.
+    public func areaResidents() -> Int {
+        let own = area.codes.map { residents($0) }
+        if own.allSatisfy({ $0 != nil }) { return own.reduce(0) { $0 + $1! } }
+        return area.buurten.reduce(0) { $0 + (residents($1) ?? 0) }
     }
 
     /// Residents of a region: CBS's total, else the sum of its gender counts.

@@ -14,6 +14,8 @@ public struct ReportResult: Sendable {
     public let buurten: HeterogeneityResult
     public let activities: HeterogeneityResult?
     public let gradient: GradientResult?
+    /// Reach per quarter, when the attendance has dates.
+    public let trend: TrendResult?
     public let files: [InputFile]
     public let title: String
 }
@@ -21,6 +23,8 @@ public struct ReportResult: Sendable {
 /// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
 public enum ReportPipeline {
     public static func run(_ request: CompareRequest, repetitions: Int = 100_000, title: String? = nil) throws -> ReportResult {
+        var request = request
+        request.collectMonths = true
         let inputs = try PreparedInputs(request)
         var files = [InputFile(role: "attendance", path: request.attendance, sha256: try SHA256.file(request.attendance))]
         if let p = request.population { files.append(InputFile(role: "population", path: p, sha256: try SHA256.file(p))) }
@@ -35,7 +39,8 @@ public enum ReportPipeline {
         let activities = inputs.attendance.participants.activityNames.isEmpty ? nil
             : try HeterogeneityPipeline.run(request, by: .activity, inputs: inputs)
         let gradient = inputs.ses == nil ? nil : try GradientPipeline.run(request, repetitions: repetitions, inputs: inputs)
-        return ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient, files: files,
-                            title: title ?? "")
+        let trend = try TrendPipeline.run(request, period: .quarter, inputs: inputs)
+        return ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient,
+                            trend: trend.periods.count >= 2 ? trend : nil, files: files, title: title ?? "")
     }
 }

@@ -115,6 +115,13 @@ public enum ReportHTML {
             body += "</section>\n"
         }
 
+        if let t = r.trend {
+            body += "<section><h2>\(htmlEscape(w.labels.trend.title))</h2>"
+            let (header, rows, notes) = TrendRenderer.parts(t, language: language, publication: publication)
+            body += table(header, rows) + notes.map { "<p class=\"note\">\(htmlEscape($0))</p>" }.joined()
+            body += "</section>\n"
+        }
+
         body += methods(r, language: language, publication: publication, version: version)
         return page(title: title, language: language, body: body)
     }

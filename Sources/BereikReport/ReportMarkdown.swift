@@ -27,6 +27,11 @@ public enum ReportMarkdown {
                 + GradientRenderer.text(g, language: language, markdown: true, publication: publication)
                     .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
         }
+        if let t = r.trend {
+            out += "\n## \(CompareMarkdown.escape(language.words.labels.trend.title))\n\n"
+                + TrendRenderer.text(t, language: language, markdown: true, publication: publication)
+                    .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        }
         out += "\n## \(CompareMarkdown.escape(rw.methodsHeading))\n\n"
         for (name, citation) in rw.methodList { out += "- \(CompareMarkdown.escape(name)) — \(CompareMarkdown.escape(citation))\n" }
         out += "\n| \(CompareMarkdown.escape(rw.files)) | SHA-256 |\n|:---|:---|\n"

@@ -20,6 +20,7 @@ public struct Words: Sendable {
                    bundled, noBuurt, sesUnavailable, noColumn, smallGroups, noResidents, exceedResidents,
                    monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, sesScores, suppressedNote, suppressedCells, missingExplained: String
         public let heterogeneity: HeterogeneityWords
+        public let trend: TrendWords
         public let missingSentence: @Sendable (_ groups: String) -> String
         public let overSentence: @Sendable (_ groups: String) -> String
         public let missingPeople: @Sendable (_ count: String) -> String
@@ -29,6 +30,11 @@ public struct Words: Sendable {
         public let titleUnits, titleActivities, titleGradient, unit, name, shrunk, funnel, flagLow, flagHigh, homogeneity,
                    prediction, overdispersion, leftOut, independence, segregation, contribution, activity, sii, rii,
                    concentration, concentrationNegative, concentrationPositive, siiReading, noSES, buurtenRanked, flagAdjusted: String
+    }
+
+    public struct TrendWords: Sendable {
+        public let title, period, new, returning, retained, reach, retention, cumulative, test, rising, falling, flat,
+                   attended, undated: String
     }
 
     /// The display label of a canonical key.
@@ -76,6 +82,12 @@ public struct Words: Sendable {
                 siiReading: "SII: verschil in bereik tussen de hoogste en de laagste SES (positief = hogere SES meer bereikt).",
                 noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
                 buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD"),
+            trend: TrendWords(
+                title: "Bereik door de tijd", period: "Periode", new: "Nieuw", returning: "Terug", retained: "Ook vorige",
+                reach: "Per 1.000 (BI)", retention: "Behouden (BI)", cumulative: "Cumulatief per 1.000",
+                test: "Toets op trend (Cochran–Armitage)", rising: "het bereik stijgt", falling: "het bereik daalt",
+                flat: "geen duidelijke trend", attended: "Personen naar aantal perioden waarin ze kwamen",
+                undated: "personen zonder datum (niet meegeteld)"),
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
             missingPeople: { "\($0) te weinig" }))
@@ -122,6 +134,12 @@ public struct Words: Sendable {
                 siiReading: "SII: difference in reach between the highest and the lowest SES (positive = higher SES reached more).",
                 noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
                 buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD"),
+            trend: TrendWords(
+                title: "Reach over time", period: "Period", new: "New", returning: "Back", retained: "Also prev.",
+                reach: "Per 1,000 (CI)", retention: "Retained (CI)", cumulative: "Cumulative per 1,000",
+                test: "Test for trend (Cochran–Armitage)", rising: "reach rises", falling: "reach falls",
+                flat: "no clear trend", attended: "Persons by the number of periods they came in",
+                undated: "persons without a date (not counted)"),
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
             missingPeople: { "\($0) too few" }))

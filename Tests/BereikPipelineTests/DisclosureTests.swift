@@ -54,6 +54,10 @@ import BereikData
                         GradientRenderer.text(gradient, language: language, publication: p),
                         GradientRenderer.csv(gradient, language: language, publication: p)]
         }
+        let trend = try TrendPipeline.run(request, period: .month)
+        for language in Language.allCases {
+            outputs += [TrendRenderer.text(trend, language: language, publication: p), TrendRenderer.csv(trend, language: language, publication: p)]
+        }
         let report = try ReportPipeline.run(request, repetitions: 1000, title: "Test")
         for language in Language.allCases {
             outputs += [ReportHTML.render(report, language: language, publication: p, version: "t"),
@@ -63,7 +67,8 @@ import BereikData
         let html = ReportHTML.render(report, language: .en, publication: p, version: "t")
         #expect(html.contains("&lt;5") && !html.contains("<td>3</td>"))
         let jsons = [CompareJSON.render(compare, version: "t", publication: p), HeterogeneityRenderer.json(buurt, version: "t", publication: p),
-                     HeterogeneityRenderer.json(activity, version: "t", publication: p), GradientRenderer.json(gradient, version: "t", publication: p)]
+                     HeterogeneityRenderer.json(activity, version: "t", publication: p), GradientRenderer.json(gradient, version: "t", publication: p),
+                     TrendRenderer.json(trend, version: "t", publication: p)]
         for text in outputs + jsons {
             #expect(!text.contains("GEHEIM"), "a person identifier leaked")
             #expect(!text.contains("Jan Jansen"), "typed-in text leaked")

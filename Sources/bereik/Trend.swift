@@ -1,0 +1,30 @@
+import ArgumentParser
+import BereikPipeline
+import BereikReport
+import Foundation
+
+extension TrendPeriod: ExpressibleByArgument {}
+
+struct Trend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How reach develops over time, and whether it is the same faces: per month, quarter or year.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .long, help: "month, quarter or year.") var period: TrendPeriod = .quarter
+
+    func run() throws {
+        let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        let result = try TrendPipeline.run(request, period: period)
+        InputOptions.clearProgress(request)
+        let language = output.language, p = output.publication
+        switch output.format {
+        case .table: try output.write(TrendRenderer.text(result, language: language, publication: p))
+        case .markdown: try output.write(TrendRenderer.text(result, language: language, markdown: true, publication: p))
+        case .csv: try output.write(TrendRenderer.csv(result, language: language, publication: p))
+        case .json: try output.write(TrendRenderer.json(result, version: Bereik.version, publication: p))
+        }
+    }
+}
