@@ -134,7 +134,8 @@ public enum CompareSummary {
         }
         let area = result.area.codes.map(\.raw).joined(separator: ", ")
         lines.append("\(w.labels.area): \(area) (\(language.integer(result.area.buurten.count)) buurten)")
-        lines.append("\(w.labels.population): \(result.sources.population) [\(result.sources.populationLayout)]")
+        let populationFile = result.sources.population.split(separator: "/").last.map(String.init) ?? result.sources.population
+        lines.append("\(w.labels.population): \(populationFile) [\(result.sources.populationLayout)]")
         for note in result.notes {
             switch note {
             case .bundledPopulation: lines.append(w.labels.bundled)

@@ -175,8 +175,8 @@ public enum ReportHTML {
         let rw = language.report, s = r.compare.request.settings, req = r.compare.request
         var out = "<section class=\"methods\"><h2>\(htmlEscape(rw.methodsHeading))</h2><h3>\(htmlEscape(rw.sources))</h3><ul>"
         let src = r.compare.sources
-        out += "<li>\(htmlEscape(src.population)) — \(htmlEscape(src.populationLayout)), \(htmlEscape(src.originScheme.rawValue))</li>"
-        if let ses = src.ses { out += "<li>\(htmlEscape(ses))\(src.sesPeriod.map { " (\(htmlEscape($0)))" } ?? "")</li>" }
+        out += "<li>\(htmlEscape(lastPathComponent(src.population))) — \(htmlEscape(src.populationLayout)), \(htmlEscape(src.originScheme.rawValue))</li>"
+        if let ses = src.ses { out += "<li>\(htmlEscape(lastPathComponent(ses)))\(src.sesPeriod.map { " (\(htmlEscape($0)))" } ?? "")</li>" }
         let tables = cbsTables([src.population, src.ses ?? ""] + r.files.map(\.path))
         if !tables.isEmpty { out += "<li>CBS: \(htmlEscape(tables.joined(separator: ", ")))</li>" }
         let years = Self.divisionYears([src.population] + r.files.map(\.path))
