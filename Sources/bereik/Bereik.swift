@@ -27,18 +27,13 @@ struct Bereik: ParsableCommand {
         } catch let error as StatsError {
             FileHandle.standardError.write(Data("bereik: \(error)\n".utf8))
             Foundation.exit(1)
-        } catch let error as DataProblemsFound {
-            _ = error
+        } catch is DataProblemsFound {
             Foundation.exit(1)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success || code == .failure && "\(error)".isEmpty {
-                exit(withError: error)
-            }
-            // Usage errors (bad flags, bad values) exit with 2, as the README promises.
-            let message = fullMessage(for: error)
-            if code == .validationFailure || error is ValidationError {
-                FileHandle.standardError.write(Data("\(message)\n".utf8))
+            // Usage errors (bad flags or values) exit with 2, as the README promises; help and
+            // version requests and anything else keep ArgumentParser's handling.
+            if exitCode(for: error) == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)
