@@ -82,8 +82,11 @@ public enum HeterogeneityPipeline {
                 n[wijk, default: 0] += inputs.residents(code) ?? 0
             }
             for wijk in order {
-                // The wijk's own CBS row when it has one (rounded once rather than per buurt).
-                rows.append((wijk.raw, inputs.population.region(wijk)?.name ?? "", x[wijk]!, inputs.residents(wijk) ?? n[wijk]!))
+                // The wijk's own CBS row (rounded once rather than per buurt) when the whole wijk lies in
+                // the area; otherwise only its buurten in the area count.
+                let whole = inputs.area.codes.contains { $0.contains(wijk) }
+                let residents = whole ? inputs.residents(wijk) ?? n[wijk]! : n[wijk]!
+                rows.append((wijk.raw, inputs.population.region(wijk)?.name ?? "", x[wijk]!, residents))
             }
         }
         let usable = rows.filter { $0.n > 0 && $0.x <= $0.n }

@@ -112,3 +112,26 @@ import BereikStats
         #expect(zero.sii == nil && zero.concentration != nil)
     }
 }
+
+/// A wijk only partly in the area counts only its buurten in the area.
+@Suite struct WijkAggregationTests {
+    @Test func partialWijkUsesItsBuurtenInTheArea() throws {
+        let pop = Repo.temporary("wijk-pop.csv"), att = Repo.temporary("wijk-att.csv")
+        try """
+        code;inwoners;mannen;vrouwen
+        GM0997;3000;1500;1500
+        WK099701;3000;1500;1500
+        BU09970101;1000;500;500
+        BU09970102;2000;1000;1000
+        """.write(toFile: pop, atomically: true, encoding: .utf8)
+        try "id;buurt\na;BU09970101\nb;BU09970101\nc;BU09970102\n".write(toFile: att, atomically: true, encoding: .utf8)
+        var r = CompareRequest(attendance: att, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
+        r.population = pop
+        r.area = ["BU09970101"]
+        let part = try HeterogeneityPipeline.run(r, by: .wijk)
+        #expect(part.units.map(\.residents) == [1000] && part.units.map(\.participants) == [2])
+        r.area = ["GM0997"]
+        let whole = try HeterogeneityPipeline.run(r, by: .wijk)
+        #expect(whole.units.map(\.residents) == [3000] && whole.units.map(\.participants) == [3])
+    }
+}
