@@ -46,6 +46,8 @@ public struct AttendanceOptions: Sendable {
     public var referenceDate: CivilDate
     /// Keep the months in which each person visited (for trends over time); costs memory per visit-month.
     public var collectMonths = false
+    /// Called for every excluded row with where it is and why (`bereik validate` lists them).
+    public var onExclusion: (@Sendable (SourceLocation, ExclusionReason) -> Void)?
     /// Called every 2^20 rows with the number of rows read so far (progress display).
     public var progress: (@Sendable (Int) -> Void)?
 
@@ -103,8 +105,11 @@ public enum AttendanceReader {
                 try reader.requireHeaderWidth()
                 row += 1
                 if row & 0xFFFFF == 0 { options.progress?(Int(row)) }
-                if let (reason, column) = classifier.classify(reader, row: row, into: batch), options.strict {
-                    throw DataError(reader.location(column: column), "row excluded (\(reason.rawValue)) in strict mode")
+                if let (reason, column) = classifier.classify(reader, row: row, into: batch) {
+                    if options.strict {
+                        throw DataError(reader.location(column: column), "row excluded (\(reason.rawValue)) in strict mode")
+                    }
+                    options.onExclusion?(reader.location(column: column), reason)
                 }
                 if batch.count == batchSize {
                     channel.put(batch)

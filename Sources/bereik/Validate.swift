@@ -45,14 +45,18 @@ struct Validate: ParsableCommand {
                 var options = AttendanceOptions(harmoniser: CategoryHarmoniser(originScheme: scheme),
                                                 referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
                 options.overrides = overrides
+                let listed = ExclusionList()
+                options.onExclusion = { location, reason in listed.add("\(location): row cannot be used: \(reason.rawValue)") }
                 let areaCodes = try table.map { try Area.resolve(self.area, in: $0).codes } ?? []
                 options.buurten = BuurtResolver(known: table.map { Set($0.buurten(in: []).map(\.code)) }, area: areaCodes,
                                                 postcodes: postcodeMap)
                 let data = try AttendanceReader.read(path: attendance, options: options)
                 let r = data.reconciliation
                 summary.append("\(attendance): \(r.rows) rows, \(r.rowsUsed) usable, \(r.persons) persons; \(data.dialect.separatorName)-separated, \(data.dialect.encoding.rawValue)")
+                problems += listed.lines
+                if listed.more > 0 { problems.append("\(attendance): … and \(listed.more) more rows that cannot be used") }
                 for (reason, n) in r.excluded.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    problems.append("\(attendance): \(n) row(s) cannot be used: \(reason.rawValue)")
+                    summary.append("  \(n) row(s) excluded: \(reason.rawValue)")
                 }
                 for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     let list = values.sorted { $0.value > $1.value }.prefix(10).map { "'\($0.key)' ×\($0.value)" }.joined(separator: ", ")
@@ -64,5 +68,14 @@ struct Validate: ParsableCommand {
         for problem in problems { FileHandle.standardError.write(Data("problem: \(problem)\n".utf8)) }
         print(problems.isEmpty ? "OK: no problems found" : "\(problems.count) problem(s) found")
         if !problems.isEmpty { throw DataProblemsFound() }
+    }
+}
+
+/// The first 200 excluded rows with their location, and how many more there were.
+final class ExclusionList: @unchecked Sendable {
+    private(set) var lines: [String] = []
+    private(set) var more = 0
+    func add(_ line: String) {
+        if lines.count < 200 { lines.append(line) } else { more += 1 }
     }
 }

@@ -32,6 +32,8 @@ import Testing
         let r = try runBereik(["validate", "--attendance", Repo.example, "--population", Repo.amsterdam2019])
         #expect(r.code == 1)
         #expect(r.err.contains("no_person_id") && r.out.contains("problem(s) found"))
+        // Every excluded row is listed with file:line:column (line 152 of the example has no person id).
+        #expect(r.err.contains("deelnemers_nieuw_west_2019.csv:152:1 (column 'deelnemer'): row cannot be used: no_person_id"))
         let clean = Repo.temporary("clean.csv")
         try "id;buurt\na;BU03630000\n".write(toFile: clean, atomically: true, encoding: .utf8)
         let ok = try runBereik(["validate", "--attendance", clean, "--population", Repo.amsterdam2019])
