@@ -2,6 +2,8 @@
 /// the buurten they contain. A gemeente or wijk code expands to its buurten.
 public struct Area: Sendable, Equatable {
     public let codes: [RegionCode]
+    /// Display names of `codes` (CBS region names where the table has them, else the code).
+    public let names: [String]
     public let buurten: [RegionCode]
     /// How the area was chosen, for the report: `given` or `participants' gemeenten`, etc.
     public let origin: Origin
@@ -12,8 +14,9 @@ public struct Area: Sendable, Equatable {
         case wholeTable = "whole_table"
     }
 
-    public init(codes: [RegionCode], buurten: [RegionCode], origin: Origin) {
+    public init(codes: [RegionCode], buurten: [RegionCode], origin: Origin, names: [String]? = nil) {
         self.codes = codes
+        self.names = names ?? codes.map(\.raw)
         self.buurten = buurten
         self.origin = origin
     }
@@ -33,7 +36,12 @@ public struct Area: Sendable, Equatable {
         }
         // A region inside another given region adds nothing and would be counted twice.
         codes = codes.filter { c in !codes.contains { $0 != c && $0.contains(c) } }
-        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .given)
+        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .given,
+                    names: names(codes, population))
+    }
+
+    static func names(_ codes: [RegionCode], _ population: PopulationTable) -> [String] {
+        codes.map { code in population.region(code).map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? code.raw }
     }
 
     /// Without `--area`: the gemeenten the participants live in; without buurt information, the
@@ -52,6 +60,7 @@ public struct Area: Sendable, Equatable {
             }
         }
         let codes = gemeenten.sorted()
-        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .participantsGemeenten)
+        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .participantsGemeenten,
+                    names: names(codes, population))
     }
 }

@@ -234,7 +234,7 @@ public enum ReportHTML {
 public enum ReportSummary {
     /// The area's codes, or the first few and how many more when there are many.
     static func areaText(_ area: Area, _ language: Language) -> String {
-        let codes = area.codes.map(\.raw)
+        let codes = area.names
         guard codes.count > 5 else { return codes.joined(separator: ", ") }
         return codes.prefix(3).joined(separator: ", ") + language.report.andMore.filled(language.integer(codes.count - 3))
     }
