@@ -65,6 +65,13 @@ public enum CompareJSON {
         ])
     }
 
+    /// The `input`, `settings`, `sources`, `notes` and `disclosure` members every schema shares,
+    /// taken from the compare document of the same run (so all schemas word them alike).
+    static func sharedMembers(_ result: CompareResult, version: String, publication: Publication) -> [(String, JSONValue)] {
+        guard case .object(let items) = value(result, version: version, publication: publication) else { return [] }
+        return ["input", "settings", "sources", "notes", "disclosure"].compactMap { key in items.first { $0.0 == key } }
+    }
+
     static func note(_ n: RunNote) -> JSONValue {
         switch n {
         case .noBuurtInformation: return .string("no_buurt_information")

@@ -57,8 +57,10 @@ public enum GradientRenderer {
         let full = CompareJSON.value(CompareResult(request: r.request, sources: r.sources, area: r.area, reconciliation: r.reconciliation,
                                                    dimensions: r.groups.map { [$0] } ?? [], notes: r.notes), version: version,
                                      publication: publication)
+        pairs += CompareJSON.sharedMembers(CompareResult(request: r.request, sources: r.sources, area: r.area,
+                                                         reconciliation: r.reconciliation, dimensions: [], notes: r.notes),
+                                           version: version, publication: publication)
         if case .object(let items) = full {
-            for key in ["input", "settings", "sources", "notes", "disclosure"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
             if case .array(let dims)? = items.first(where: { $0.0 == "dimensions" })?.1, case .object(let d)? = dims.first {
                 pairs.append(("test", d.first { $0.0 == "test" }?.1 ?? .null))
                 pairs.append(("groups", d.first { $0.0 == "groups" }?.1 ?? .array([])))

@@ -109,11 +109,9 @@ public enum HeterogeneityRenderer {
         var pairs: [(String, JSONValue)] = [("schema", .string(schema)), ("bereik_version", .string(version)),
                                             ("by", .string(r.unitKind.rawValue)),
                                             ("confidence", .number(r.request.settings.confidence.value))]
-        let full = CompareJSON.value(CompareResult(request: r.request, sources: r.sources, area: r.area, reconciliation: r.reconciliation,
-                                                   dimensions: [], notes: r.notes), version: version, publication: publication)
-        if case .object(let items) = full {
-            for key in ["input", "settings", "sources", "notes", "disclosure"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
-        }
+        pairs += CompareJSON.sharedMembers(CompareResult(request: r.request, sources: r.sources, area: r.area,
+                                                         reconciliation: r.reconciliation, dimensions: [], notes: r.notes),
+                                           version: version, publication: publication)
         if r.unitKind == .activity {
             pairs.append(("dimensions", .array(r.activities.map { d in
                 .object([

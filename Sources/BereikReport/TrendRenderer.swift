@@ -70,11 +70,9 @@ public enum TrendRenderer {
         var pairs: [(String, JSONValue)] = [("schema", .string(schema)), ("bereik_version", .string(version)),
                                             ("period", .string(r.period.rawValue)),
                                             ("confidence", .number(r.request.settings.confidence.value))]
-        let full = CompareJSON.value(CompareResult(request: r.request, sources: r.sources, area: r.area, reconciliation: r.reconciliation,
-                                                   dimensions: [], notes: r.notes), version: version, publication: publication)
-        if case .object(let items) = full {
-            for key in ["input", "settings", "sources", "notes", "disclosure"] { if let v = items.first(where: { $0.0 == key }) { pairs.append(v) } }
-        }
+        pairs += CompareJSON.sharedMembers(CompareResult(request: r.request, sources: r.sources, area: r.area,
+                                                         reconciliation: r.reconciliation, dimensions: [], notes: r.notes),
+                                           version: version, publication: publication)
         pairs.append(("residents", .integer(r.residents)))
         pairs.append(("periods", .array(r.periods.map { p in
             let h = hidden(p, publication)
