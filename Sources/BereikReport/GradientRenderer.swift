@@ -54,19 +54,14 @@ public enum GradientRenderer {
     public static func json(_ r: GradientResult, version: String, publication: Publication = .open) -> String {
         var pairs: [(String, JSONValue)] = [("schema", .string(schema)), ("bereik_version", .string(version)),
                                             ("confidence", .number(r.request.settings.confidence.value))]
-        let full = CompareJSON.value(CompareResult(request: r.request, sources: r.sources, area: r.area, reconciliation: r.reconciliation,
-                                                   dimensions: r.groups.map { [$0] } ?? [], notes: r.notes), version: version,
-                                     publication: publication)
         pairs += CompareJSON.sharedMembers(CompareResult(request: r.request, sources: r.sources, area: r.area,
                                                          reconciliation: r.reconciliation, dimensions: [], notes: r.notes),
                                            version: version, publication: publication)
-        if case .object(let items) = full {
-            if case .array(let dims)? = items.first(where: { $0.0 == "dimensions" })?.1, case .object(let d)? = dims.first {
-                pairs.append(("test", d.first { $0.0 == "test" }?.1 ?? .null))
-                pairs.append(("groups", d.first { $0.0 == "groups" }?.1 ?? .array([])))
-            } else {
-                pairs.append(("groups", .array([])))
-            }
+        if let groups = r.groups, case .object(let d) = CompareJSON.dimension(groups, publication: publication) {
+            pairs.append(("test", d.first { $0.0 == "test" }?.1 ?? .null))
+            pairs.append(("groups", d.first { $0.0 == "groups" }?.1 ?? .array([])))
+        } else {
+            pairs.append(("groups", .array([])))
         }
         func interval(_ i: Interval?) -> JSONValue {
             i.map { .object([("estimate", .number($0.estimate)), ("lower", .number($0.lower)), ("upper", .number($0.upper))]) } ?? .null
