@@ -72,7 +72,7 @@ public struct AttendanceSimulator {
         let m = settings.propensities.multiplier
         func mult(_ key: String) -> Double { m[key] ?? 1 }
         let maxGroup = (CategoryKeys.gender.map(mult).max() ?? 1) * (CategoryKeys.age.map(mult).max() ?? 1) * (originKeys.map(mult).max() ?? 1)
-        let effects = buurten.map { _ in Math.exp(random.gaussian(sd: settings.propensities.buurtEffectSD)) }
+        let effects = buurten.map { _ in Foundation.exp(random.gaussian(sd: settings.propensities.buurtEffectSD)) }
         let maxEffect = effects.max() ?? 1
         func cumulative(_ values: [Int]) -> [Double] {
             var sum = 0.0
@@ -158,8 +158,4 @@ final class FileHandleWriter {
         flush()
         try? handle.close()
     }
-}
-
-enum Math {
-    static func exp(_ x: Double) -> Double { Foundation.exp(x) }
 }

@@ -16,16 +16,24 @@ public enum GradientRenderer {
         }
         out += TextTable.render(CompareRow.header(w), rows, markdown: markdown) + (markdown ? "\n" : "")
         for note in CompareSummary.notes(groups, language: language, publication: publication) { out += note + "\n" }
+        for line in statistics(r, language: language) { out += line + "\n" }
+        return out
+    }
+
+    /// SII, RII and the concentration index in words, with how to read them.
+    static func statistics(_ r: GradientResult, language: Language) -> [String] {
+        let w = language.words, h = w.labels.heterogeneity
+        var lines: [String] = []
         if let sii = r.sii {
-            out += "\(h.sii): \(language.interval(sii.sii.estimate, sii.sii.lower, sii.sii.upper, factor: 1000)) \(w.labels.per1000)\n"
-            out += "\(h.rii): \(language.interval(sii.rii.estimate, sii.rii.lower, sii.rii.upper, digits: 2))\n"
-            out += h.siiReading + "\n"
+            lines.append("\(h.sii): \(language.interval(sii.sii.estimate, sii.sii.lower, sii.sii.upper, factor: 1000)) \(w.labels.per1000)")
+            lines.append("\(h.rii): \(language.interval(sii.rii.estimate, sii.rii.lower, sii.rii.upper, digits: 2))")
+            lines.append(h.siiReading)
         }
         if let c = r.concentration {
-            out += "\(h.concentration) (\(r.buurtenRanked) \(h.buurtenRanked)): \(language.interval(c.index.estimate, c.index.lower, c.index.upper, digits: 3)), SE = \(language.number(c.standardError, digits: 3))\n"
-            out += (c.index.estimate < 0 ? h.concentrationNegative : h.concentrationPositive) + "\n"
+            lines.append("\(h.concentration) (\(r.buurtenRanked) \(h.buurtenRanked)): \(language.interval(c.index.estimate, c.index.lower, c.index.upper, digits: 3)), SE = \(language.number(c.standardError, digits: 3))")
+            lines.append(c.index.estimate < 0 ? h.concentrationNegative : h.concentrationPositive)
         }
-        return out
+        return lines
     }
 
     public static func csv(_ r: GradientResult, language: Language, publication: Publication = .open) -> String {

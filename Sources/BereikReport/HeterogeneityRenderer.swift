@@ -54,15 +54,23 @@ public enum HeterogeneityRenderer {
                                 withNames ? rows : rows.map { row in row.enumerated().filter { $0.offset != 1 }.map(\.element) },
                                 markdown: markdown)
         out += markdown ? "\n" : ""
-        if let q = r.homogeneity {
-            out += "\(h.homogeneity): Q = \(language.number(q.q, digits: 2)), df = \(q.degreesOfFreedom), p \(CompareSummary.pValue(q.pValue, language)), I² = \(language.number(q.i2, digits: 1))%, τ² = \(language.number(q.tau2, digits: 4)) (DerSimonian–Laird)\n"
-            out += "\(h.prediction): \(language.interval(q.prediction.estimate, q.prediction.lower, q.prediction.upper, factor: 1000)) \(w.labels.per1000)\n"
-        }
-        if let od = r.overdispersion {
-            out += "\(h.overdispersion): φ = \(language.number(od.phi, digits: 2)), τ² = \(language.number(od.tau2, digits: 6))\n"
-        }
+        for line in statistics(r, language: language) { out += line + "\n" }
         if !r.unitsLeftOut.isEmpty { out += "\(h.leftOut): \(r.unitsLeftOut.joined(separator: ", "))\n" }
         return out
+    }
+
+    /// Heterogeneity, prediction interval and overdispersion in words (text, Markdown and the HTML report).
+    static func statistics(_ r: HeterogeneityResult, language: Language) -> [String] {
+        let w = language.words, h = w.labels.heterogeneity
+        var lines: [String] = []
+        if let q = r.homogeneity {
+            lines.append("\(h.homogeneity): Q = \(language.number(q.q, digits: 2)), df = \(q.degreesOfFreedom), p \(CompareSummary.pValue(q.pValue, language)), I² = \(language.number(q.i2, digits: 1))%, τ² = \(language.number(q.tau2, digits: 4)) (DerSimonian–Laird)")
+            lines.append("\(h.prediction): \(language.interval(q.prediction.estimate, q.prediction.lower, q.prediction.upper, factor: 1000)) \(w.labels.per1000)")
+        }
+        if let od = r.overdispersion {
+            lines.append("\(h.overdispersion): φ = \(language.number(od.phi, digits: 2)), τ² = \(language.number(od.tau2, digits: 6))")
+        }
+        return lines
     }
 
     public static func csv(_ r: HeterogeneityResult, language: Language, publication: Publication = .open) -> String {

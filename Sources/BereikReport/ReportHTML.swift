@@ -60,10 +60,7 @@ public enum ReportHTML {
             if !hidden.isEmpty, let control = publication.control {
                 body += "<p class=\"note\">\(hidden.count) \(htmlEscape(rw.unitsHidden.replacingOccurrences(of: "%d", with: String(control.threshold))))</p>"
             }
-            let text = HeterogeneityRenderer.text(b, language: language, publication: publication)
-            for line in text.split(separator: "\n").filter({ $0.contains("Q =") || $0.contains("φ") || $0.contains("(95%)") }) {
-                body += "<p class=\"note\">\(htmlEscape(String(line)))</p>"
-            }
+            for line in HeterogeneityRenderer.statistics(b, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             let hw = w.labels.heterogeneity
             func flag(_ f: FunnelLimits.Flag) -> String { f == .low ? hw.flagLow : f == .high ? hw.flagHigh : "" }
             let flagged = b.units.enumerated().filter { !hidden.contains($0.offset) && ($0.element.flag != .none || $0.element.adjustedFlag != .none) }
@@ -107,11 +104,7 @@ public enum ReportHTML {
             let hidden = publication.plan(groups).cells
             let shown = groups.comparison.groups.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)
             body += figure(SVGCharts.sesChart(shown, title: rw.sesChart, language: language), caption: rw.sesChart)
-            let text = GradientRenderer.text(g, language: language, publication: publication)
-            for line in text.split(separator: "\n") where line.contains("SII") || line.contains("RII") || line.contains("(") && line.contains("SE =")
-                || line.hasPrefix("Negati") || line.hasPrefix("Positi") {
-                body += "<p class=\"note\">\(htmlEscape(String(line)))</p>"
-            }
+            for line in GradientRenderer.statistics(g, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             body += "</section>\n"
         }
 

@@ -4,7 +4,7 @@ public struct ReportWords: Sendable {
                buurtenHeading, funnelChart, funnelX, funnelY, funnelTarget, funnel95, funnel998, unitsHidden, activitiesHeading,
                sesHeading, sesChart, methodsHeading, sources, settings, methods, files, version, seed, confidence, disclosure,
                disclosureOff, generated, cbs, area, textAlternative, reachedPeople, goodReach, wellReached, nobodyMissing,
-               buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, table, group, value, buurt, regionDivision, andMore: String
+               buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, buurt, regionDivision, andMore: String
     public let methodList: [(String, String)]
 
     static let dutch = ReportWords(
@@ -29,7 +29,7 @@ public struct ReportWords: Sendable {
         sesLower: "In buurten met een lage SES doen minder mensen mee dan in buurten met een hoge SES.",
         sesHigher: "In buurten met een lage SES doen meer mensen mee dan in buurten met een hoge SES.",
         sesNone: "Het bereik verschilt niet duidelijk tussen buurten met een lage en een hoge SES.",
-        table: "Tabel", group: "Groep", value: "Waarde", buurt: "Buurt", regionDivision: "Regio-indeling (jaar)", andMore: " en %@ andere gebieden",
+        buurt: "Buurt", regionDivision: "Regio-indeling (jaar)", andMore: " en %@ andere gebieden",
         methodList: [
             ("Bereik met Wilson-interval", "Wilson 1927, JASA 22:209"),
             ("Verhouding aandeel deelnemers / aandeel inwoners", "Wilson-interval van het aandeel gedeeld door het bevolkingsaandeel"),
@@ -66,7 +66,7 @@ public struct ReportWords: Sendable {
         sesLower: "Fewer people take part in low-SES buurten than in high-SES buurten.",
         sesHigher: "More people take part in low-SES buurten than in high-SES buurten.",
         sesNone: "Reach does not clearly differ between low- and high-SES buurten.",
-        table: "Table", group: "Group", value: "Value", buurt: "Buurt", regionDivision: "Region division (year)", andMore: " and %@ other areas",
+        buurt: "Buurt", regionDivision: "Region division (year)", andMore: " and %@ other areas",
         methodList: [
             ("Reach with Wilson interval", "Wilson 1927, JASA 22:209"),
             ("Ratio of participant share to resident share", "Wilson interval of the share divided by the resident share"),

@@ -1,10 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import BereikPipeline
 import BereikStats
+import Foundation
 
 /// Escapes text for HTML and SVG (element content and attribute values).
 public func htmlEscape(_ text: String) -> String {
@@ -58,7 +54,7 @@ enum SVGCharts {
         let width = 640, rowHeight = 22, left = 230.0, right = 620.0
         let height = 40 + rows.count * rowHeight + 30
         let lo = 0.2, hi = 5.0
-        func x(_ v: Double) -> Double { left + (Math.ln(min(max(v, lo), hi)) - Math.ln(lo)) / (Math.ln(hi) - Math.ln(lo)) * (right - left) }
+        func x(_ v: Double) -> Double { left + (log(min(max(v, lo), hi)) - log(lo)) / (log(hi) - log(lo)) * (right - left) }
         let description = rows.map { r in
             r.ratio.map { "\(r.label): \(language.number($0.estimate, digits: 2)) (\(language.number($0.interval.lower, digits: 2))–\(language.number($0.interval.upper, digits: 2)))" }
                 ?? "\(r.label): –"
@@ -178,16 +174,5 @@ enum SVGCharts {
             }
         }
         return svg + "</svg>"
-    }
-}
-
-/// Natural log for the charts without Foundation.
-enum Math {
-    static func ln(_ x: Double) -> Double {
-        #if canImport(Glibc)
-        return Glibc.log(x)
-        #else
-        return Darwin.log(x)
-        #endif
     }
 }

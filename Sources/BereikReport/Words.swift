@@ -18,7 +18,7 @@ public struct Words: Sendable {
         public let title, area, population, attendance, rowsRead, rowsUsed, excluded, persons, personsOutsideArea,
                    fitTest, dissimilarity, rIndicator, unknown, conflicts, unrecognised, summary, noDifferences,
                    bundled, noBuurt, sesUnavailable, noColumn, smallGroups, noResidents, exceedResidents,
-                   monteCarlo, singleCategory, noParticipants, withoutData, confidence, method, blankLines, per1000, sesScores, suppressedNote, suppressedCells, missingExplained: String
+                   monteCarlo, singleCategory, noParticipants, withoutData, blankLines, per1000, sesScores, suppressedNote, suppressedCells, missingExplained: String
         public let heterogeneity: HeterogeneityWords
         public let trend: TrendWords
         public let missingSentence: @Sendable (_ groups: String) -> String
@@ -64,7 +64,7 @@ public struct Words: Sendable {
             smallGroups: "Kleine aantallen (minder dan %d deelnemers): lees deze met zorg", noResidents: "Geen inwoners, niet getoetst",
             exceedResidents: "Meer deelnemers dan (afgeronde) inwoners", monteCarlo: "kleine verwachte aantallen: p-waarde via Monte Carlo",
             singleCategory: "Maar één groep met inwoners: niets te vergelijken", noParticipants: "Geen deelnemers in deze indeling",
-            withoutData: "deelnemers in buurten zonder gegevens", confidence: "betrouwbaarheid", method: "methode",
+            withoutData: "deelnemers in buurten zonder gegevens",
             blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners", sesScores: "SES-WOA-scores per groep",
             suppressedNote: "toetsgrootheden niet getoond vanwege kleine aantallen",
             suppressedCells: "Aantallen onder %d zijn afgeschermd (\"<%d\"), met de percentages en verhoudingen die erbij horen; zo nodig ook een tweede cel, zodat ze niet terug te rekenen zijn.",
@@ -116,7 +116,7 @@ public struct Words: Sendable {
             smallGroups: "Small numbers (fewer than %d participants): read with care", noResidents: "No residents, not tested",
             exceedResidents: "More participants than (rounded) residents", monteCarlo: "small expected counts: Monte Carlo p-value",
             singleCategory: "Only one group has residents: nothing to compare", noParticipants: "No participants in this dimension",
-            withoutData: "participants in buurten without data", confidence: "confidence", method: "method",
+            withoutData: "participants in buurten without data",
             blankLines: "blank lines skipped", per1000: "per 1,000 residents", sesScores: "SES-WOA scores per group",
             suppressedNote: "test statistics withheld because of small numbers",
             suppressedCells: "Counts below %d are withheld (\"<%d\") with their percentages and ratios; where needed a second cell too, so they cannot be recalculated.",

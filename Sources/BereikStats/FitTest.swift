@@ -60,7 +60,7 @@ public struct FitTest: Sendable, Equatable {
         let x2 = Self.pearson(observed, expected)
         var g2 = 0.0
         for (o, e) in zip(observed, expected) where o > 0 {
-            g2 += 2 * Double(o) * (Double(o) / e).logTransformed()
+            g2 += 2 * Double(o) * Math.ln(Double(o) / e)
         }
         let df = observed.count - 1
         chiSquared = x2
@@ -101,9 +101,4 @@ public struct FitTest: Sendable, Equatable {
         let se = (p * (1 - p) / Double(settings.draws)).squareRoot()
         return MonteCarloPValue(pValue: p, standardError: se, draws: settings.draws, seed: settings.seed)
     }
-}
-
-extension Double {
-    /// Natural logarithm (Foundation-free).
-    func logTransformed() -> Double { Math.ln(self) }
 }

@@ -7,7 +7,6 @@ import Darwin
 /// Elementary functions for the core without importing Foundation.
 enum Math {
     @inline(__always) static func ln(_ x: Double) -> Double { log(x) }
-    @inline(__always) static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
     @inline(__always) static func exp(_ x: Double) -> Double {
         #if canImport(Glibc)
         return Glibc.exp(x)

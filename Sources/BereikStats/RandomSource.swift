@@ -24,11 +24,6 @@ public final class RandomSource {
     /// A uniform integer in 0..<n.
     public func integer(below n: Int) -> Int { Int(gsl_rng_uniform_int(generator, UInt(n))) }
 
-    /// A binomial draw (GSL `gsl_ran_binomial`).
-    public func binomial(trials: Int, probability: Double) -> Int {
-        Int(gsl_ran_binomial(generator, probability, UInt32(trials)))
-    }
-
     /// A Poisson draw (GSL `gsl_ran_poisson`).
     public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(generator, mean)) }
 
