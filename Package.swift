@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BereikStats", targets: ["BereikStats"]),
         .library(name: "BereikData", targets: ["BereikData"]),
         .library(name: "BereikPipeline", targets: ["BereikPipeline"]),
+        .library(name: "BereikPublish", targets: ["BereikPublish"]),
         .library(name: "BereikReport", targets: ["BereikReport"]),
     ],
     dependencies: [
@@ -23,17 +24,18 @@ let package = Package(
         .target(name: "BereikData", exclude: ["README.md"]),
         .target(name: "BereikPipeline", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"],
                 resources: [.copy("Resources/kwb2024_85984NED_nl_sex_age_herkomst.csv")]),
-        .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData", "BereikPipeline"], exclude: ["README.md"]),
+        .target(name: "BereikPublish", dependencies: ["BereikStats", "BereikData", "BereikPipeline"], exclude: ["README.md"]),
+        .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData", "BereikPipeline", "BereikPublish"], exclude: ["README.md"]),
         .executableTarget(
             name: "bereik",
             dependencies: [
-                "BereikStats", "BereikData", "BereikPipeline", "BereikReport",
+                "BereikStats", "BereikData", "BereikPipeline", "BereikPublish", "BereikReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BereikStatsTests", dependencies: ["BereikStats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BereikDataTests", dependencies: ["BereikData"]),
-        .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikReport", "BereikData", "BereikStats", "bereik"]),
+        .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikPublish", "BereikReport", "BereikData", "BereikStats", "bereik"]),
     ]
 )

@@ -24,6 +24,13 @@ public struct CompareRequest: Sendable {
     /// Keep each person's visit months (for `trend`).
     public var collectMonths = false
 
+    /// Every input file of the run (an output must never overwrite one of them).
+    public var inputFiles: [String] {
+        [attendance, population, ses, postcodes, countries].compactMap { $0 } + (project.map { [$0] } ?? [])
+    }
+    /// The project file the request came from, if any.
+    public var project: String?
+
     public init(attendance: String, referenceDate: CivilDate) {
         self.attendance = attendance
         self.referenceDate = referenceDate

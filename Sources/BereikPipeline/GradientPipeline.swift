@@ -13,6 +13,14 @@ public struct GradientResult: Sendable {
     /// Over buurten ranked by SES-WOA score.
     public let concentration: ConcentrationIndex?
     public let buurtenRanked: Int
+    /// The buurten of the concentration index, in SES order, with their participants.
+    public let rankedBuurten: [RankedBuurt]
+}
+
+/// A buurt of the concentration index: its code and participants.
+public struct RankedBuurt: Sendable {
+    public let code: RegionCode
+    public let participants: Int
 }
 
 /// `bereik gradient`: reach along the SES-WOA gradient of the area's buurten.
@@ -26,7 +34,7 @@ public enum GradientPipeline {
         guard let grouping = try inputs.sesGrouping(notes: &notes) else {
             return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
                                   reconciliation: inputs.attendance.reconciliation, notes: notes, groups: nil, sii: nil,
-                                  concentration: nil, buurtenRanked: 0)
+                                  concentration: nil, buurtenRanked: 0, rankedBuurten: [])
         }
         let table = CountTable.sesTable(participants: inputs.attendance.participants, grouping: grouping)
         let groups = try ComparePipeline.result(table, request, sesRanges: grouping.scoreRange)
@@ -41,6 +49,7 @@ public enum GradientPipeline {
         let concentration = try ConcentrationIndex(units: ranked.map { (x: $0.2, n: $0.3) }, confidence: request.settings.confidence)
         return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
                               reconciliation: inputs.attendance.reconciliation, notes: notes, groups: groups, sii: sii,
-                              concentration: concentration, buurtenRanked: ranked.count)
+                              concentration: concentration, buurtenRanked: ranked.count,
+                              rankedBuurten: ranked.map { RankedBuurt(code: $0.0, participants: $0.2) })
     }
 }

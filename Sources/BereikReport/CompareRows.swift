@@ -2,7 +2,7 @@ import BereikData
 import BereikPipeline
 import BereikStats
 
-/// The display strings of one group, shared by the terminal table and Markdown.
+/// The display strings of one group, shared by the terminal table, Markdown and HTML.
 struct CompareRow {
     let cells: [String]
 
@@ -11,20 +11,11 @@ struct CompareRow {
          w.columns.reach, w.columns.missing, w.columns.flag]
     }
 
-    init(_ g: GroupComparison, dimension: DimensionResult, index: Int, language: Language, hidden: Bool = false,
-         label hiddenLabel: String = "") {
+    init(_ g: PublishedGroup, language: Language, control: DisclosureControl?) {
         let w = language.words
-        if hidden {
-            cells = [w.label(g.key), hiddenLabel, "–", language.percent(g.residentShare), "–", "–", "", w.flag[g.flag] ?? ""]
-            return
-        }
-        let label = w.label(g.key)
-        let ratio: String
-        if let r = g.ratio {
-            ratio = "\(language.number(r.estimate, digits: 2)) (\(language.number(r.interval.lower, digits: 2))–\(language.number(r.interval.upper, digits: 2)))"
-        } else {
-            ratio = "–"
-        }
+        let ratio = g.ratio.map {
+            "\(language.number($0.estimate, digits: 2)) (\(language.number($0.interval.lower, digits: 2))–\(language.number($0.interval.upper, digits: 2)))"
+        } ?? "–"
         let reach: String
         if let ci = g.reach.interval {
             let s = ci.scaled(by: 1000)
@@ -34,24 +25,22 @@ struct CompareRow {
         } else {
             reach = "–"
         }
-        let small = g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold ? "*" : ""
-        cells = [label, language.integer(g.participants) + small, language.percent(g.participantShare), language.percent(g.residentShare),
+        let count = language.count(g.participants, control)
+        let small = g.small && !g.participants.isWithheld ? "*" : ""
+        cells = [w.label(g.key), count + small, language.percent(g.participantShare), language.percent(g.residentShare),
                  ratio, reach, g.missing.map { language.integer($0) } ?? "", w.flag[g.flag] ?? ""]
     }
 }
 
-/// Plain sentences: who is missing and how many people that is; who is over-represented.
+/// Plain sentences and notes of a published comparison, shared by every text format.
 public enum CompareSummary {
-    public static func sentences(_ result: CompareResult, language: Language, publication: Publication = .open) -> [String] {
+    public static func sentences(_ result: PublishedCompare, language: Language) -> [String] {
         let w = language.words
         var under: [String] = [], over: [String] = []
         for d in result.dimensions {
-            let hidden = publication.plan(d).cells
-            for (i, g) in d.comparison.groups.enumerated() {
+            for g in d.groups {
                 switch g.flag {
-                case .under:
-                    let count = hidden.contains(i) ? "" : g.missing.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""
-                    under.append(w.label(g.key) + count)
+                case .under: under.append(w.label(g.key) + (g.missing.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""))
                 case .over: over.append(w.label(g.key))
                 case .none: break
                 }
@@ -68,13 +57,13 @@ public enum CompareSummary {
     }
 
     /// Notes on one dimension, worded.
-    static func notes(_ d: DimensionResult, language: Language, publication: Publication = .open) -> [String] {
+    static func notes(_ d: PublishedDimension, context: PublishedContext, language: Language) -> [String] {
         let w = language.words
         var out: [String] = []
-        if !publication.plan(d).cells.isEmpty, let control = publication.control {
+        if d.withheldGroups > 0, let control = context.disclosure {
             out.append(w.labels.suppressedCells.replacingOccurrences(of: "%d", with: String(control.threshold)))
         }
-        for n in d.comparison.notes {
+        for n in d.notes {
             switch n {
             case .noResidents(let keys): out.append("\(w.labels.noResidents): \(keys.map(w.label).joined(separator: ", "))")
             case .participantsExceedResidents(let keys): out.append("\(w.labels.exceedResidents): \(keys.map(w.label).joined(separator: ", "))")
@@ -84,59 +73,53 @@ public enum CompareSummary {
             case .smallGroups(_, let threshold): out.append("* " + w.labels.smallGroups.replacingOccurrences(of: "%d", with: String(threshold)))
             }
         }
-        if let ranges = d.sesRanges {
-            let text = zip(d.counts.keys, ranges).compactMap { key, range in
-                range.map { "\(key) \(language.number($0.lowerBound, digits: 2))…\(language.number($0.upperBound, digits: 2))" }
-            }
-            out.append("\(w.labels.sesScores): " + text.joined(separator: "; "))
+        let ranges = d.groups.compactMap { g in g.sesRange.map { "\(g.key) \(language.number($0.lowerBound, digits: 2))…\(language.number($0.upperBound, digits: 2))" } }
+        if !ranges.isEmpty { out.append("\(w.labels.sesScores): " + ranges.joined(separator: "; ")) }
+        if d.participantsUnknown != .shown(0) {
+            out.append("\(w.labels.unknown): \(language.count(d.participantsUnknown, context.disclosure)) \(w.labels.persons)")
         }
-        if d.counts.participantsUnknown > 0 { out.append("\(w.labels.unknown): \(publication.count(d.counts.participantsUnknown, language)) \(w.labels.persons)") }
-        if d.counts.participantsWithoutData > 0 {
-            out.append("\(publication.count(d.counts.participantsWithoutData, language)) \(w.labels.withoutData) (\(d.counts.buurtenWithoutData.count) buurten)")
+        if d.participantsWithoutData != .shown(0) {
+            out.append("\(language.count(d.participantsWithoutData, context.disclosure)) \(w.labels.withoutData) (\(d.buurtenWithoutData) buurten)")
         }
         return out
     }
 
-    static func testLine(_ d: DimensionResult, language: Language, publication: Publication = .open) -> String? {
+    static func testLine(_ d: PublishedDimension, language: Language) -> String? {
         let w = language.words
-        guard let f = d.comparison.fit else { return nil }
-        if !publication.plan(d).cells.isEmpty {
-            // Statistics of a table with withheld cells could give them away: only the verdict.
-            return "\(w.labels.fitTest): p \(f.reportedPValue < 0.05 ? "< " + language.number(0.05, digits: 2) : "≥ " + language.number(0.05, digits: 2)) (\(w.labels.suppressedNote))"
+        switch d.test {
+        case nil: return nil
+        case .verdict(let below, _)?:
+            return "\(w.labels.fitTest): p \(below ? "< " : "≥ ")\(language.number(0.05, digits: 2)) (\(w.labels.suppressedNote))"
+        case .exact(let f)?:
+            var text = "\(w.labels.fitTest): X² = \(language.number(f.chiSquared, digits: 2)), df = \(f.degreesOfFreedom), p \(pValue(f.reportedPValue, language))"
+            if let mc = f.monteCarlo { text += " (Monte Carlo, ±\(language.number(mc.standardError, digits: 4)))" }
+            if let dis = d.dissimilarity { text += "; D = \(language.number(dis, digits: 3))" }
+            if let r = d.rIndicator { text += "; R = \(language.number(r.r, digits: 3))" }
+            return text
         }
-        var text = "\(w.labels.fitTest): X² = \(language.number(f.chiSquared, digits: 2)), df = \(f.degreesOfFreedom), p \(pValue(f.reportedPValue, language))"
-        if let mc = f.monteCarlo { text += " (Monte Carlo, ±\(language.number(mc.standardError, digits: 4)))" }
-        if let dis = d.comparison.dissimilarity { text += "; D = \(language.number(dis, digits: 3))" }
-        if let r = d.comparison.rIndicator { text += "; R = \(language.number(r.r, digits: 3))" }
-        return text
     }
 
     static func pValue(_ p: Double, _ language: Language) -> String {
         p < 0.001 ? "< " + language.number(0.001, digits: 3) : "= " + language.number(p, digits: 3)
     }
 
-    static func reconciliation(_ result: CompareResult, language: Language, publication: Publication = .open) -> [String] {
-        let w = language.words, r = result.reconciliation
-        let c = { publication.count($0, language) }
+    static func reconciliation(_ context: PublishedContext, language: Language) -> [String] {
+        let w = language.words, r = context.reconciliation
+        let c = { language.count($0, context.disclosure) }
         var lines = ["\(w.labels.attendance): \(c(r.rows)) \(w.labels.rowsRead), \(c(r.rowsUsed)) \(w.labels.rowsUsed), \(c(r.persons)) \(w.labels.persons)"]
-        for reason in ExclusionReason.allCases {
-            if let n = r.excluded[reason] { lines.append("  \(w.labels.excluded): \(c(n)) — \(w.exclusion[reason]!)") }
-        }
-        if r.personsOutsideArea > 0 { lines.append("  \(c(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
-        if r.blankLines > 0 { lines.append("  \(c(r.blankLines)) \(w.labels.blankLines)") }
-        for (role, n) in r.conflicts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            lines.append("  \(w.labels.conflicts) (\(role.rawValue)): \(c(n)) \(w.labels.persons)")
-        }
-        // Unrecognised values are raw text typed by people: never shown under disclosure control.
-        for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !publication.isControlled {
-            let examples = values.sorted { $0.value > $1.value }.prefix(5).map { "'\($0.key)' (\($0.value))" }.joined(separator: ", ")
+        for (reason, n) in r.excluded { lines.append("  \(w.labels.excluded): \(c(n)) — \(w.exclusion[reason]!)") }
+        if r.personsOutsideArea != .shown(0) { lines.append("  \(c(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
+        if r.blankLines > 0 { lines.append("  \(language.integer(r.blankLines)) \(w.labels.blankLines)") }
+        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(role.rawValue)): \(c(n)) \(w.labels.persons)") }
+        for (role, values) in r.unrecognised {
+            let examples = values.prefix(5).map { "'\(TextTable.cut($0.value))' (\($0.count))" }.joined(separator: ", ")
             lines.append("  \(w.labels.unrecognised) (\(role.rawValue)): \(examples)")
         }
-        let area = result.area.codes.map(\.raw).joined(separator: ", ")
-        lines.append("\(w.labels.area): \(area) (\(language.integer(result.area.buurten.count)) buurten)")
-        let populationFile = result.sources.population.split(separator: "/").last.map(String.init) ?? result.sources.population
-        lines.append("\(w.labels.population): \(populationFile) [\(result.sources.populationLayout)]")
-        for note in result.notes {
+        let area = context.area.codes.map(\.raw).joined(separator: ", ")
+        lines.append("\(w.labels.area): \(area) (\(language.integer(context.area.buurten.count)) buurten)")
+        let populationFile = context.sources.population.split(separator: "/").last.map(String.init) ?? context.sources.population
+        lines.append("\(w.labels.population): \(populationFile) [\(context.sources.populationLayout)]")
+        for note in context.notes {
             switch note {
             case .bundledPopulation: lines.append(w.labels.bundled)
             case .noBuurtInformation: lines.append(w.labels.noBuurt)
@@ -145,5 +128,66 @@ public enum CompareSummary {
             }
         }
         return lines
+    }
+}
+
+/// `bereik compare` as a terminal table (fits 100 columns) or Markdown: per dimension the table,
+/// the test and indices, notes; then the plain summary and the reconciliation.
+public enum CompareText {
+    public static func render(_ result: PublishedCompare, language: Language, markdown: Bool = false) -> String {
+        let w = language.words, ctx = result.context
+        let text = { (s: String) -> String in Escape.text(s, markdown: markdown) }
+        var out = markdown ? "# \(text(w.labels.title))\n\n## \(w.labels.summary)\n\n" : ""
+        if markdown {
+            for s in CompareSummary.sentences(result, language: language) { out += "- \(text(s))\n" }
+        } else {
+            out += "\(w.labels.title)\n\n"
+        }
+        for d in result.dimensions {
+            let heading = "\(w.dimension[d.dimension]!) (\(language.confidenceLabel(ctx.settings.confidence.value)))"
+            out += markdown ? "\n## \(text(heading))\n\n" : heading + "\n"
+            let rows = d.groups.map { CompareRow($0, language: language, control: ctx.disclosure).cells }
+            out += TextTable.render(CompareRow.header(w), rows, markdown: markdown)
+            if markdown { out += "\n" }
+            if let line = CompareSummary.testLine(d, language: language) { out += text(line) + (markdown ? "\n\n" : "\n") }
+            for note in CompareSummary.notes(d, context: ctx, language: language) { out += (markdown ? "- " : "") + text(note) + "\n" }
+            if !markdown { out += "\n" }
+        }
+        if markdown {
+            out += "\n## \(w.labels.attendance)\n\n```\n" + CompareSummary.reconciliation(ctx, language: language).map(Escape.terminal).joined(separator: "\n") + "\n```\n"
+        } else {
+            out += "\(w.labels.summary):\n"
+            for s in CompareSummary.sentences(result, language: language) { out += "  " + text(s) + "\n" }
+            out += "\n" + CompareSummary.reconciliation(ctx, language: language).map(Escape.terminal).joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+}
+
+/// `bereik compare --format csv`: one row per dimension × group with every number.
+public enum CompareCSV {
+    public static let columns = ["dimension", "group", "participants", "residents", "participant_share", "resident_share",
+                                 "reach", "reach_lower", "reach_upper", "ratio", "ratio_lower", "ratio_upper",
+                                 "p_value", "p_adjusted", "flag", "missing", "test_chi2", "test_df", "test_p_value",
+                                 "test_method", "dissimilarity", "r_indicator", "confidence"]
+
+    public static func render(_ result: PublishedCompare, language: Language) -> String {
+        var csv = CSVWriter(language: language, header: columns)
+        let n = language.csvNumber
+        let ctx = result.context
+        for d in result.dimensions {
+            var f: FitTest?
+            if case .exact(let fit)? = d.test { f = fit }
+            for g in d.groups {
+                csv.row([d.dimension.rawValue, g.key, csv.count(g.participants, ctx.disclosure), String(g.residents),
+                         n(g.participantShare), n(g.residentShare),
+                         n(g.reach.estimate), n(g.reach.interval?.lower), n(g.reach.interval?.upper),
+                         n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper),
+                         n(g.pValue), n(g.pAdjusted), g.flag.rawValue, g.missing.map(String.init) ?? "",
+                         n(f?.chiSquared), f.map { String($0.degreesOfFreedom) } ?? "", n(f?.reportedPValue),
+                         f?.method ?? "", n(d.dissimilarity), n(d.rIndicator?.r), n(ctx.settings.confidence.value)])
+            }
+        }
+        return csv.text
     }
 }

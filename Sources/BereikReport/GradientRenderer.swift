@@ -6,68 +6,60 @@ import BereikStats
 public enum GradientRenderer {
     public static let schema = "bereik.gradient/1"
 
-    public static func text(_ r: GradientResult, language: Language, markdown: Bool = false, publication: Publication = .open) -> String {
+    public static func text(_ r: PublishedGradient, language: Language, markdown: Bool = false) -> String {
         let w = language.words, h = w.labels.heterogeneity
+        let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
         var out = (markdown ? "# " : "") + "\(h.titleGradient)\n\n"
         guard let groups = r.groups else { return out + h.noSES + "\n" }
-        let hidden = publication.plan(groups).cells
-        let rows = groups.comparison.groups.enumerated().map {
-            CompareRow($1, dimension: groups, index: $0, language: language, hidden: hidden.contains($0), label: publication.control?.label ?? "").cells
-        }
+        let rows = groups.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells }
         out += TextTable.render(CompareRow.header(w), rows, markdown: markdown) + (markdown ? "\n" : "")
-        for note in CompareSummary.notes(groups, language: language, publication: publication) { out += note + "\n" }
-        for line in statistics(r, language: language) { out += line + "\n" }
+        for note in CompareSummary.notes(groups, context: r.context, language: language) { out += clean(note) + "\n" }
+        for line in statistics(r, language: language) { out += clean(line) + "\n" }
         return out
     }
 
-    /// SII, RII and the concentration index in words, with how to read them.
-    static func statistics(_ r: GradientResult, language: Language) -> [String] {
-        let w = language.words, h = w.labels.heterogeneity
+    /// SII, RII and the concentration index in words, with how to read them; only the sign when withheld.
+    static func statistics(_ r: PublishedGradient, language: Language) -> [String] {
+        let w = language.words, h = w.labels.heterogeneity, rw = language.report
         var lines: [String] = []
         if let sii = r.sii {
             lines.append("\(h.sii): \(language.interval(sii.sii.estimate, sii.sii.lower, sii.sii.upper, factor: 1000)) \(w.labels.per1000)")
             lines.append("\(h.rii): \(language.interval(sii.rii.estimate, sii.rii.lower, sii.rii.upper, digits: 2))")
             lines.append(h.siiReading)
+        } else if let v = r.siiVerdict {
+            lines.append("\(h.sii): \(w.labels.statisticsWithheld). " + (v == .positive ? rw.sesLower : v == .negative ? rw.sesHigher : rw.sesNone))
         }
         if let c = r.concentration {
             lines.append("\(h.concentration) (\(r.buurtenRanked) \(h.buurtenRanked)): \(language.interval(c.index.estimate, c.index.lower, c.index.upper, digits: 3)), SE = \(language.number(c.standardError, digits: 3))")
             lines.append(c.index.estimate < 0 ? h.concentrationNegative : h.concentrationPositive)
+        } else if r.concentrationVerdict != nil {
+            lines.append("\(h.concentration): \(w.labels.statisticsWithheld)")
         }
         return lines
     }
 
-    public static func csv(_ r: GradientResult, language: Language, publication: Publication = .open) -> String {
-        let hidden = r.groups.map { publication.plan($0).cells } ?? []
-        let sep = language.csvSeparator
+    public static func csv(_ r: PublishedGradient, language: Language) -> String {
         let n = language.csvNumber
-        var lines = [["measure", "group", "participants", "residents", "estimate", "lower", "upper"].joined(separator: sep)]
-        for (i, g) in (r.groups?.comparison.groups ?? []).enumerated() {
-            if hidden.contains(i) {
-                lines.append(["reach", g.key, publication.control!.label, String(g.residents), "", "", ""].joined(separator: sep))
-                continue
-            }
-            lines.append(["reach", g.key, String(g.participants), String(g.residents), n(g.reach.estimate), n(g.reach.interval?.lower),
-                          n(g.reach.interval?.upper)].joined(separator: sep))
+        var csv = CSVWriter(language: language, header: ["measure", "group", "participants", "residents", "estimate", "lower", "upper"])
+        for g in r.groups?.groups ?? [] {
+            csv.row(["reach", g.key, csv.count(g.participants, r.context.disclosure), String(g.residents), n(g.reach.estimate),
+                     n(g.reach.interval?.lower), n(g.reach.interval?.upper)])
         }
         if let s = r.sii {
-            lines.append(["sii", "", "", "", n(s.sii.estimate), n(s.sii.lower), n(s.sii.upper)].joined(separator: sep))
-            lines.append(["rii", "", "", "", n(s.rii.estimate), n(s.rii.lower), n(s.rii.upper)].joined(separator: sep))
+            csv.row(["sii", "", "", "", n(s.sii.estimate), n(s.sii.lower), n(s.sii.upper)])
+            csv.row(["rii", "", "", "", n(s.rii.estimate), n(s.rii.lower), n(s.rii.upper)])
         }
         if let c = r.concentration {
-            lines.append(["concentration_index", "", "", "", n(c.index.estimate), n(c.index.lower), n(c.index.upper)].joined(separator: sep))
+            csv.row(["concentration_index", "", "", "", n(c.index.estimate), n(c.index.lower), n(c.index.upper)])
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return csv.text
     }
 
-    public static func json(_ r: GradientResult, version: String, publication: Publication = .open) -> String {
-        var pairs: [(String, JSONValue)] = [("schema", .string(schema)), ("bereik_version", .string(version)),
-                                            ("confidence", .number(r.request.settings.confidence.value))]
-        pairs += CompareJSON.sharedMembers(CompareResult(request: r.request, sources: r.sources, area: r.area,
-                                                         reconciliation: r.reconciliation, dimensions: [], notes: r.notes),
-                                           version: version, publication: publication)
-        if let groups = r.groups, case .object(let d) = CompareJSON.dimension(groups, publication: publication) {
-            pairs.append(("test", d.first { $0.0 == "test" }?.1 ?? .null))
-            pairs.append(("groups", d.first { $0.0 == "groups" }?.1 ?? .array([])))
+    public static func json(_ r: PublishedGradient, version: String) -> String {
+        var pairs = CompareJSON.header(schema: schema, version: version, r.context)
+        if let groups = r.groups {
+            pairs.append(("test", CompareJSON.test(groups.test)))
+            pairs.append(("groups", CompareJSON.groups(groups.groups)))
         } else {
             pairs.append(("groups", .array([])))
         }
@@ -77,8 +69,9 @@ public enum GradientRenderer {
         pairs.append(("sii", interval(r.sii?.sii)))
         pairs.append(("rii", interval(r.sii?.rii)))
         pairs.append(("sii_method", r.sii.map { .object([("method", .string("phe-sii-wls-logit-simulation")),
-                                                         ("repetitions", .integer($0.repetitions)), ("seed", .integer(Int($0.seed))),
+                                                         ("repetitions", .integer($0.repetitions)), ("seed", .integer(Int(truncatingIfNeeded: $0.seed))),
                                                          ("ranks", .array($0.ranks.map { .number($0) }))]) } ?? .null))
+        pairs.append(("sii_sign", r.siiVerdict.map { .string($0.rawValue) } ?? .null))
         var ci = interval(r.concentration?.index)
         if case .object(var items) = ci, let c = r.concentration {
             items.append(("se", .number(c.standardError)))
@@ -87,6 +80,7 @@ public enum GradientRenderer {
             ci = .object(items)
         }
         pairs.append(("concentration_index", ci))
+        pairs.append(("statistics_withheld", .bool((r.sii == nil && r.siiVerdict != nil) || (r.concentration == nil && r.concentrationVerdict != nil))))
         return JSONValue.object(pairs).rendered() + "\n"
     }
 }

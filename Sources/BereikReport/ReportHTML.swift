@@ -1,6 +1,7 @@
 import BereikData
 import BereikPipeline
 import BereikStats
+import BereikPublish
 
 /// `bereik report`: one self-contained HTML file (inline CSS and SVG, no external requests — a
 /// Content-Security-Policy forbids them — prints to A4), in Dutch by default. Order: a plain
@@ -8,42 +9,35 @@ import BereikStats
 /// activities, and along the SES gradient; methods and sources with CBS tables, settings, seed,
 /// version and the SHA-256 of each input. Every user-provided text is escaped.
 public enum ReportHTML {
-    public static func render(_ r: ReportResult, language: Language, publication: Publication, version: String) -> String {
+    public static func render(_ r: PublishedReport, language: Language, version: String) -> String {
         let w = language.words, rw = language.report
         let title = r.title.isEmpty ? rw.defaultTitle : r.title
         var body = "<header><h1>\(htmlEscape(title))</h1><p class=\"meta\">\(htmlEscape(rw.area)): "
-            + htmlEscape(ReportSummary.areaText(r.compare.area, language)) + periodText(r, language) + "</p></header>\n"
+            + htmlEscape(ReportSummary.areaText(r.context.area, language)) + periodText(r, language) + "</p></header>\n"
 
         body += "<section><h2>\(htmlEscape(rw.summary))</h2><ul class=\"summary\">"
-        for s in ReportSummary.sentences(r, language: language, publication: publication) { body += "<li>\(htmlEscape(s))</li>" }
+        for s in ReportSummary.sentences(r, language: language) { body += "<li>\(htmlEscape(s))</li>" }
         body += "</ul><p class=\"note\">\(htmlEscape(w.labels.missingExplained))</p></section>\n"
 
         // Who takes part: ratios, composition, tables.
         body += "<section><h2>\(htmlEscape(rw.whoTakesPart))</h2>"
         var ratioRows: [(label: String, ratio: RepresentationRatio?, flag: RepresentationFlag)] = []
         for d in r.compare.dimensions {
-            let hidden = publication.plan(d).cells
-            for (i, g) in d.comparison.groups.enumerated() {
-                let dimension = d.counts.dimension == .ses ? "SES" : w.dimension[d.counts.dimension]!
-                ratioRows.append(("\(dimension): \(w.label(g.key))", hidden.contains(i) ? nil : g.ratio, g.flag))
+            for g in d.groups {
+                let dimension = d.dimension == .ses ? "SES" : w.dimension[d.dimension]!
+                ratioRows.append(("\(dimension): \(w.label(g.key))", g.ratio, g.flag))
             }
         }
         body += figure(SVGCharts.ratioChart(ratioRows, title: rw.ratioChart, axis: rw.ratioAxis, language: language), caption: rw.ratioChart)
         for d in r.compare.dimensions {
-            let hidden = publication.plan(d).cells
-            body += "<h3>\(htmlEscape(w.dimension[d.counts.dimension]!))</h3>"
-            let rows = d.comparison.groups.enumerated().map { i, g in
-                (label: w.label(g.key), participants: hidden.contains(i) ? nil : g.participantShare, residents: g.residentShare)
-            }
-            body += figure(SVGCharts.compositionChart(rows, title: "\(rw.compositionChart): \(w.dimension[d.counts.dimension]!)",
+            body += "<h3>\(htmlEscape(w.dimension[d.dimension]!))</h3>"
+            let rows = d.groups.map { g in (label: w.label(g.key), participants: g.participantShare, residents: g.residentShare) }
+            body += figure(SVGCharts.compositionChart(rows, title: "\(rw.compositionChart): \(w.dimension[d.dimension]!)",
                                                       participantsLabel: rw.participants, residentsLabel: rw.residents, language: language),
-                           caption: "\(rw.compositionChart): \(w.dimension[d.counts.dimension]!)")
-            let cells = d.comparison.groups.enumerated().map {
-                CompareRow($1, dimension: d, index: $0, language: language, hidden: hidden.contains($0), label: publication.control?.label ?? "").cells
-            }
-            body += table(CompareRow.header(w), cells)
-            for line in [CompareSummary.testLine(d, language: language, publication: publication)].compactMap({ $0 })
-                + CompareSummary.notes(d, language: language, publication: publication) {
+                           caption: "\(rw.compositionChart): \(w.dimension[d.dimension]!)")
+            body += table(CompareRow.header(w), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells })
+            for line in [CompareSummary.testLine(d, language: language)].compactMap({ $0 })
+                + CompareSummary.notes(d, context: r.context, language: language) {
                 body += "<p class=\"note\">\(htmlEscape(line))</p>"
             }
         }
@@ -51,25 +45,24 @@ public enum ReportHTML {
 
         // Buurten.
         let b = r.buurten
-        if let target = b.target, !b.units.isEmpty {
+        if !b.units.isEmpty {
             body += "<section><h2>\(htmlEscape(rw.buurtenHeading))</h2>"
-            let hidden = publication.control?.plan(b.units.map(\.participants)).cells ?? []
-            let drawn = b.units.enumerated().filter { !hidden.contains($0.offset) && $0.element.residents > 0 }.map(\.element)
-            body += figure(SVGCharts.funnelChart(drawn, target: target, title: rw.funnelChart, words: rw, language: language),
-                           caption: "\(rw.funnelChart). — \(rw.funnelTarget), \(rw.funnel95) (- -), \(rw.funnel998) (—)")
-            if !hidden.isEmpty, let control = publication.control {
-                body += "<p class=\"note\">\(hidden.count) \(htmlEscape(rw.unitsHidden.replacingOccurrences(of: "%d", with: String(control.threshold))))</p>"
+            let drawn = b.units.filter { !$0.participants.isWithheld && $0.residents > 0 }
+            if let target = b.target {
+                body += figure(SVGCharts.funnelChart(drawn, target: target, title: rw.funnelChart, words: rw, language: language),
+                               caption: "\(rw.funnelChart). — \(rw.funnelTarget), \(rw.funnel95) (- -), \(rw.funnel998) (—)")
+            }
+            if b.withheldUnits > 0, let control = r.context.disclosure {
+                body += "<p class=\"note\">\(b.withheldUnits) \(htmlEscape(rw.unitsHidden.replacingOccurrences(of: "%d", with: String(control.threshold))))</p>"
             }
             for line in HeterogeneityRenderer.statistics(b, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             let hw = w.labels.heterogeneity
-            func flag(_ f: FunnelLimits.Flag) -> String { f == .low ? hw.flagLow : f == .high ? hw.flagHigh : "" }
-            let flagged = b.units.enumerated().filter { !hidden.contains($0.offset) && ($0.element.flag != .none || $0.element.adjustedFlag != .none) }
-                .map(\.element)
+            let flagged = drawn.filter { $0.flag != .none || $0.adjustedFlag != .none }
             let named = flagged.contains { !$0.name.isEmpty }
             let flaggedRows = flagged.map { u in
-                [u.unit] + (named ? [u.name] : []) + [language.integer(u.participants), language.integer(u.residents),
+                [u.unit] + (named ? [u.name] : []) + [language.count(u.participants, r.context.disclosure), language.integer(u.residents),
                  language.interval(u.reach.estimate, u.reach.interval?.lower, u.reach.interval?.upper, factor: 1000),
-                 flag(u.flag), flag(u.adjustedFlag)]
+                 HeterogeneityRenderer.flag(u.flag, hw), HeterogeneityRenderer.flag(u.adjustedFlag, hw)]
             }
             if !flaggedRows.isEmpty {
                 body += table([rw.buurt] + (named ? [hw.name] : []) + [w.columns.participants, w.labels.population, w.columns.reach,
@@ -79,21 +72,13 @@ public enum ReportHTML {
         }
 
         // Activities.
-        if let a = r.activities, !a.activities.isEmpty {
+        if let a = r.activities, !a.dimensions.isEmpty {
             body += "<section><h2>\(htmlEscape(rw.activitiesHeading))</h2>"
-            for d in a.activities {
+            for d in a.dimensions {
                 body += "<h3>\(htmlEscape(w.dimension[d.dimension]!))</h3>"
-                let rows = d.activities.indices.map { i -> [String] in
-                    let total = d.table[i].reduce(0, +)
-                    let hidden = publication.control?.plan(d.table[i]).cells ?? []
-                    return [d.activities[i]] + d.table[i].enumerated().map { j, v in
-                        hidden.contains(j) ? publication.control!.label : total > 0 ? language.percent(Double(v) / Double(total)) : "–"
-                    }
-                }
-                body += table([w.labels.heterogeneity.activity] + d.keys.map { w.label($0) }, rows)
-                if let s = d.segregation {
-                    body += "<p class=\"note\">\(htmlEscape("\(w.labels.heterogeneity.segregation): D = \(language.number(s.dissimilarity, digits: 3)), H = \(language.number(s.theilH, digits: 3)), V = \(language.number(s.cramersV, digits: 3)), p \(CompareSummary.pValue(s.pValue, language))"))</p>"
-                }
+                body += table([w.labels.heterogeneity.activity] + d.keys.map { w.label($0) },
+                              HeterogeneityRenderer.activityRows(d, language: language, control: r.context.disclosure))
+                for line in HeterogeneityRenderer.independenceLines(d, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             }
             body += "</section>\n"
         }
@@ -101,28 +86,26 @@ public enum ReportHTML {
         // SES gradient.
         if let g = r.gradient, let groups = g.groups {
             body += "<section><h2>\(htmlEscape(rw.sesHeading))</h2>"
-            let hidden = publication.plan(groups).cells
-            let shown = groups.comparison.groups.enumerated().filter { !hidden.contains($0.offset) }.map(\.element)
-            body += figure(SVGCharts.sesChart(shown, title: rw.sesChart, language: language), caption: rw.sesChart)
+            body += figure(SVGCharts.sesChart(groups.groups.filter { !$0.participants.isWithheld }, title: rw.sesChart, language: language), caption: rw.sesChart)
             for line in GradientRenderer.statistics(g, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             body += "</section>\n"
         }
 
         if let t = r.trend {
             body += "<section><h2>\(htmlEscape(w.labels.trend.title))</h2>"
-            let (header, rows, notes) = TrendRenderer.parts(t, language: language, publication: publication)
+            let (header, rows, notes) = TrendRenderer.parts(t, language: language)
             body += table(header, rows) + notes.map { "<p class=\"note\">\(htmlEscape($0))</p>" }.joined()
             body += "</section>\n"
         }
 
-        body += methods(r, language: language, publication: publication, version: version)
+        body += methods(r, language: language, version: version)
         return page(title: title, language: language, body: body)
     }
 
-    static func periodText(_ r: ReportResult, _ language: Language) -> String {
-        let req = r.compare.request
-        guard req.from != nil || req.to != nil else { return "" }
-        return " · " + "\(req.from?.description ?? "…") – \(req.to?.description ?? "…")"
+    static func periodText(_ r: PublishedReport, _ language: Language) -> String {
+        let ctx = r.context
+        guard ctx.from != nil || ctx.to != nil else { return "" }
+        return " · " + "\(ctx.from?.description ?? "…") – \(ctx.to?.description ?? "…")"
     }
 
     static func figure(_ svg: String, caption: String) -> String {
@@ -164,10 +147,10 @@ public enum ReportHTML {
         return years.sorted()
     }
 
-    static func methods(_ r: ReportResult, language: Language, publication: Publication, version: String) -> String {
-        let rw = language.report, s = r.compare.request.settings, req = r.compare.request
+    static func methods(_ r: PublishedReport, language: Language, version: String) -> String {
+        let rw = language.report, s = r.context.settings, ctx = r.context
         var out = "<section class=\"methods\"><h2>\(htmlEscape(rw.methodsHeading))</h2><h3>\(htmlEscape(rw.sources))</h3><ul>"
-        let src = r.compare.sources
+        let src = ctx.sources
         out += "<li>\(htmlEscape(lastPathComponent(src.population))) — \(htmlEscape(src.populationLayout)), \(htmlEscape(src.originScheme.rawValue))</li>"
         if let ses = src.ses { out += "<li>\(htmlEscape(lastPathComponent(ses)))\(src.sesPeriod.map { " (\(htmlEscape($0)))" } ?? "")</li>" }
         let tables = cbsTables([src.population, src.ses ?? ""] + r.files.map(\.path))
@@ -180,13 +163,13 @@ public enum ReportHTML {
         out += "</ul><h3>\(htmlEscape(rw.settings))</h3><ul>"
         out += "<li>\(htmlEscape(rw.confidence)): \(language.number(s.confidence.value * 100, digits: 1))%; \(htmlEscape(s.adjustment.rawValue)); \(htmlEscape(s.reachInterval.rawValue))</li>"
         out += "<li>Monte Carlo: \(s.fit.draws); SII: \(r.gradient?.sii?.repetitions ?? 0); \(htmlEscape(rw.seed)): \(s.fit.seed)</li>"
-        out += "<li>SES: \(req.sesGroups); \(htmlEscape(rw.area)): \(htmlEscape(r.compare.area.codes.map(\.raw).joined(separator: ", "))) (\(r.compare.area.buurten.count) buurten)</li>"
-        out += "<li>\(htmlEscape(publication.control.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff))</li>"
+        out += "<li>SES: \(ctx.sesGroups); \(htmlEscape(rw.area)): \(htmlEscape(ctx.area.codes.map(\.raw).joined(separator: ", "))) (\(ctx.area.buurten.count) buurten)</li>"
+        out += "<li>\(htmlEscape(ctx.disclosure.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff))</li>"
         out += "<li>\(htmlEscape(rw.version)): \(htmlEscape(version))</li></ul>"
         out += "<h3>\(htmlEscape(rw.files))</h3>"
         out += table(["", "SHA-256"], r.files.map { ["\($0.role): \(lastPathComponent($0.path))", $0.sha256] })
         out += "<h3>\(htmlEscape(language.words.labels.attendance))</h3><pre>"
-            + htmlEscape(CompareSummary.reconciliation(r.compare, language: language, publication: publication).joined(separator: "\n")) + "</pre>"
+            + htmlEscape(CompareSummary.reconciliation(ctx, language: language).joined(separator: "\n")) + "</pre>"
         return out + "<p class=\"note\">\(htmlEscape(rw.generated)) \(htmlEscape(version))</p></section>\n"
     }
 
@@ -232,23 +215,23 @@ public enum ReportSummary {
         return codes.prefix(3).joined(separator: ", ") + language.report.andMore.filled(language.integer(codes.count - 3))
     }
 
-    public static func sentences(_ r: ReportResult, language: Language, publication: Publication) -> [String] {
+    public static func sentences(_ r: PublishedReport, language: Language) -> [String] {
         let rw = language.report
         var out: [String] = []
-        let persons = r.compare.reconciliation.persons
         let reach = r.buurten.target.map { language.number($0 * 1000, digits: 1) } ?? "–"
-        out.append(rw.reachedPeople.filled(publication.count(persons, language), areaText(r.compare.area, language), reach))
-        let compareSentences = CompareSummary.sentences(r.compare, language: language, publication: publication)
+        out.append(rw.reachedPeople.filled(language.count(r.context.reconciliation.persons, r.context.disclosure),
+                                           areaText(r.context.area, language), reach))
+        let compareSentences = CompareSummary.sentences(r.compare, language: language)
         let w = language.words.labels
         if let under = compareSentences.first(where: { $0.hasPrefix(w.missingSentence("").dropLast(1)) }) { out.append(under) }
         else { out.append(rw.nobodyMissing) }
         if let over = compareSentences.first(where: { $0.hasPrefix(w.overSentence("").dropLast(1)) }) { out.append(over) }
-        if let h = r.buurten.homogeneity {
-            let i2 = language.number(h.i2, digits: 0)
-            out.append(h.i2 >= 50 ? rw.buurtenDiffer.filled(i2) : rw.buurtenSimilar.filled(i2))
+        if let v = r.buurten.verdict {
+            let i2 = r.buurten.homogeneity.map { language.number($0.i2, digits: 0) }
+            if let i2 { out.append(v.substantial ? rw.buurtenDiffer.filled(i2) : rw.buurtenSimilar.filled(i2)) }
         }
-        if let sii = r.gradient?.sii?.sii {
-            out.append(sii.lower > 0 ? rw.sesLower : sii.upper < 0 ? rw.sesHigher : rw.sesNone)
+        if let sign = r.gradient?.siiVerdict {
+            out.append(sign == .positive ? rw.sesLower : sign == .negative ? rw.sesHigher : rw.sesNone)
         }
         return Array(out.prefix(5))
     }

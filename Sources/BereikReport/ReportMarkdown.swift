@@ -3,43 +3,45 @@ import BereikPipeline
 /// `bereik report --format markdown`: the same content as the HTML report, without charts (their
 /// numbers are in the tables).
 public enum ReportMarkdown {
-    public static func render(_ r: ReportResult, language: Language, publication: Publication, version: String) -> String {
-        let rw = language.report
-        var out = "# \(CompareMarkdown.escape(r.title.isEmpty ? rw.defaultTitle : r.title))\n\n## \(CompareMarkdown.escape(rw.summary))\n\n"
-        for s in ReportSummary.sentences(r, language: language, publication: publication) { out += "- \(CompareMarkdown.escape(s))\n" }
-        let compare = CompareMarkdown.render(r.compare, language: language, publication: publication)
-        // The compare document without its own title and summary.
-        if let start = compare.range(of: "\n## ", range: compare.index(after: compare.startIndex)..<compare.endIndex)?.lowerBound,
-           let next = compare.range(of: "\n## ", range: compare.index(after: start)..<compare.endIndex)?.lowerBound {
-            out += "\n## \(CompareMarkdown.escape(rw.whoTakesPart))\n" + compare[next...].replacingOccurrences(of: "\n## ", with: "\n### ")
+    /// A section's Markdown without its first heading line, with its headings one level deeper.
+    static func section(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.first?.hasPrefix("# ") == true { lines.removeFirst() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.map { $0.hasPrefix("#") ? "##" + $0 : $0 }.joined(separator: "\n")
+    }
+
+    public static func render(_ r: PublishedReport, language: Language, version: String) -> String {
+        let rw = language.report, w = language.words
+        var out = "# \(Escape.markdown(r.title.isEmpty ? rw.defaultTitle : r.title))\n\n## \(Escape.markdown(rw.summary))\n\n"
+        for s in ReportSummary.sentences(r, language: language) { out += "- \(Escape.markdown(s))\n" }
+        out += "\n## \(Escape.markdown(rw.whoTakesPart))\n"
+        for d in r.compare.dimensions {
+            out += "\n### \(Escape.markdown(w.dimension[d.dimension]!))\n\n"
+            out += TextTable.markdown(CompareRow.header(w), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells })
+            out += "\n"
+            if let line = CompareSummary.testLine(d, language: language) { out += Escape.markdown(line) + "\n\n" }
+            for note in CompareSummary.notes(d, context: r.context, language: language) { out += "- \(Escape.markdown(note))\n" }
         }
-        out += "\n## \(CompareMarkdown.escape(rw.buurtenHeading))\n\n"
-            + HeterogeneityRenderer.text(r.buurten, language: language, markdown: true, publication: publication)
-                .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+        out += "\n## \(Escape.markdown(rw.buurtenHeading))\n\n" + section(HeterogeneityRenderer.text(r.buurten, language: language, markdown: true))
         if let a = r.activities {
-            out += "\n## \(CompareMarkdown.escape(rw.activitiesHeading))\n\n"
-                + HeterogeneityRenderer.text(a, language: language, markdown: true, publication: publication)
-                    .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
-                    .replacingOccurrences(of: "\n## ", with: "\n### ")
+            out += "\n## \(Escape.markdown(rw.activitiesHeading))\n\n" + section(HeterogeneityRenderer.text(a, language: language, markdown: true))
         }
         if let g = r.gradient {
-            out += "\n## \(CompareMarkdown.escape(rw.sesHeading))\n\n"
-                + GradientRenderer.text(g, language: language, markdown: true, publication: publication)
-                    .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+            out += "\n## \(Escape.markdown(rw.sesHeading))\n\n" + section(GradientRenderer.text(g, language: language, markdown: true))
         }
         if let t = r.trend {
-            out += "\n## \(CompareMarkdown.escape(language.words.labels.trend.title))\n\n"
-                + TrendRenderer.text(t, language: language, markdown: true, publication: publication)
-                    .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")
+            out += "\n## \(Escape.markdown(w.labels.trend.title))\n\n" + section(TrendRenderer.text(t, language: language, markdown: true))
         }
-        out += "\n## \(CompareMarkdown.escape(rw.methodsHeading))\n\n"
-        for (name, citation) in rw.methodList { out += "- \(CompareMarkdown.escape(name)) — \(CompareMarkdown.escape(citation))\n" }
-        out += "\n| \(CompareMarkdown.escape(rw.files)) | SHA-256 |\n|:---|:---|\n"
-        for f in r.files { out += "| \(CompareMarkdown.escape("\(f.role): \(ReportHTML.lastPathComponent(f.path))")) | \(f.sha256) |\n" }
-        let s = r.compare.request.settings
-        out += "\n\(CompareMarkdown.escape(rw.confidence)): \(language.number(s.confidence.value * 100, digits: 1))%, \(s.adjustment.rawValue), \(rw.seed): \(s.fit.seed), \(rw.version): \(version). "
-        out += CompareMarkdown.escape(publication.control.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff)
-        out += " " + CompareMarkdown.escape(rw.cbs) + "\n"
+        out += "\n## \(Escape.markdown(rw.methodsHeading))\n\n"
+        for (name, citation) in rw.methodList { out += "- \(Escape.markdown(name)) — \(Escape.markdown(citation))\n" }
+        out += "\n| \(Escape.markdown(rw.files)) | SHA-256 |\n|:---|:---|\n"
+        for f in r.files { out += "| \(Escape.markdown("\(f.role): \(ReportHTML.lastPathComponent(f.path))")) | \(f.sha256) |\n" }
+        let s = r.context.settings
+        out += "\n\(Escape.markdown(rw.confidence)): \(language.number(s.confidence.value * 100, digits: 1))%, \(s.adjustment.rawValue), \(rw.seed): \(s.fit.seed), \(rw.version): \(version). "
+        out += Escape.markdown(r.context.disclosure.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff)
+        out += " " + Escape.markdown(rw.cbs) + "\n"
+        out += "\n## \(Escape.markdown(w.labels.attendance))\n\n```\n" + CompareSummary.reconciliation(r.context, language: language).map(Escape.terminal).joined(separator: "\n") + "\n```\n"
         return out
     }
 }

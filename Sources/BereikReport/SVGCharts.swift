@@ -1,23 +1,7 @@
 import BereikPipeline
 import BereikStats
+import BereikPublish
 import Foundation
-
-/// Escapes text for HTML and SVG (element content and attribute values).
-public func htmlEscape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for ch in text {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
 
 /// The charts of the report, drawn as inline SVG. Readable in black and white and for colour-blind
 /// readers: Okabe–Ito colours, and meaning carried by shape (▼ under, ▲ over, ○ neither) and
@@ -104,7 +88,7 @@ enum SVGCharts {
     }
 
     /// Funnel plot: reach per 1,000 against residents, with the target, 95% (dashed) and 99.8% (solid) limits.
-    static func funnelChart(_ units: [UnitReach], target: Double, title: String, words: ReportWords, language: Language) -> String {
+    static func funnelChart(_ units: [PublishedUnit], target: Double, title: String, words: ReportWords, language: Language) -> String {
         let width = 640, height = 380, left = 60.0, right = 620.0, top = 20.0, bottom = 330.0
         let maxN = Double(units.map(\.residents).max() ?? 1)
         let limitsAtMax = FunnelLimits(target: target, size: 10)
@@ -146,7 +130,7 @@ enum SVGCharts {
     }
 
     /// Reach per 1,000 by SES group as bars with interval whiskers.
-    static func sesChart(_ groups: [GroupComparison], title: String, language: Language) -> String {
+    static func sesChart(_ groups: [PublishedGroup], title: String, language: Language) -> String {
         let width = 640, height = 300, left = 60.0, right = 620.0, top = 20.0, bottom = 260.0
         let maxY = max(1, (groups.compactMap { $0.reach.interval?.upper ?? $0.reach.estimate }.max() ?? 0) * 1000 * 1.1)
         let slot = (right - left) / Double(max(1, groups.count))

@@ -1,14 +1,30 @@
 /// Lays out rows of cells as an aligned text table (first column left, others right) or as a
-/// Markdown table with escaped cells.
+/// Markdown table with escaped cells. Cells are cleaned of control characters and cut to 60
+/// characters in the terminal, so no label breaks a row or makes the layout slow.
 enum TextTable {
+    static let maximumCell = 60
+
     static func text(_ header: [String], _ rows: [[String]]) -> String {
-        CompareTable.layout([header] + rows)
+        let all = ([header] + rows).map { $0.map { cut(Escape.terminal($0)) } }
+        let widths = (0..<header.count).map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.enumerated().map { r, row in
+            let line = row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return c == 0 || c == row.count - 1 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+            let trimmed = String(line.reversed().drop { $0 == " " }.reversed())
+            return r == 0 ? trimmed + "\n" + String(repeating: "-", count: min(100, widths.reduce(0, +) + 2 * (widths.count - 1))) : trimmed
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func cut(_ s: String) -> String {
+        s.count <= maximumCell ? s : String(s.prefix(maximumCell - 1)) + "…"
     }
 
     static func markdown(_ header: [String], _ rows: [[String]]) -> String {
-        var out = "| " + header.map(CompareMarkdown.escape).joined(separator: " | ") + " |\n"
+        var out = "| " + header.map(Escape.markdown).joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { $0 == 0 ? ":---|" : "---:|" }.joined() + "\n"
-        for row in rows { out += "| " + row.map(CompareMarkdown.escape).joined(separator: " | ") + " |\n" }
+        for row in rows { out += "| " + row.map(Escape.markdown).joined(separator: " | ") + " |\n" }
         return out
     }
 
@@ -24,5 +40,15 @@ extension Language {
         let e = number(estimate * factor, digits: digits)
         guard let lower, let upper else { return e }
         return "\(e) (\(number(lower * factor, digits: digits))–\(number(upper * factor, digits: digits)))"
+    }
+
+    /// A published count: the number with thousands separators, or the withheld label ("<5").
+    func count(_ c: PublishedCount, _ control: DisclosureControl?) -> String {
+        c.value.map(integer) ?? control?.label ?? "–"
+    }
+
+    /// "95% BI" / "95% CI".
+    func confidenceLabel(_ confidence: Double) -> String {
+        "\(number(confidence * 100, digits: 0))% \(words.labels.ciAbbreviation)"
     }
 }

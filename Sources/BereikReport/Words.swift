@@ -21,6 +21,8 @@ public struct Words: Sendable {
                    monteCarlo, singleCategory, noParticipants, withoutData, blankLines, per1000, sesScores, suppressedNote, suppressedCells, missingExplained: String
         public let heterogeneity: HeterogeneityWords
         public let trend: TrendWords
+        /// "BI" / "CI"; the note on units withheld ("%d"); verdict words for withheld statistics.
+        public let ciAbbreviation, unitsWithheld, statisticsWithheld, substantialDifferences, smallDifferences: String
         public let missingSentence: @Sendable (_ groups: String) -> String
         public let overSentence: @Sendable (_ groups: String) -> String
         public let missingPeople: @Sendable (_ count: String) -> String
@@ -88,6 +90,10 @@ public struct Words: Sendable {
                 test: "Toets op trend (Cochran–Armitage)", rising: "het bereik stijgt", falling: "het bereik daalt",
                 flat: "geen duidelijke trend", attended: "Personen naar aantal perioden waarin ze kwamen",
                 undated: "personen zonder datum (niet meegeteld)"),
+            ciAbbreviation: "BI",
+            unitsWithheld: "gebieden met kleine aantallen (onder %d) zijn afgeschermd",
+            statisticsWithheld: "de getallen zijn niet getoond omdat ze uit afgeschermde aantallen zijn berekend",
+            substantialDifferences: "grote verschillen (I² ≥ 50%)", smallDifferences: "kleine verschillen (I² < 50%)",
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
             missingPeople: { "\($0) te weinig" }))
@@ -140,6 +146,10 @@ public struct Words: Sendable {
                 test: "Test for trend (Cochran–Armitage)", rising: "reach rises", falling: "reach falls",
                 flat: "no clear trend", attended: "Persons by the number of periods they came in",
                 undated: "persons without a date (not counted)"),
+            ciAbbreviation: "CI",
+            unitsWithheld: "areas with small numbers (below %d) are withheld",
+            statisticsWithheld: "the numbers are not shown because they are computed from withheld counts",
+            substantialDifferences: "large differences (I² ≥ 50%)", smallDifferences: "small differences (I² < 50%)",
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
             missingPeople: { "\($0) too few" }))

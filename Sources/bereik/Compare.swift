@@ -37,13 +37,6 @@ struct Compare: ParsableCommand {
         if let d = try dimensions() { request.dimensions = d }
         let result = try ComparePipeline.run(request)
         InputOptions.clearProgress(request)
-        let language = output.language
-        let p = output.publication
-        switch output.format {
-        case .table: try output.write(CompareTable.render(result, language: language, publication: p))
-        case .markdown: try output.write(CompareMarkdown.render(result, language: language, publication: p))
-        case .csv: try output.write(CompareCSV.render(result, language: language, publication: p))
-        case .json: try output.write(CompareJSON.render(result, version: Bereik.version, publication: p))
-        }
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
     }
 }

@@ -20,12 +20,10 @@ struct Heterogeneity: ParsableCommand {
         let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         let result = try HeterogeneityPipeline.run(request, by: by)
         InputOptions.clearProgress(request)
-        let language = output.language
-        switch output.format {
-        case .table: try output.write(HeterogeneityRenderer.text(result, language: language, publication: output.publication))
-        case .markdown: try output.write(HeterogeneityRenderer.text(result, language: language, markdown: true, publication: output.publication))
-        case .csv: try output.write(HeterogeneityRenderer.csv(result, language: language, publication: output.publication))
-        case .json: try output.write(HeterogeneityRenderer.json(result, version: Bereik.version, publication: output.publication))
+        if by == .activity {
+            try output.write(Publisher.publishActivities(result, control: output.control), protecting: request.inputFiles)
+        } else {
+            try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
         }
     }
 }
@@ -50,12 +48,6 @@ struct Gradient: ParsableCommand {
         guard request.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
         let result = try GradientPipeline.run(request, repetitions: repetitions)
         InputOptions.clearProgress(request)
-        let language = output.language
-        switch output.format {
-        case .table: try output.write(GradientRenderer.text(result, language: language, publication: output.publication))
-        case .markdown: try output.write(GradientRenderer.text(result, language: language, markdown: true, publication: output.publication))
-        case .csv: try output.write(GradientRenderer.csv(result, language: language, publication: output.publication))
-        case .json: try output.write(GradientRenderer.json(result, version: Bereik.version, publication: output.publication))
-        }
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BereikData
+import BereikData
 import BereikPipeline
 import Foundation
 
@@ -14,7 +15,7 @@ struct Init: ParsableCommand {
         if FileManager.default.fileExists(atPath: path) && !force {
             throw DataError(SourceLocation(file: path), "the file exists already; use --force to overwrite it")
         }
-        try OutputOptions.write(ProjectFile.template, to: path)
+        try OutputFile.write(ProjectFile.template, to: path)
         FileHandle.standardError.write(Data("wrote \(path): fill in the inputs and area, then run `bereik report \(path)`\n".utf8))
     }
 }

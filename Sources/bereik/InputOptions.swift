@@ -82,6 +82,7 @@ struct InputOptions: ParsableArguments {
     func request(project file: ProjectFile? = nil) throws -> CompareRequest {
         var request = file?.request ?? CompareRequest(attendance: attendance ?? "", referenceDate: Self.today)
         if let attendance { request.attendance = attendance }
+        request.project = project
         if let population { request.population = population }
         if let ses { request.ses = ses }
         if let postcodes { request.postcodes = postcodes }
@@ -103,10 +104,7 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Output flags.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, markdown
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 extension Language: ExpressibleByArgument {}
 
@@ -127,19 +125,17 @@ struct OutputOptions: ParsableArguments {
     var disclosureThreshold: Int = 5
 
     var language: Language { lang ?? .fromEnvironment() }
-    var publication: Publication { disclosureSafe ? .safe(threshold: disclosureThreshold) : .open }
+    var control: DisclosureControl? { disclosureSafe ? DisclosureControl(threshold: disclosureThreshold) : nil }
 
-    func write(_ text: String) throws { try Self.write(text, to: output) }
-
-    static func write(_ text: String, to output: String?) throws {
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw DataError(SourceLocation(file: output), "cannot write the output (\(error.localizedDescription))")
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+    func validate() throws {
+        guard (2...1000).contains(disclosureThreshold) else {
+            throw ValidationError("--disclosure-threshold must lie between 2 and 1000 (5 is usual)")
         }
     }
+
+    /// Renders a published result in the chosen format and language, and writes it.
+    func write(_ published: some Renderable, protecting inputs: [String]) throws {
+        try OutputFile.write(published.render(format, language: language, version: Bereik.version), to: output, protecting: inputs)
+    }
 }
+

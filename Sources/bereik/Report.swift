@@ -1,4 +1,5 @@
 import ArgumentParser
+import BereikData
 import BereikPipeline
 import BereikReport
 import Foundation
@@ -22,7 +23,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         guard ["html", "markdown"].contains(format) else { throw ValidationError("--format must be html or markdown") }
-        guard (disclosureThreshold ?? 5) >= 1 else { throw ValidationError("--disclosure-threshold must be at least 1") }
+        guard (2...1000).contains(disclosureThreshold ?? 5) else { throw ValidationError("--disclosure-threshold must lie between 2 and 1000 (5 is usual)") }
         guard (repetitions ?? 100_000) >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
     }
 
@@ -36,11 +37,12 @@ struct Report: ParsableCommand {
         let result = try ReportPipeline.run(request, repetitions: repetitions ?? project?.repetitions ?? 100_000,
                                             title: title ?? project?.title)
         InputOptions.clearProgress(request)
-        let publication: Publication = noDisclosureControl ? .open : .safe(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
+        let control = noDisclosureControl ? nil : DisclosureControl(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
+        let published = Publisher.publish(result, control: control)
         let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .nl
         let text = format == "html"
-            ? ReportHTML.render(result, language: language, publication: publication, version: Bereik.version)
-            : ReportMarkdown.render(result, language: language, publication: publication, version: Bereik.version)
-        try OutputOptions.write(text, to: output)
+            ? ReportHTML.render(published, language: language, version: Bereik.version)
+            : ReportMarkdown.render(published, language: language, version: Bereik.version)
+        try OutputFile.write(text, to: output, protecting: request.inputFiles + [path].compactMap { $0 })
     }
 }

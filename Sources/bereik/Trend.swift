@@ -19,12 +19,6 @@ struct Trend: ParsableCommand {
         let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         let result = try TrendPipeline.run(request, period: period)
         InputOptions.clearProgress(request)
-        let language = output.language, p = output.publication
-        switch output.format {
-        case .table: try output.write(TrendRenderer.text(result, language: language, publication: p))
-        case .markdown: try output.write(TrendRenderer.text(result, language: language, markdown: true, publication: p))
-        case .csv: try output.write(TrendRenderer.csv(result, language: language, publication: p))
-        case .json: try output.write(TrendRenderer.json(result, version: Bereik.version, publication: p))
-        }
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
     }
 }

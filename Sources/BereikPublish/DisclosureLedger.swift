@@ -1,0 +1,148 @@
+/// Every participant count a publication derives from, and how those counts add up.
+///
+/// A *cell* is one count; it is *published* when some output prints it (or a number from which it
+/// follows exactly, such as a reach rate over public residents), otherwise it is only a link in a
+/// sum (e.g. persons without a buurt). A *partition* says total = Σ parts. `solve` decides which
+/// published cells to withhold so that no sensitive count (1 … threshold − 1) can be derived:
+///
+/// 1. primary: every published sensitive cell is withheld;
+/// 2. per partition with a shown total: if the withheld (or unpublished) parts add up to a
+///    sensitive number, the smallest shown non-zero part is withheld too, or the total when no
+///    such part is left;
+/// 3. per partition with an unknown total and all parts shown: if the total is sensitive, the
+///    smallest shown non-zero part is withheld;
+///
+/// repeated over all partitions until nothing changes (linked tables: a cell withheld in one sum
+/// may open another). The property test attacks the result by solving the linear system of all
+/// partitions (`DisclosureLedger.derivableSensitiveCells`).
+public struct DisclosureLedger: Sendable {
+    public typealias Cell = Int
+
+    public private(set) var values: [Int] = []
+    public private(set) var published: [Bool] = []
+    public private(set) var withheld: [Bool] = []
+    public private(set) var partitions: [(total: Cell, parts: [Cell])] = []
+    private var byKey: [String: Cell] = [:]
+    public private(set) var control: DisclosureControl?
+
+    public init() {}
+
+    /// A count. Cells with the same `key` are one cell (the same quantity shown in several places).
+    public mutating func cell(_ value: Int, key: String? = nil, published: Bool = true) -> Cell {
+        if let key, let existing = byKey[key] {
+            if published { self.published[existing] = true }
+            return existing
+        }
+        values.append(value)
+        self.published.append(published)
+        withheld.append(false)
+        if let key { byKey[key] = values.count - 1 }
+        return values.count - 1
+    }
+
+    /// total = Σ parts.
+    public mutating func partition(total: Cell, parts: [Cell]) {
+        partitions.append((total, parts))
+    }
+
+    /// A new cell for `Σ parts` (published or not) with its partition.
+    public mutating func sum(_ parts: [Cell], key: String? = nil, published: Bool = true) -> Cell {
+        let total = cell(parts.reduce(0) { $0 + values[$1] }, key: key, published: published)
+        partition(total: total, parts: parts)
+        return total
+    }
+
+    public func isShown(_ c: Cell) -> Bool { published[c] && !withheld[c] }
+
+    /// The cell as published.
+    public func count(_ c: Cell) -> PublishedCount { isShown(c) ? .shown(values[c]) : .withheld }
+
+    /// Whether any of `cells` is withheld (a statistic computed from them must be withheld too).
+    public func anyWithheld(_ cells: [Cell]) -> Bool { cells.contains { !isShown($0) } }
+
+    public mutating func solve(_ control: DisclosureControl?) {
+        self.control = control
+        guard let control else { return }
+        for c in values.indices where published[c] && control.isSensitive(values[c]) { withheld[c] = true }
+        var changed = true
+        while changed {
+            changed = false
+            for p in partitions {
+                let unknownParts = p.parts.filter { !isShown($0) }
+                if isShown(p.total) {
+                    let remainder = unknownParts.reduce(0) { $0 + values[$1] }
+                    if control.isSensitive(remainder) {
+                        if !withholdSmallestShown(p.parts) { withheld[p.total] = true }
+                        changed = true
+                    }
+                } else if unknownParts.isEmpty, control.isSensitive(values[p.total]) {
+                    if withholdSmallestShown(p.parts) { changed = true }
+                }
+            }
+        }
+    }
+
+    private mutating func withholdSmallestShown(_ cells: [Cell]) -> Bool {
+        let candidates = cells.filter { isShown($0) && values[$0] > 0 }
+        guard let next = candidates.min(by: { (values[$0], $0) < (values[$1], $1) }) else { return false }
+        withheld[next] = true
+        return true
+    }
+}
+
+extension DisclosureLedger {
+    /// The attacker's view: cells not shown whose value follows exactly from the shown cells and the
+    /// partitions (Gaussian elimination over the linear system), and that are sensitive. Empty when
+    /// disclosure control holds. Used by the property tests; cheap for the sizes of a publication.
+    public func derivableSensitiveCells() -> [Cell] {
+        guard let control else { return [] }
+        let unknown = values.indices.filter { !isShown($0) }
+        guard !unknown.isEmpty else { return [] }
+        var column: [Cell: Int] = [:]
+        for (i, c) in unknown.enumerated() { column[c] = i }
+        // Rows: Σ coefficients·unknowns = constant, from total − Σ parts = 0.
+        var rows: [[Double]] = []
+        for p in partitions {
+            var row = [Double](repeating: 0, count: unknown.count + 1)
+            func add(_ c: Cell, _ sign: Double) {
+                if let j = column[c] { row[j] += sign } else { row[unknown.count] -= sign * Double(values[c]) }
+            }
+            add(p.total, 1)
+            for part in p.parts { add(part, -1) }
+            if row.dropLast().contains(where: { $0 != 0 }) { rows.append(row) }
+        }
+        // Reduced row echelon form.
+        var pivotRow = 0
+        var pivotOf: [Int: Int] = [:]
+        for j in 0..<unknown.count where pivotRow < rows.count {
+            guard let r = (pivotRow..<rows.count).max(by: { abs(rows[$0][j]) < abs(rows[$1][j]) }), abs(rows[r][j]) > 1e-9 else { continue }
+            rows.swapAt(pivotRow, r)
+            let p = rows[pivotRow][j]
+            rows[pivotRow] = rows[pivotRow].map { $0 / p }
+            for i in rows.indices where i != pivotRow && abs(rows[i][j]) > 1e-12 {
+                let factor = rows[i][j]
+                for k in rows[i].indices { rows[i][k] -= factor * rows[pivotRow][k] }
+            }
+            pivotOf[j] = pivotRow
+            pivotRow += 1
+        }
+        var out: [Cell] = []
+        for (j, c) in unknown.enumerated() {
+            guard let r = pivotOf[j] else { continue }
+            let determined = (0..<unknown.count).allSatisfy { $0 == j || abs(rows[r][$0]) < 1e-9 }
+            if determined, control.isSensitive(values[c]) { out.append(c) }
+        }
+        return out
+    }
+
+    /// Partitions whose shown total minus shown parts leaves a sensitive remainder (a derivable
+    /// count of a union of groups).
+    public func sensitiveRemainders() -> [Int] {
+        guard let control else { return [] }
+        return partitions.indices.filter { i in
+            let p = partitions[i]
+            guard isShown(p.total) else { return false }
+            return control.isSensitive(p.parts.filter { !isShown($0) }.reduce(0) { $0 + values[$1] })
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import BereikData
+import BereikPipeline
+import BereikStats
+
+/// A rate as published: estimate and interval, or nothing when its count is withheld.
+public struct PublishedRate: Sendable, Equatable {
+    public let estimate: Double?
+    public let interval: Interval?
+
+    public static let withheld = PublishedRate(estimate: nil, interval: nil)
+
+    init(estimate: Double?, interval: Interval?) {
+        self.estimate = estimate
+        self.interval = interval
+    }
+
+    init(_ r: ReachRate) {
+        estimate = r.estimate
+        interval = r.interval
+    }
+}
+
+/// What every published document says about the run: settings, inputs and the row account.
+public struct PublishedContext: Sendable {
+    public let settings: ComparisonSettings
+    public let sesGroups: Int
+    public let from: CivilDate?
+    public let to: CivilDate?
+    public let area: Area
+    public let sources: InputSources
+    public let notes: [RunNote]
+    public let disclosure: DisclosureControl?
+    public let reconciliation: PublishedReconciliation
+}
+
+/// The account of the input rows, as published.
+public struct PublishedReconciliation: Sendable {
+    public let rows: PublishedCount
+    public let rowsUsed: PublishedCount
+    public let excluded: [(reason: ExclusionReason, count: PublishedCount)]
+    /// Blank lines are lines, not persons: always shown.
+    public let blankLines: Int
+    public let persons: PublishedCount
+    public let personsOutsideArea: PublishedCount
+    public let conflicts: [(role: AttendanceRole, count: PublishedCount)]
+    public let unknown: [(dimension: Dimension, count: PublishedCount)]
+    /// Typed-in values that matched no category: empty under disclosure control.
+    public let unrecognised: [(role: AttendanceRole, values: [(value: String, count: Int)])]
+}
+
+/// The statistical test of a table: the numbers, or only the verdict when the table has withheld cells.
+public enum PublishedTest: Sendable {
+    case exact(FitTest)
+    /// Withheld: only whether p fell below 0.05.
+    case verdict(pBelow005: Bool, method: String)
+}
+
+/// One group of a published comparison.
+public struct PublishedGroup: Sendable {
+    public let key: String
+    public let participants: PublishedCount
+    public let residents: Int
+    public let participantShare: Double?
+    public let residentShare: Double?
+    public let reach: PublishedRate
+    public let ratio: RepresentationRatio?
+    public let pValue: Double?
+    public let pAdjusted: Double?
+    /// The verdict of the adjusted test; shown also for withheld groups (it says no count).
+    public let flag: RepresentationFlag
+    public let missing: Int?
+    public let partialR: Double?
+    public let small: Bool
+    public let sesRange: ClosedRange<Double>?
+}
+
+/// One dimension (or an activity's row) of a published comparison.
+public struct PublishedDimension: Sendable {
+    public let dimension: Dimension
+    /// Σ participants over the groups.
+    public let participants: PublishedCount
+    public let residents: Int
+    public let participantsUnknown: PublishedCount
+    public let participantsWithoutData: PublishedCount
+    public let buurtenWithoutData: Int
+    public let residentsSource: String
+    public let test: PublishedTest?
+    public let dissimilarity: Double?
+    public let cohensW: Double?
+    public let rIndicator: RIndicator?
+    public let notes: [ComparisonNote]
+    public let groups: [PublishedGroup]
+    /// Groups whose count is withheld.
+    public var withheldGroups: Int { groups.filter { $0.participants.isWithheld }.count }
+}
+
+/// `bereik compare`, published.
+public struct PublishedCompare: Sendable {
+    public let context: PublishedContext
+    public let dimensions: [PublishedDimension]
+}

@@ -1,0 +1,329 @@
+import BereikData
+import BereikPipeline
+import BereikStats
+
+/// The publishing step: analysis results → published results, between compute and render.
+///
+/// Every count a result prints goes into one `DisclosureLedger` with the sums that link it to
+/// other counts; the ledger decides what to withhold; then the published values are read from
+/// it. Statistics computed from a table with a withheld cell are replaced by their verdict.
+/// With `control == nil` everything is shown (the same types, so renderers have one path).
+public enum Publisher {
+    public static func publish(_ r: CompareResult, control: DisclosureControl?) -> PublishedCompare {
+        var ledger = DisclosureLedger()
+        let recon = ReconciliationCells(r.reconciliation, &ledger)
+        let dims = r.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }
+        ledger.solve(control)
+        let context = Self.context(r.request, r.sources, r.area, r.notes, recon, ledger)
+        return PublishedCompare(context: context, dimensions: zip(r.dimensions, dims).map { $1.publish($0, ledger) })
+    }
+
+    public static func publish(_ r: HeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {
+        var ledger = DisclosureLedger()
+        let recon = ReconciliationCells(r.reconciliation, &ledger)
+        let units = UnitCells(r, persons: recon.persons, &ledger)
+        ledger.solve(control)
+        return units.publish(r, context: context(r.request, r.sources, r.area, r.notes, recon, ledger), ledger)
+    }
+
+    public static func publishActivities(_ r: HeterogeneityResult, control: DisclosureControl?) -> PublishedActivities {
+        var ledger = DisclosureLedger()
+        let recon = ReconciliationCells(r.reconciliation, &ledger)
+        let tables = r.activities.map { ActivityCells($0, &ledger) }
+        ledger.solve(control)
+        return PublishedActivities(context: context(r.request, r.sources, r.area, r.notes, recon, ledger),
+                                   dimensions: zip(r.activities, tables).map { $1.publish($0, ledger) })
+    }
+
+    public static func publish(_ r: GradientResult, control: DisclosureControl?) -> PublishedGradient {
+        var ledger = DisclosureLedger()
+        let recon = ReconciliationCells(r.reconciliation, &ledger)
+        let cells = GradientCells(r, persons: recon.persons, &ledger)
+        ledger.solve(control)
+        return cells.publish(r, context: context(r.request, r.sources, r.area, r.notes, recon, ledger), ledger)
+    }
+
+    public static func publish(_ r: TrendResult, control: DisclosureControl?) -> PublishedTrend {
+        var ledger = DisclosureLedger()
+        let recon = ReconciliationCells(r.reconciliation, &ledger)
+        let cells = TrendCells(r, persons: recon.persons, &ledger)
+        ledger.solve(control)
+        return cells.publish(r, context: context(r.request, r.sources, r.area, r.notes, recon, ledger), ledger)
+    }
+
+    public static func publish(_ r: ReportResult, control: DisclosureControl?) -> PublishedReport {
+        ledger(r, control: control).report
+    }
+
+    /// The report and its ledger (for the property tests' attacker).
+    public static func ledger(_ r: ReportResult, control: DisclosureControl?) -> (report: PublishedReport, ledger: DisclosureLedger) {
+        var ledger = DisclosureLedger()
+        let c = r.compare
+        let recon = ReconciliationCells(c.reconciliation, &ledger)
+        let dims = c.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }
+        let units = UnitCells(r.buurten, persons: recon.persons, &ledger)
+        let activities = r.activities.map { $0.activities.map { ActivityCells($0, &ledger) } }
+        let gradient = r.gradient.map { GradientCells($0, persons: recon.persons, &ledger) }
+        let trend = r.trend.map { TrendCells($0, persons: recon.persons, &ledger) }
+        ledger.solve(control)
+        let ctx = context(c.request, c.sources, c.area, c.notes, recon, ledger)
+        let compare = PublishedCompare(context: ctx, dimensions: zip(c.dimensions, dims).map { $1.publish($0, ledger) })
+        let report = PublishedReport(
+            context: ctx, compare: compare, buurten: units.publish(r.buurten, context: ctx, ledger),
+            activities: r.activities.map { a in
+                PublishedActivities(context: ctx, dimensions: zip(a.activities, activities!).map { $1.publish($0, ledger) })
+            },
+            gradient: r.gradient.map { gradient!.publish($0, context: ctx, ledger) },
+            trend: r.trend.map { trend!.publish($0, context: ctx, ledger) },
+            files: r.files, title: r.title)
+        return (report, ledger)
+    }
+
+    /// The ledger of a single analysis (for the property tests).
+    public static func ledger(_ r: CompareResult, control: DisclosureControl?) -> DisclosureLedger {
+        var ledger = DisclosureLedger()
+        let recon = ReconciliationCells(r.reconciliation, &ledger)
+        _ = r.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }
+        ledger.solve(control)
+        return ledger
+    }
+
+    static func context(_ request: CompareRequest, _ sources: InputSources, _ area: Area, _ notes: [RunNote],
+                        _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {
+        PublishedContext(settings: request.settings, sesGroups: request.sesGroups, from: request.from, to: request.to, area: area,
+                         sources: sources, notes: notes, disclosure: ledger.control, reconciliation: recon.publish(ledger))
+    }
+}
+
+/// The row account: rows = used + Σ excluded; persons, persons outside the area, conflicts, unknowns.
+struct ReconciliationCells {
+    let rows: DisclosureLedger.Cell, used: DisclosureLedger.Cell
+    let excluded: [(ExclusionReason, DisclosureLedger.Cell)]
+    let persons: DisclosureLedger.Cell, outside: DisclosureLedger.Cell
+    let conflicts: [(AttendanceRole, DisclosureLedger.Cell)]
+    let unknown: [(Dimension, DisclosureLedger.Cell)]
+    let recon: Reconciliation
+
+    init(_ r: Reconciliation, _ ledger: inout DisclosureLedger) {
+        recon = r
+        rows = ledger.cell(r.rows, key: "rows")
+        used = ledger.cell(r.rowsUsed, key: "rows_used")
+        excluded = ExclusionReason.allCases.compactMap { reason in
+            r.excluded[reason].map { (reason, ledger.cell($0, key: "excluded.\(reason.rawValue)")) }
+        }
+        ledger.partition(total: rows, parts: [used] + excluded.map(\.1))
+        persons = ledger.cell(r.persons, key: "persons")
+        outside = ledger.cell(r.personsOutsideArea, key: "persons_outside_area")
+        conflicts = AttendanceRole.allCases.compactMap { role in r.conflicts[role].map { (role, ledger.cell($0, key: "conflicts.\(role.rawValue)")) } }
+        unknown = Dimension.allCases.compactMap { d in r.unknown[d].map { (d, ledger.cell($0, key: "unknown.\(d.rawValue)")) } }
+    }
+
+    func publish(_ ledger: DisclosureLedger) -> PublishedReconciliation {
+        let controlled = ledger.control != nil
+        return PublishedReconciliation(
+            rows: ledger.count(rows), rowsUsed: ledger.count(used), excluded: excluded.map { ($0.0, ledger.count($0.1)) },
+            blankLines: recon.blankLines, persons: ledger.count(persons), personsOutsideArea: ledger.count(outside),
+            conflicts: conflicts.map { ($0.0, ledger.count($0.1)) }, unknown: unknown.map { ($0.0, ledger.count($0.1)) },
+            unrecognised: controlled ? [] : AttendanceRole.allCases.compactMap { role in
+                recon.unrecognised[role].map { values in
+                    (role, values.map { (value: $0.key, count: $0.value) }.sorted { ($0.count, $1.value) > ($1.count, $0.value) })
+                }
+            })
+    }
+}
+
+/// A comparison table: persons = Σ groups + unknown + without data.
+struct DimensionCells {
+    let groups: [DisclosureLedger.Cell]
+    let total: DisclosureLedger.Cell
+    let unknown: DisclosureLedger.Cell?
+    let withoutData: DisclosureLedger.Cell?
+
+    /// A dimension of `compare` (or `gradient`), linked to the run's persons.
+    init(_ d: DimensionResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
+        let prefix = "dimension.\(d.counts.dimension.rawValue)"
+        groups = d.comparison.groups.map { ledger.cell($0.participants, key: "\(prefix).\($0.key)") }
+        total = ledger.sum(groups, key: "\(prefix).total")
+        let u = ledger.cell(d.counts.participantsUnknown, key: "\(prefix).unknown")
+        let w = ledger.cell(d.counts.participantsWithoutData, key: "\(prefix).without_data")
+        ledger.partition(total: persons, parts: [total, u, w])
+        unknown = u
+        withoutData = w
+    }
+
+    /// A row of counts with its own total (an activity's row).
+    init(row: [Int], key prefix: String, _ ledger: inout DisclosureLedger) {
+        groups = row.enumerated().map { ledger.cell($1, key: "\(prefix).\($0)") }
+        total = ledger.sum(groups, key: "\(prefix).total")
+        unknown = nil
+        withoutData = nil
+    }
+
+    var cells: [DisclosureLedger.Cell] { groups + [total] }
+
+    func publish(_ d: DimensionResult, _ ledger: DisclosureLedger) -> PublishedDimension {
+        publish(d.comparison, dimension: d.counts.dimension, counts: d.counts, sesRanges: d.sesRanges, ledger)
+    }
+
+    func publish(_ c: DimensionComparison, dimension: Dimension, counts: CountTable?, sesRanges: [ClosedRange<Double>?]?,
+                 _ ledger: DisclosureLedger) -> PublishedDimension {
+        let totalShown = ledger.isShown(total)
+        let tainted = ledger.anyWithheld(cells)
+        let groups = c.groups.enumerated().map { i, g -> PublishedGroup in
+            let shown = ledger.isShown(self.groups[i])
+            // Shares, ratios and tests use the total; the adjusted p also uses the other groups.
+            let open = shown && totalShown
+            return PublishedGroup(
+                key: g.key, participants: ledger.count(self.groups[i]), residents: g.residents,
+                participantShare: open ? g.participantShare : nil, residentShare: g.residentShare,
+                reach: shown ? PublishedRate(g.reach) : .withheld, ratio: open ? g.ratio : nil,
+                pValue: open ? g.pValue : nil, pAdjusted: tainted ? nil : g.pAdjusted, flag: g.flag,
+                missing: open ? g.missing : nil, partialR: tainted ? nil : g.partialR,
+                small: !shown || (g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold),
+                sesRange: sesRanges?[i] ?? nil)
+        }
+        let test: PublishedTest? = c.fit.map { f in
+            tainted ? .verdict(pBelow005: f.reportedPValue < 0.05, method: f.method) : .exact(f)
+        }
+        let notes = c.notes.map { note -> ComparisonNote in
+            if case .smallExpectedCounts = note, tainted { return .smallExpectedCounts(smallest: .nan) }
+            return note
+        }
+        return PublishedDimension(
+            dimension: dimension, participants: ledger.count(total), residents: c.residents,
+            participantsUnknown: unknown.map { ledger.count($0) } ?? .shown(0),
+            participantsWithoutData: withoutData.map { ledger.count($0) } ?? .shown(0),
+            buurtenWithoutData: counts?.buurtenWithoutData.count ?? 0, residentsSource: counts?.residentsSource ?? "",
+            test: test, dissimilarity: tainted ? nil : c.dissimilarity, cohensW: tainted ? nil : c.cohensW,
+            rIndicator: tainted ? nil : c.rIndicator, notes: notes, groups: groups)
+    }
+}
+
+/// Buurten or wijken: persons = Σ units + persons without a buurt in the area; the target is
+/// published, so Σ participants over the usable units is too.
+struct UnitCells {
+    let units: [DisclosureLedger.Cell]
+    let usableSum: DisclosureLedger.Cell
+
+    init(_ r: HeterogeneityResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
+        let kind = r.unitKind.rawValue
+        units = r.units.map { ledger.cell($0.participants, key: "\(kind).\($0.unit)") }
+        let inUnits = r.units.reduce(0) { $0 + $1.participants }
+        let personsValue = ledger.values[persons]
+        if personsValue >= inUnits {
+            let rest = ledger.cell(personsValue - inUnits, key: "\(kind).rest", published: false)
+            ledger.partition(total: persons, parts: units + [rest])
+        }
+        let leftOut = Set(r.unitsLeftOut)
+        let usable = zip(r.units, units).filter { !leftOut.contains($0.0.unit) }.map(\.1)
+        usableSum = ledger.sum(usable, key: "\(kind).usable", published: r.target != nil)
+    }
+
+    func publish(_ r: HeterogeneityResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedUnits {
+        let tainted = ledger.anyWithheld(units) || (r.target != nil && !ledger.isShown(usableSum))
+        let targetShown = r.target != nil && ledger.isShown(usableSum)
+        let published = zip(r.units, units).map { u, cell -> PublishedUnit in
+            let shown = ledger.isShown(cell)
+            return PublishedUnit(unit: u.unit, name: u.name, participants: ledger.count(cell), residents: u.residents,
+                                 reach: shown ? PublishedRate(u.reach) : .withheld, shrunk: tainted || !shown ? nil : u.shrunk,
+                                 funnel: targetShown ? u.funnel : nil, adjustedFunnel: tainted ? nil : u.adjustedFunnel,
+                                 flag: u.flag, adjustedFlag: u.adjustedFlag)
+        }
+        let alpha = 1 - r.request.settings.confidence.value
+        return PublishedUnits(
+            context: context, kind: r.unitKind, units: published, target: targetShown ? r.target : nil,
+            homogeneity: tainted ? nil : r.homogeneity,
+            verdict: r.homogeneity.map { HeterogeneityVerdict(pBelowAlpha: $0.pValue < alpha, substantial: $0.i2 >= 50) },
+            overdispersion: tainted ? nil : r.overdispersion, shrinkage: tainted ? nil : r.shrinkage,
+            unitsLeftOut: r.unitsLeftOut, statisticsWithheld: tainted)
+    }
+}
+
+/// Persons per activity × category: each activity's row adds up to its participants.
+struct ActivityCells {
+    let rows: [DimensionCells]
+
+    init(_ d: ActivityDimension, _ ledger: inout DisclosureLedger) {
+        rows = d.table.enumerated().map { a, row in DimensionCells(row: row, key: "activity.\(d.dimension.rawValue).\(a)", &ledger) }
+    }
+
+    func publish(_ d: ActivityDimension, _ ledger: DisclosureLedger) -> PublishedActivityDimension {
+        let tainted = rows.contains { ledger.anyWithheld($0.cells) }
+        let alpha = 0.05
+        return PublishedActivityDimension(
+            dimension: d.dimension, keys: d.keys,
+            activities: d.activities.indices.map { a in
+                PublishedActivity(name: d.activities[a],
+                                  comparison: rows[a].publish(d.comparisons[a], dimension: d.dimension, counts: nil, sesRanges: nil, ledger),
+                                  contribution: tainted ? nil : d.segregation?.contributions[a])
+            },
+            segregation: tainted ? nil : d.segregation,
+            independenceBelowAlpha: tainted ? d.segregation.map { $0.pValue < alpha } : nil)
+    }
+}
+
+/// The SES groups (as `compare --by ses`) and the buurten ranked by SES score for the concentration index.
+struct GradientCells {
+    let groups: DimensionCells?
+    let buurten: [DisclosureLedger.Cell]
+
+    init(_ r: GradientResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
+        groups = r.groups.map { DimensionCells($0, persons: persons, &ledger) }
+        // The concentration index is computed from per-buurt counts: it may be shown only when the
+        // buurt table could be shown in full (same cells as `heterogeneity --by buurt`).
+        buurten = r.rankedBuurten.map { ledger.cell($0.participants, key: "buurt.\($0.code.raw)") }
+    }
+
+    func publish(_ r: GradientResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedGradient {
+        let sesTainted = groups.map { ledger.anyWithheld($0.cells) } ?? false
+        let buurtTainted = ledger.anyWithheld(buurten)
+        return PublishedGradient(
+            context: context, groups: r.groups.flatMap { g in groups?.publish(g, ledger) },
+            sii: sesTainted ? nil : r.sii, siiVerdict: r.sii.map { SignVerdict($0.sii) },
+            concentration: buurtTainted ? nil : r.concentration, concentrationVerdict: r.concentration.map { SignVerdict($0.index) },
+            buurtenRanked: r.buurtenRanked)
+    }
+}
+
+/// Periods: participants = new + returning; cumulative_t = cumulative_{t−1} + new_t; persons =
+/// Σ persons by periods attended + undated.
+struct TrendCells {
+    let participants: [DisclosureLedger.Cell], new: [DisclosureLedger.Cell], returning: [DisclosureLedger.Cell]
+    let retained: [DisclosureLedger.Cell], cumulative: [DisclosureLedger.Cell]
+    let attended: [DisclosureLedger.Cell], undated: DisclosureLedger.Cell
+
+    init(_ r: TrendResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
+        let tag = "trend.\(r.period.rawValue)"
+        participants = r.periods.map { ledger.cell($0.participants, key: "\(tag).\($0.label).participants") }
+        new = r.periods.map { ledger.cell($0.new, key: "\(tag).\($0.label).new") }
+        returning = r.periods.map { ledger.cell($0.returning, key: "\(tag).\($0.label).returning") }
+        retained = r.periods.map { ledger.cell($0.retained, key: "\(tag).\($0.label).retained") }
+        cumulative = r.periods.map { ledger.cell($0.cumulative, key: "\(tag).\($0.label).cumulative") }
+        for i in r.periods.indices {
+            ledger.partition(total: participants[i], parts: [new[i], returning[i]])
+            ledger.partition(total: cumulative[i], parts: i == 0 ? [new[0]] : [cumulative[i - 1], new[i]])
+        }
+        attended = r.periodsAttended.enumerated().map { ledger.cell($1, key: "\(tag).attended.\($0)") }
+        let dated = ledger.sum(attended, key: "\(tag).dated", published: false)
+        if let last = cumulative.last { ledger.partition(total: dated, parts: [last]) }
+        undated = ledger.cell(r.undated, key: "\(tag).undated")
+        ledger.partition(total: persons, parts: [dated, undated])
+    }
+
+    func publish(_ r: TrendResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedTrend {
+        let tainted = ledger.anyWithheld(participants)
+        let periods = r.periods.enumerated().map { i, p -> PublishedPeriod in
+            let retentionShown = ledger.isShown(retained[i]) && (i == 0 || ledger.isShown(participants[i - 1]))
+            return PublishedPeriod(
+                label: p.label, participants: ledger.count(participants[i]), new: ledger.count(new[i]),
+                returning: ledger.count(returning[i]), retained: ledger.count(retained[i]),
+                reach: ledger.isShown(participants[i]) ? PublishedRate(p.reach) : .withheld,
+                retention: retentionShown ? p.retention : nil, cumulative: ledger.count(cumulative[i]),
+                cumulativeReach: ledger.isShown(cumulative[i]) ? PublishedRate(p.cumulativeReach) : .withheld)
+        }
+        let alpha = 1 - r.request.settings.confidence.value
+        return PublishedTrend(context: context, period: r.period, residents: r.residents, periods: periods,
+                              trend: tainted ? nil : r.trend, trendVerdict: tainted ? r.trend.map { $0.pValue < alpha } : nil,
+                              periodsAttended: attended.map { ledger.count($0) }, undated: ledger.count(undated))
+    }
+}

@@ -1,0 +1,46 @@
+/// Escaping of user-provided text (file names, activity and area names, labels) per output.
+enum Escape {
+    static func text(_ s: String, markdown: Bool) -> String { markdown ? self.markdown(s) : terminal(s) }
+
+    /// Markdown and inline HTML: backslash before syntax characters, line breaks as spaces.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for ch in terminal(text) {
+            switch ch {
+            case "|", "\\", "`", "*", "_", "[", "]", "#", "<", ">": out += "\\\(ch)"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Terminal: control characters (C0, DEL, C1 — line breaks, ANSI escapes) become `?`, so a
+    /// label can neither break a table row nor drive the terminal.
+    static func terminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { out.append(isControl(s) ? "?" : s) }
+        return String(out)
+    }
+
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
+    }
+}
+
+/// Escapes text for HTML and SVG (element content and attribute values).
+public func htmlEscape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.count)
+    for ch in text {
+        switch ch {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(ch)
+        }
+    }
+    return out
+}
