@@ -6,15 +6,15 @@
 /// published cells to withhold so that no sensitive count (1 … threshold − 1) can be derived:
 ///
 /// 1. primary: every published sensitive cell is withheld;
-/// 2. per partition with a shown total: if the withheld (or unpublished) parts add up to a
+/// 2. per partition with a known total: if the withheld (or unpublished) parts add up to a
 ///    sensitive number, the smallest shown non-zero part is withheld too, or the total when no
 ///    such part is left;
-/// 3. per partition with an unknown total and all parts shown: if the total is sensitive, the
-///    smallest shown non-zero part is withheld;
+/// 3. a sensitive count that a reader can still derive — by a chain of sums, or by solving all
+///    sums at once (Gaussian elimination, `derivableSensitiveCells`) — makes one more shown count
+///    of a sum holding it go;
 ///
-/// repeated over all partitions until nothing changes (linked tables: a cell withheld in one sum
-/// may open another). The property test attacks the result by solving the linear system of all
-/// partitions (`DisclosureLedger.derivableSensitiveCells`).
+/// repeated until nothing changes (linked tables: a cell withheld in one sum may open another).
+/// "Shown" in rule 2 means *known*: shown, or derived from sums whose other cells are known.
 public struct DisclosureLedger: Sendable {
     public typealias Cell = Int
 
@@ -64,22 +64,67 @@ public struct DisclosureLedger: Sendable {
         self.control = control
         guard let control else { return }
         for c in values.indices where published[c] && control.isSensitive(values[c]) { withheld[c] = true }
+        var containing = [[Int]](repeating: [], count: values.count)
+        for (i, p) in partitions.enumerated() { for c in [p.total] + p.parts { containing[c].append(i) } }
+        var changed = true
+        while changed {
+            changed = false
+            let known = knownCells()
+            // A sum whose unknown parts add up to a sensitive number: one more part goes.
+            for p in partitions where known[p.total] {
+                let remainder = p.parts.filter { !known[$0] }.reduce(0) { $0 + values[$1] }
+                if control.isSensitive(remainder) {
+                    if withholdSmallestShown(p.parts) || withholdSmallestShown([p.total]) { changed = true }
+                }
+            }
+            if changed { continue }
+            // A sensitive count that follows by a chain of sums, or (backstop) by solving them all
+            // at once: withhold one more shown count in a sum that holds it.
+            var derived = values.indices.filter { known[$0] && !isShown($0) && control.isSensitive(values[$0]) }
+            if derived.isEmpty { derived = derivableSensitiveCells() }
+            for c in derived where breakDerivation(of: c, containing) { changed = true }
+        }
+    }
+
+    /// Withholds the smallest shown non-zero count nearest to `c` in the graph of sums (through
+    /// cells that are themselves only derived), so the chain that gives `c` away is cut.
+    private mutating func breakDerivation(of c: Cell, _ containing: [[Int]]) -> Bool {
+        var frontier = [c], visited: Set<Cell> = [c]
+        while !frontier.isEmpty {
+            var candidates: [Cell] = [], next: [Cell] = []
+            for x in frontier {
+                for i in containing[x] {
+                    for y in [partitions[i].total] + partitions[i].parts where y != x {
+                        if isShown(y) {
+                            if values[y] > 0 { candidates.append(y) }
+                        } else if visited.insert(y).inserted {
+                            next.append(y)
+                        }
+                    }
+                }
+            }
+            if let best = candidates.min(by: { (values[$0], $0) < (values[$1], $1) }) {
+                withheld[best] = true
+                return true
+            }
+            frontier = next
+        }
+        return false
+    }
+
+    /// Cells a reader knows: shown, or following from a sum whose other cells are known.
+    func knownCells() -> [Bool] {
+        var known = values.indices.map { isShown($0) }
         var changed = true
         while changed {
             changed = false
             for p in partitions {
-                let unknownParts = p.parts.filter { !isShown($0) }
-                if isShown(p.total) {
-                    let remainder = unknownParts.reduce(0) { $0 + values[$1] }
-                    if control.isSensitive(remainder) {
-                        if !withholdSmallestShown(p.parts) { withheld[p.total] = true }
-                        changed = true
-                    }
-                } else if unknownParts.isEmpty, control.isSensitive(values[p.total]) {
-                    if withholdSmallestShown(p.parts) { changed = true }
-                }
+                let cells = [p.total] + p.parts
+                let unknown = cells.filter { !known[$0] }
+                if unknown.count == 1 { known[unknown[0]] = true; changed = true }
             }
         }
+        return known
     }
 
     private mutating func withholdSmallestShown(_ cells: [Cell]) -> Bool {
@@ -139,10 +184,11 @@ extension DisclosureLedger {
     /// count of a union of groups).
     public func sensitiveRemainders() -> [Int] {
         guard let control else { return [] }
+        let known = knownCells()
         return partitions.indices.filter { i in
             let p = partitions[i]
-            guard isShown(p.total) else { return false }
-            return control.isSensitive(p.parts.filter { !isShown($0) }.reduce(0) { $0 + values[$1] })
+            guard known[p.total] else { return false }
+            return control.isSensitive(p.parts.filter { !known[$0] }.reduce(0) { $0 + values[$1] })
         }
     }
 }

@@ -56,7 +56,7 @@ public enum Publisher {
     }
 
     /// The report and its ledger (for the property tests' attacker).
-    public static func ledger(_ r: ReportResult, control: DisclosureControl?) -> (report: PublishedReport, ledger: DisclosureLedger) {
+    static func ledger(_ r: ReportResult, control: DisclosureControl?) -> (report: PublishedReport, ledger: DisclosureLedger) {
         var ledger = DisclosureLedger()
         let c = r.compare
         let recon = ReconciliationCells(c.reconciliation, &ledger)
@@ -80,7 +80,7 @@ public enum Publisher {
     }
 
     /// The ledger of a single analysis (for the property tests).
-    public static func ledger(_ r: CompareResult, control: DisclosureControl?) -> DisclosureLedger {
+    static func ledger(_ r: CompareResult, control: DisclosureControl?) -> DisclosureLedger {
         var ledger = DisclosureLedger()
         let recon = ReconciliationCells(r.reconciliation, &ledger)
         _ = r.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }

@@ -48,7 +48,7 @@ import BereikStats
         #expect(abs(r.target! - 110.0 / 5800.0) < 1e-15)
         // Units are flagged against the 99.8% funnel around the area's reach.
         for u in r.units { #expect((u.flag == .none) == (u.funnel!.lower998...u.funnel!.upper998).contains(u.reach.estimate!)) }
-        let json = HeterogeneityRenderer.json(r, version: "test")
+        let json = HeterogeneityRenderer.json(Publisher.publish(r, control: nil), version: "test")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(root["schema"] as? String == "bereik.heterogeneity/1")
         let unit = try #require((root["units"] as? [[String: Any]])?.first)
@@ -67,7 +67,7 @@ import BereikStats
         let gender = try #require(r.activities.first { $0.dimension == .gender })
         #expect(Set(gender.activities) == ["Koken", "Wandelen"])
         #expect(gender.table.map { $0.reduce(0, +) } == [40, 40])
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(HeterogeneityRenderer.json(r, version: "t").utf8)) as? [String: Any])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(HeterogeneityRenderer.json(Publisher.publishActivities(r, control: nil), version: "t").utf8)) as? [String: Any])
         let dim = try #require((root["dimensions"] as? [[String: Any]])?.first)
         let seg = try #require(dim["segregation"] as? [String: Any]), ind = try #require(dim["independence"] as? [String: Any])
         for key in ["dissimilarity", "theil_h", "mutual_information"] { #expect(seg[key] != nil) }
@@ -88,7 +88,7 @@ import BereikStats
         let c = try #require(r.concentration)
         #expect(abs(c.index.estimate - 4.0 / 15.0) < 1e-12 && c.standardError > 0)
         #expect(r.groups?.comparison.groups.map(\.participants) == [10, 20, 30, 40, 50])
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(GradientRenderer.json(r, version: "t").utf8)) as? [String: Any])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(GradientRenderer.json(Publisher.publish(r, control: nil), version: "t").utf8)) as? [String: Any])
         #expect(root["schema"] as? String == "bereik.gradient/1")
         for key in ["sii", "rii", "concentration_index"] {
             let v = try #require(root[key] as? [String: Any])
@@ -96,7 +96,7 @@ import BereikStats
         }
         #expect((root["concentration_index"] as? [String: Any])?["se"] != nil)
         #expect((root["groups"] as? [[String: Any]])?.count == 5)
-        #expect(GradientRenderer.text(r, language: .nl).contains("hogere SES"))
+        #expect(GradientRenderer.text(Publisher.publish(r, control: nil), language: .nl).contains("hogere SES"))
     }
 
     @Test func edgeCasesGiveDefinedResults() throws {

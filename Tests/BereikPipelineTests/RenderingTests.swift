@@ -12,9 +12,10 @@ import BereikData
         r.area = Repo.exampleArea
         return try! ComparePipeline.run(r)
     }()
+    static let open = Publisher.publish(result, control: nil)
 
     @Test func jsonHasTheDocumentedSchema() throws {
-        let text = CompareJSON.render(Self.result, version: "test")
+        let text = CompareJSON.render(Self.open, version: "test")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(root["schema"] as? String == "bereik.compare/1")
         let input = try #require(root["input"] as? [String: Any])
@@ -38,36 +39,36 @@ import BereikData
     }
 
     @Test func csvNeutralisesFormulasAndKeepsNumbers() {
-        #expect(CompareCSV.cell("=HYPERLINK(\"x\")", separator: ";") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(CompareCSV.cell("+31 6", separator: ";") == "'+31 6")
-        #expect(CompareCSV.cell("@SUM(A1)", separator: ",") == "'@SUM(A1)")
-        #expect(CompareCSV.cell("-0,25", separator: ";") == "-0,25")
-        #expect(CompareCSV.cell("a;b", separator: ";") == "\"a;b\"")
+        #expect(CSVWriter.cell("=HYPERLINK(\"x\")", separator: ";") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVWriter.cell("+31 6", separator: ";") == "'+31 6")
+        #expect(CSVWriter.cell("@SUM(A1)", separator: ",") == "'@SUM(A1)")
+        #expect(CSVWriter.cell("-0,25", separator: ";") == "-0,25")
+        #expect(CSVWriter.cell("a;b", separator: ";") == "\"a;b\"")
     }
 
     @Test func csvHasOneRowPerGroupInTheLanguagesConvention() {
-        let nl = CompareCSV.render(Self.result, language: .nl).split(separator: "\r\n")
+        let nl = CompareCSV.render(Self.open, language: .nl).split(separator: "\r\n")
         #expect(nl.count == 1 + 2 + 5 + 3 + 5)
         #expect(nl[0].hasPrefix("dimension;group;participants"))
         #expect(nl[1].hasPrefix("gender;man;") && nl[1].contains(",") && !nl[1].contains("."))
-        let en = CompareCSV.render(Self.result, language: .en).split(separator: "\r\n")
+        let en = CompareCSV.render(Self.open, language: .en).split(separator: "\r\n")
         #expect(en[1].hasPrefix("gender,man,"))
     }
 
     @Test func tableFitsOneHundredColumnsAndSaysWhoIsMissing() {
         for language in Language.allCases {
-            let text = CompareTable.render(Self.result, language: language)
+            let text = CompareText.render(Self.open, language: language)
             let tableLines = text.split(separator: "\n").filter { $0.contains("(") && $0.contains("–") }
             #expect(!tableLines.isEmpty)
             for line in tableLines { #expect(line.count <= 100, "\(line.count): \(line)") }
         }
-        #expect(CompareTable.render(Self.result, language: .nl).contains("Minder bereikt dan hun aandeel in de bevolking: mannen ("))
-        #expect(CompareTable.render(Self.result, language: .en).contains("Reached less than their share of the population: men ("))
+        #expect(CompareText.render(Self.open, language: .nl).contains("Minder bereikt dan hun aandeel in de bevolking: mannen ("))
+        #expect(CompareText.render(Self.open, language: .en).contains("Reached less than their share of the population: men ("))
     }
 
     @Test func markdownEscapesUserText() {
-        #expect(CompareMarkdown.escape("a|b<script>") == "a\\|b\\<script\\>")
-        #expect(CompareMarkdown.render(Self.result, language: .nl).contains("| mannen |"))
+        #expect(Escape.markdown("a|b<script>") == "a\\|b\\<script\\>")
+        #expect(CompareText.render(Self.open, language: .nl, markdown: true).contains("| mannen |"))
     }
 
     @Test func numbersFollowTheLanguage() {

@@ -35,17 +35,17 @@ import BereikData
 
     @Test func reportIsSelfContainedAndEscaped() throws {
         for language in Language.allCases {
-            let html = ReportHTML.render(Self.result, language: language, publication: .safe(), version: "test")
+            let html = ReportHTML.render(Publisher.publish(Self.result, control: DisclosureControl()), language: language, version: "test")
             #expect(html.contains("Content-Security-Policy"))
             #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http"))
             #expect(html.contains("Samen &lt;Gezond&gt; &amp; &quot;Nieuw-West&quot;") && !html.contains("<Gezond>"))
             #expect(html.components(separatedBy: "<svg").count - 1 >= 5)  // ratios, 4 compositions, funnel, SES
             #expect(html.components(separatedBy: "<desc>").count == html.components(separatedBy: "<svg").count)  // text alternatives
             for sha in Self.result.files.map(\.sha256) { #expect(html.contains(sha)) }
-            let summary = ReportSummary.sentences(Self.result, language: language, publication: .safe())
+            let summary = ReportSummary.sentences(Publisher.publish(Self.result, control: DisclosureControl()), language: language)
             #expect(summary.count <= 5 && summary.count >= 3)
         }
-        let md = ReportMarkdown.render(Self.result, language: .nl, publication: .safe(), version: "test")
+        let md = ReportMarkdown.render(Publisher.publish(Self.result, control: DisclosureControl()), language: .nl, version: "test")
         #expect(md.hasPrefix("# Samen \\<Gezond\\>") && md.contains("## Methoden en bronnen"))
     }
 
@@ -56,7 +56,7 @@ import BereikData
             return
         }
         let html = Repo.temporary("report.html"), pdf = Repo.temporary("report.pdf")
-        try ReportHTML.render(Self.result, language: .nl, publication: .safe(), version: "test").write(toFile: html, atomically: true, encoding: .utf8)
+        try ReportHTML.render(Publisher.publish(Self.result, control: DisclosureControl()), language: .nl, version: "test").write(toFile: html, atomically: true, encoding: .utf8)
         let dom = try Self.run(["--dump-dom", "file://\(html)"])
         #expect(dom.code == 0)
         let console = dom.err.split(separator: "\n").filter { $0.contains("CONSOLE") }

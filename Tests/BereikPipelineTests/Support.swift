@@ -12,7 +12,8 @@ enum Repo {
     static func temporary(_ name: String) -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bereik-pipeline-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
+        // Unique per call: suites run in parallel and must never share a file.
+        return dir.appendingPathComponent("\(UUID().uuidString.prefix(8))-\(name)").path
     }
 }
 

@@ -38,12 +38,12 @@ import BereikData
         #expect(r.periodsAttended == [1, 2] && r.undated == 1)
         let quarters = try TrendPipeline.run(try Self.request(), period: .quarter)
         #expect(quarters.periods.map(\.label) == ["2024-Q1"] && quarters.periods[0].participants == 3 && quarters.trend == nil)
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(TrendRenderer.json(r, version: "t").utf8)) as? [String: Any])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(TrendRenderer.json(Publisher.publish(r, control: nil), version: "t").utf8)) as? [String: Any])
         #expect(root["schema"] as? String == "bereik.trend/1" && (root["periods"] as? [Any])?.count == 3)
         // Under disclosure control every count here is small: none is shown.
-        let safe = TrendRenderer.json(r, version: "t", publication: .safe())
+        let safe = TrendRenderer.json(Publisher.publish(r, control: DisclosureControl()), version: "t")
         let periods = try #require((try JSONSerialization.jsonObject(with: Data(safe.utf8)) as? [String: Any])?["periods"] as? [[String: Any]])
         #expect(periods.allSatisfy { $0["participants"] is NSNull && $0["reach"] is NSNull && $0["cumulative"] is NSNull })
-        #expect(!TrendRenderer.text(r, language: .en, publication: .safe()).contains(" 2 "))
+        #expect(!TrendRenderer.text(Publisher.publish(r, control: DisclosureControl()), language: .en).contains(" 2 "))
     }
 }
