@@ -52,7 +52,7 @@ public struct AttendanceColumns: Sendable, Equatable {
         for (role, name) in overrides {
             guard let i = header.firstIndex(where: { $0 == name }) ?? match.column([HeaderMatcher.normalise(name)]) else {
                 throw DataError(SourceLocation(file: file, line: 1),
-                                "no column '\(name)' for \(role.rawValue); the header has: \(header.joined(separator: ", "))")
+                                "no column '\(name)' for \(role.rawValue); the header has: \(Excerpt.list(header))")
             }
             index[role] = i
         }
@@ -61,7 +61,7 @@ public struct AttendanceColumns: Sendable, Equatable {
         }
         guard index[.person] != nil else {
             throw DataError(SourceLocation(file: file, line: 1),
-                            "no person column found; expected a column such as 'deelnemer', 'id' or 'pseudoniem' (or name it with --column person=NAME); the header has: \(header.joined(separator: ", "))")
+                            "no person column found; expected a column such as 'deelnemer', 'id' or 'pseudoniem' (or name it with --column person=NAME); the header has: \(Excerpt.list(header))")
         }
         self.index = index
         self.header = header

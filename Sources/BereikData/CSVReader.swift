@@ -75,8 +75,10 @@ public final class CSVReader {
         if end >= 4, head[0] == 0x50, head[1] == 0x4B, head[2] == 3, head[3] == 4 {
             throw DataError(location, "this is an Excel workbook or ZIP file, not CSV; save it from Excel as 'CSV (gescheiden door lijstscheidingsteken)'")
         }
-        if head.contains(0) {
-            throw DataError(location, "this is not a text CSV file (it contains binary bytes); expected comma-, semicolon- or tab-separated text")
+        if let nul = head.firstIndex(of: 0) {
+            let line = head[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw DataError(SourceLocation(file: self.displayName, line: line),
+                            "this is not a text CSV file (it contains binary bytes); expected comma-, semicolon- or tab-separated text")
         }
         var bom = false
         if end >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { bom = true; position = 3 }
@@ -220,6 +222,10 @@ public final class CSVReader {
             if fieldEnds.count == 1 && recordLength == 0 {
                 blankLines += 1
                 continue
+            }
+            if recordLength > 0, memchr(record, 0, recordLength) != nil {
+                throw DataError(SourceLocation(file: displayName, line: recordLine),
+                                "this line contains a NUL byte (binary data); expected text")
             }
             return true
         }

@@ -52,6 +52,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// before month; a two-digit year means 20xx). Returns nil for anything else.
     public init?(parsing text: some StringProtocol) {
         var numbers: [Int] = []
+        var widths: [Int] = []  // digits written per number: "0001" is year 1, not 2001
         var separators = 0
         var current = -1
         var digits = 0
@@ -65,21 +66,21 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
                 if ch == 84 { return nil }
             } else if ch == 45 || ch == 47 || ch == 46 {
                 guard current >= 0 else { return nil }
-                numbers.append(current); current = -1; digits = 0; separators += 1
+                numbers.append(current); widths.append(digits); current = -1; digits = 0; separators += 1
                 if separators > 2 { return nil }
             } else {
                 return nil
             }
         }
-        if current >= 0 { numbers.append(current) }
+        if current >= 0 { numbers.append(current); widths.append(digits) }
         if numbers.count == 1, digits == 8 {
             let v = numbers[0]
             self.init(year: v / 10_000, month: (v / 100) % 100, day: v % 100)
         } else if numbers.count == 3 {
-            if numbers[0] >= 1000 {
+            if widths[0] >= 3 {
                 self.init(year: numbers[0], month: numbers[1], day: numbers[2])
             } else {
-                let year = numbers[2] < 100 ? 2000 + numbers[2] : numbers[2]
+                let year = widths[2] <= 2 ? 2000 + numbers[2] : numbers[2]
                 self.init(year: year, month: numbers[1], day: numbers[0])
             }
         } else {

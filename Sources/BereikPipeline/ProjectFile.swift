@@ -21,9 +21,21 @@ public struct ProjectFile: Sendable {
     ] 
 
     public static func read(path: String, referenceDate: CivilDate) throws -> ProjectFile {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(SourceLocation(file: path), "cannot read the project file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            // Name the line of the first byte that is not UTF-8.
+            var line = 1, valid = 0
+            let bytes = [UInt8](data)
+            while valid < bytes.count {
+                let end = min(bytes.count, valid + 4)
+                if let n = (1...4).first(where: { valid + $0 <= end && String(bytes: bytes[valid..<valid + $0], encoding: .utf8) != nil }) {
+                    if bytes[valid] == 0x0A { line += 1 }
+                    valid += n
+                } else { break }
+            }
+            throw DataError(SourceLocation(file: path, line: line), "the project file is not UTF-8 text; save it as UTF-8")
         }
         let toml = try TOMLSubset(text: text, source: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -39,8 +51,18 @@ public struct ProjectFile: Sendable {
             guard case .string(let s) = v else { throw fail(key, "expected a quoted string") }
             return s
         }
+        // A relative input path stays inside the project's folder (`../../etc/passwd` is refused):
+        // a project file moved or shared with its data keeps pointing at that data. Absolute paths
+        // are the author's explicit choice and are taken as written.
+        let root = base.resolvingSymlinksInPath().standardizedFileURL.path
         func file(_ key: String) throws -> String? {
-            try string(key).map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
+            guard let given = try string(key) else { return nil }
+            let resolved = base.appendingPathComponent(given).resolvingSymlinksInPath().standardizedFileURL.path
+            if given.hasPrefix("/") { return given }
+            guard resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
+                throw fail(key, "the relative path leaves the project folder; put the file beside the project file (or in a folder below it), or give an absolute path")
+            }
+            return base.appendingPathComponent(given).path
         }
         func number(_ key: String) throws -> Double? {
             switch toml.values[key]?.value {
@@ -52,7 +74,7 @@ public struct ProjectFile: Sendable {
         }
         func integer(_ key: String) throws -> Int? {
             guard let d = try number(key) else { return nil }
-            guard d == d.rounded() else { throw fail(key, "expected a whole number") }
+            guard d == d.rounded(), abs(d) < 1e15 else { throw fail(key, "expected a whole number") }
             return Int(d)
         }
         func strings(_ key: String) throws -> [String]? {
@@ -104,7 +126,10 @@ public struct ProjectFile: Sendable {
             guard seed >= 0 else { throw fail("analysis.seed", "must not be negative") }
             settings.fit.seed = UInt(seed)
         }
-        if let draws = try integer("analysis.draws") { settings.fit.draws = max(0, draws) }
+        if let draws = try integer("analysis.draws") {
+            guard (0...10_000_000).contains(draws) else { throw fail("analysis.draws", "must lie between 0 and 10,000,000") }
+            settings.fit.draws = draws
+        }
         request.settings = settings
         if let groups = try integer("analysis.ses_groups") {
             guard (2...20).contains(groups) else { throw fail("analysis.ses_groups", "must be between 2 and 20") }
@@ -123,9 +148,9 @@ public struct ProjectFile: Sendable {
         let language = try string("language")
         if let language, !["nl", "en"].contains(language) { throw fail("language", "expected \"nl\" or \"en\"") }
         let repetitions = try integer("analysis.repetitions") ?? 100_000
-        if repetitions < 1000 { throw fail("analysis.repetitions", "must be at least 1000") }
+        if !(1000...1_000_000).contains(repetitions) { throw fail("analysis.repetitions", "must lie between 1,000 and 1,000,000") }
         let threshold = try integer("disclosure.threshold") ?? 5
-        if threshold < 1 { throw fail("disclosure.threshold", "must be at least 1") }
+        if !(2...1000).contains(threshold) { throw fail("disclosure.threshold", "must lie between 2 and 1000 (5 is usual)") }
         return ProjectFile(request: request, title: try string("title"), language: language, repetitions: repetitions,
                            disclosureThreshold: threshold)
     }

@@ -26,7 +26,7 @@ struct AnalysisOptions: ParsableArguments {
     func validate() throws {
         guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must lie between 0 and 1, e.g. 0.95") }
         guard (2...20).contains(sesGroups) else { throw ValidationError("--ses-groups must be between 2 and 20") }
-        guard draws >= 0 else { throw ValidationError("--draws cannot be negative") }
+        guard (0...10_000_000).contains(draws) else { throw ValidationError("--draws must lie between 0 and 10,000,000") }
         guard PValueAdjustment(rawValue: adjustment) != nil else { throw ValidationError("--adjustment must be holm, bh or none") }
         guard let m = IntervalMethod(rawValue: interval), m == .wilson || m == .clopperPearson else {
             throw ValidationError("--interval must be wilson or clopper-pearson")

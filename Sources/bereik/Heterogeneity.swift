@@ -40,7 +40,7 @@ struct Gradient: ParsableCommand {
     var repetitions: Int = 100_000
 
     func validate() throws {
-        guard repetitions >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
+        guard (1000...1_000_000).contains(repetitions) else { throw ValidationError("--repetitions must lie between 1,000 and 1,000,000") }
     }
 
     func run() throws {

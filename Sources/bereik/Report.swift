@@ -24,7 +24,7 @@ struct Report: ParsableCommand {
     func validate() throws {
         guard ["html", "markdown"].contains(format) else { throw ValidationError("--format must be html or markdown") }
         guard (2...1000).contains(disclosureThreshold ?? 5) else { throw ValidationError("--disclosure-threshold must lie between 2 and 1000 (5 is usual)") }
-        guard (repetitions ?? 100_000) >= 1000 else { throw ValidationError("--repetitions must be at least 1000") }
+        guard (1000...1_000_000).contains(repetitions ?? 100_000) else { throw ValidationError("--repetitions must lie between 1,000 and 1,000,000") }
     }
 
     func run() throws {
