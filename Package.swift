@@ -33,9 +33,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BereikStatsTests", dependencies: ["BereikStats"],
+        .target(name: "BereikTestSupport", path: "Tests/BereikTestSupport", exclude: ["README.md"]),
+        .testTarget(name: "BereikStatsTests", dependencies: ["BereikStats", "BereikTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "BereikDataTests", dependencies: ["BereikData"]),
-        .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikPublish", "BereikReport", "BereikData", "BereikStats", "bereik"]),
+        .testTarget(name: "BereikDataTests", dependencies: ["BereikData", "BereikTestSupport"]),
+        .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikPublish", "BereikReport", "BereikData", "BereikStats", "bereik", "BereikTestSupport"]),
     ]
 )

@@ -8,57 +8,48 @@ public protocol Renderable {
     func render(_ format: OutputFormat, language: Language, version: String) -> String
 }
 
+/// The one format switch: text and Markdown share a renderer, CSV and JSON have their own.
+func render<T>(_ value: T, _ format: OutputFormat, language: Language, version: String,
+               text: (T, Language, Bool) -> String, csv: (T, Language) -> String, json: (T, String) -> String) -> String {
+    switch format {
+    case .table: return text(value, language, false)
+    case .markdown: return text(value, language, true)
+    case .csv: return csv(value, language)
+    case .json: return json(value, version)
+    }
+}
+
 extension PublishedCompare: Renderable {
     public func render(_ format: OutputFormat, language: Language, version: String) -> String {
-        switch format {
-        case .table: return CompareText.render(self, language: language)
-        case .markdown: return CompareText.render(self, language: language, markdown: true)
-        case .csv: return CompareCSV.render(self, language: language)
-        case .json: return CompareJSON.render(self, version: version)
-        }
+        BereikReport.render(self, format, language: language, version: version, text: { CompareText.render($0, language: $1, markdown: $2) },
+                            csv: { CompareCSV.render($0, language: $1) }, json: { CompareJSON.render($0, version: $1) })
     }
 }
 
 extension PublishedUnits: Renderable {
     public func render(_ format: OutputFormat, language: Language, version: String) -> String {
-        switch format {
-        case .table: return HeterogeneityRenderer.text(self, language: language)
-        case .markdown: return HeterogeneityRenderer.text(self, language: language, markdown: true)
-        case .csv: return HeterogeneityRenderer.csv(self, language: language)
-        case .json: return HeterogeneityRenderer.json(self, version: version)
-        }
+        BereikReport.render(self, format, language: language, version: version, text: { HeterogeneityRenderer.text($0, language: $1, markdown: $2) },
+                            csv: { HeterogeneityRenderer.csv($0, language: $1) }, json: { HeterogeneityRenderer.json($0, version: $1) })
     }
 }
 
 extension PublishedActivities: Renderable {
     public func render(_ format: OutputFormat, language: Language, version: String) -> String {
-        switch format {
-        case .table: return HeterogeneityRenderer.text(self, language: language)
-        case .markdown: return HeterogeneityRenderer.text(self, language: language, markdown: true)
-        case .csv: return HeterogeneityRenderer.csv(self, language: language)
-        case .json: return HeterogeneityRenderer.json(self, version: version)
-        }
+        BereikReport.render(self, format, language: language, version: version, text: { HeterogeneityRenderer.text($0, language: $1, markdown: $2) },
+                            csv: { HeterogeneityRenderer.csv($0, language: $1) }, json: { HeterogeneityRenderer.json($0, version: $1) })
     }
 }
 
 extension PublishedGradient: Renderable {
     public func render(_ format: OutputFormat, language: Language, version: String) -> String {
-        switch format {
-        case .table: return GradientRenderer.text(self, language: language)
-        case .markdown: return GradientRenderer.text(self, language: language, markdown: true)
-        case .csv: return GradientRenderer.csv(self, language: language)
-        case .json: return GradientRenderer.json(self, version: version)
-        }
+        BereikReport.render(self, format, language: language, version: version, text: { GradientRenderer.text($0, language: $1, markdown: $2) },
+                            csv: { GradientRenderer.csv($0, language: $1) }, json: { GradientRenderer.json($0, version: $1) })
     }
 }
 
 extension PublishedTrend: Renderable {
     public func render(_ format: OutputFormat, language: Language, version: String) -> String {
-        switch format {
-        case .table: return TrendRenderer.text(self, language: language)
-        case .markdown: return TrendRenderer.text(self, language: language, markdown: true)
-        case .csv: return TrendRenderer.csv(self, language: language)
-        case .json: return TrendRenderer.json(self, version: version)
-        }
+        BereikReport.render(self, format, language: language, version: version, text: { TrendRenderer.text($0, language: $1, markdown: $2) },
+                            csv: { TrendRenderer.csv($0, language: $1) }, json: { TrendRenderer.json($0, version: $1) })
     }
 }

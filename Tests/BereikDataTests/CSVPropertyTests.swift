@@ -1,20 +1,12 @@
 import Foundation
 import Testing
+import BereikTestSupport
 @testable import BereikData
 
 /// Random CSV files: what is written with RFC 4180 quoting reads back exactly, and arbitrary bytes
 /// either read or raise a `DataError` — never a crash.
 @Suite struct CSVPropertyTests {
-    struct Rng: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Rng = SplitMix64
 
     @Test func quotedRecordsRoundTrip() throws {
         var rng = Rng(state: 42)

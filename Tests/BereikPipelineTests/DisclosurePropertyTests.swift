@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BereikTestSupport
 import BereikData
 @testable import BereikPipeline
 @testable import BereikPublish
@@ -11,20 +12,7 @@ import BereikData
 /// twice: by solving the ledger's linear system (Gaussian elimination), and independently on the
 /// rendered JSON and CSV, by re-adding the sums a reader can see there.
 @Suite struct DisclosurePropertyTests {
-    /// SplitMix64: a small seeded generator, so a failing case can be replayed from its seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-        mutating func chance(_ p: Double) -> Bool { Double(next() % 10_000) / 10_000 < p }
-    }
+    typealias Random = SplitMix64
 
     static let buurten = ["BU03637600", "BU03637601", "BU03637602", "BU03637603", "BU03637604", "BU03637605"]
 

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import BereikTestSupport
 
 /// Reads the test fixtures bundled with this test target.
 enum Fixture {
@@ -35,14 +36,3 @@ func close(_ a: Double?, _ b: Double?, rel tol: Double = 1e-6, abs absTol: Doubl
     return abs(a - b) <= max(tol * abs(b), absTol)
 }
 
-/// A small seeded generator (SplitMix64, Steele et al. 2014) for property tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
