@@ -52,9 +52,6 @@ public enum ReportHTML {
                 body += figure(SVGCharts.funnelChart(drawn, target: target, title: rw.funnelChart, words: rw, language: language),
                                caption: "\(rw.funnelChart). — \(rw.funnelTarget), \(rw.funnel95) (- -), \(rw.funnel998) (—)")
             }
-            if b.withheldUnits > 0, let control = r.context.disclosure {
-                body += "<p class=\"note\">\(b.withheldUnits) \(htmlEscape(rw.unitsHidden.replacingOccurrences(of: "%d", with: String(control.threshold))))</p>"
-            }
             for line in HeterogeneityRenderer.statistics(b, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             let hw = w.labels.heterogeneity
             let flagged = drawn.filter { $0.flag != .none || $0.adjustedFlag != .none }
@@ -227,8 +224,9 @@ public enum ReportSummary {
         else { out.append(rw.nobodyMissing) }
         if let over = compareSentences.first(where: { $0.hasPrefix(w.overSentence("").dropLast(1)) }) { out.append(over) }
         if let v = r.buurten.verdict {
-            let i2 = r.buurten.homogeneity.map { language.number($0.i2, digits: 0) }
-            if let i2 { out.append(v.substantial ? rw.buurtenDiffer.filled(i2) : rw.buurtenSimilar.filled(i2)) }
+            // The number when it may be shown; otherwise only which side of 50% it lies on.
+            let i2 = r.buurten.homogeneity.map { "= " + language.number($0.i2, digits: 0) } ?? (v.substantial ? "≥ 50" : "< 50")
+            out.append(v.substantial ? rw.buurtenDiffer.filled(i2) : rw.buurtenSimilar.filled(i2))
         }
         if let sign = r.gradient?.siiVerdict {
             out.append(sign == .positive ? rw.sesLower : sign == .negative ? rw.sesHigher : rw.sesNone)
