@@ -3,45 +3,49 @@ import BereikPipeline
 import BereikStats
 import Foundation
 
-/// The statistical settings shared by compare, heterogeneity and gradient.
+/// The statistical settings shared by compare, heterogeneity, gradient, trend and report. A flag
+/// that is given overrides the project file; one that is not leaves the project's value (or the
+/// default) in place.
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .long, help: "Confidence level for intervals and α = 1 − confidence for flags.")
-    var confidence: Double = 0.95
+    @Option(name: .long, help: "Confidence level for intervals and α = 1 − confidence for flags (default 0.95).")
+    var confidence: Double?
 
-    @Option(name: .long, help: "Multiplicity adjustment across a dimension's groups: holm, bh or none.")
-    var adjustment: String = "holm"
+    @Option(name: .long, help: "Multiplicity adjustment across a dimension's groups: holm (default), bh or none.")
+    var adjustment: String?
 
-    @Option(name: .long, help: "Reach interval: wilson or clopper-pearson.")
-    var interval: String = "wilson"
+    @Option(name: .long, help: "Reach interval: wilson (default) or clopper-pearson.")
+    var interval: String?
 
-    @Option(name: .long, help: "Number of SES-WOA groups (resident-weighted quantiles).")
-    var sesGroups: Int = 5
+    @Option(name: .long, help: "Number of SES-WOA groups (resident-weighted quantiles; default 5).")
+    var sesGroups: Int?
 
-    @Option(name: .long, help: "Monte Carlo draws for the exact fit test.")
-    var draws: Int = 10_000
+    @Option(name: .long, help: "Monte Carlo draws for the exact fit test (0 to 10,000,000; default 10,000).")
+    var draws: Int?
 
-    @Option(name: .long, help: "Random seed (Monte Carlo).")
-    var seed: UInt = 20_261_123
+    @Option(name: .long, help: "Random seed (Monte Carlo; default 20261123).")
+    var seed: UInt?
 
     func validate() throws {
-        guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must lie between 0 and 1, e.g. 0.95") }
-        guard (2...20).contains(sesGroups) else { throw ValidationError("--ses-groups must be between 2 and 20") }
-        guard (0...10_000_000).contains(draws) else { throw ValidationError("--draws must lie between 0 and 10,000,000") }
-        guard PValueAdjustment(rawValue: adjustment) != nil else { throw ValidationError("--adjustment must be holm, bh or none") }
-        guard let m = IntervalMethod(rawValue: interval), m == .wilson || m == .clopperPearson else {
-            throw ValidationError("--interval must be wilson or clopper-pearson")
+        if let confidence { guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must lie between 0 and 1, e.g. 0.95") } }
+        if let sesGroups { guard (2...20).contains(sesGroups) else { throw ValidationError("--ses-groups must be between 2 and 20") } }
+        if let draws { guard (0...10_000_000).contains(draws) else { throw ValidationError("--draws must lie between 0 and 10,000,000") } }
+        if let adjustment { guard PValueAdjustment(rawValue: adjustment) != nil else { throw ValidationError("--adjustment must be holm, bh or none") } }
+        if let interval {
+            guard let m = IntervalMethod(rawValue: interval), m == .wilson || m == .clopperPearson else {
+                throw ValidationError("--interval must be wilson or clopper-pearson")
+            }
         }
     }
 
-    /// The analysis settings of these flags, unless a project file set them.
+    /// The request with every flag that was given applied on top of it (project values stay otherwise).
     func apply(to request: CompareRequest, fromProject: Bool = false) throws -> CompareRequest {
-        if fromProject { return request }
         var request = request
-        request.sesGroups = sesGroups
-        request.settings = ComparisonSettings(confidence: try ConfidenceLevel(confidence),
-                                              reachInterval: IntervalMethod(rawValue: interval)!,
-                                              adjustment: PValueAdjustment(rawValue: adjustment)!,
-                                              fit: .init(draws: draws, seed: seed))
+        if let sesGroups { request.sesGroups = sesGroups }
+        if let confidence { request.settings.confidence = try ConfidenceLevel(confidence) }
+        if let interval, let m = IntervalMethod(rawValue: interval) { request.settings.reachInterval = m }
+        if let adjustment, let a = PValueAdjustment(rawValue: adjustment) { request.settings.adjustment = a }
+        if let draws { request.settings.fit.draws = draws }
+        if let seed { request.settings.fit.seed = seed }
         return request
     }
 }

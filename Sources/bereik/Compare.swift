@@ -37,6 +37,7 @@ struct Compare: ParsableCommand {
         if let d = try dimensions() { request.dimensions = d }
         let result = try ComparePipeline.run(request)
         InputOptions.clearProgress(request)
-        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
+                             project: try input.projectFile())
     }
 }

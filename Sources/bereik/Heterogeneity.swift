@@ -21,9 +21,11 @@ struct Heterogeneity: ParsableCommand {
         let result = try HeterogeneityPipeline.run(request, by: by)
         InputOptions.clearProgress(request)
         if by == .activity {
-            try output.write(Publisher.publishActivities(result, control: output.control), protecting: request.inputFiles)
+            try output.write(Publisher.publishActivities(result, control: output.control), protecting: request.inputFiles,
+                             project: try input.projectFile())
         } else {
-            try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
+            try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
+                             project: try input.projectFile())
         }
     }
 }
@@ -48,6 +50,7 @@ struct Gradient: ParsableCommand {
         guard request.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
         let result = try GradientPipeline.run(request, repetitions: repetitions)
         InputOptions.clearProgress(request)
-        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
+                             project: try input.projectFile())
     }
 }

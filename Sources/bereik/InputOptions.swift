@@ -133,8 +133,10 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Renders a published result in the chosen format and language, and writes it.
-    func write(_ published: some Renderable, protecting inputs: [String]) throws {
+    /// Renders a published result in the chosen format and language (the flag, else the project's
+    /// `language`, else the locale), and writes it.
+    func write(_ published: some Renderable, protecting inputs: [String], project: ProjectFile? = nil) throws {
+        let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()
         try OutputFile.write(published.render(format, language: language, version: Bereik.version), to: output, protecting: inputs)
     }
 }

@@ -19,6 +19,7 @@ struct Trend: ParsableCommand {
         let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
         let result = try TrendPipeline.run(request, period: period)
         InputOptions.clearProgress(request)
-        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles)
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
+                             project: try input.projectFile())
     }
 }

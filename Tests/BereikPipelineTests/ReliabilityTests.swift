@@ -114,3 +114,27 @@ import BereikData
         #expect(r.code != 0 && r.err.utf8.count < 2_000, "\(r.err.utf8.count) bytes")
     }
 }
+
+/// Project values are defaults; flags given on the command line override them.
+@Suite struct ProjectDefaultsTests {
+    @Test func flagsOverrideTheProjectAndTheProjectLanguageHolds() throws {
+        let path = Repo.temporary("defaults.toml")
+        try """
+        language = "en"
+        [inputs]
+        attendance = "\(Repo.example)"
+        population = "\(Repo.amsterdam2019)"
+        [area]
+        codes = ["WK036376"]
+        [analysis]
+        confidence = 0.9
+        seed = 7
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let plain = try runBereik(["compare", "--project", path, "--format", "json"])
+        #expect(plain.code == 0 && plain.out.contains("\"confidence\": 0.9,") && plain.out.contains("\"seed\": 7"), "\(plain.err)")
+        let flagged = try runBereik(["compare", "--project", path, "--format", "json", "--confidence", "0.8", "--seed", "3"])
+        #expect(flagged.out.contains("\"confidence\": 0.8,") && flagged.out.contains("\"seed\": 3") && !flagged.out.contains("\"confidence\": 0.9"))
+        #expect(try runBereik(["compare", "--project", path]).out.hasPrefix("Who do we reach"))
+        #expect(try runBereik(["compare", "--project", path, "--lang", "nl"]).out.hasPrefix("Wie bereiken we"))
+    }
+}
