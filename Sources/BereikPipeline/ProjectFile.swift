@@ -95,6 +95,7 @@ public struct ProjectFile: Sendable {
             throw DataError(SourceLocation(file: path), "key 'inputs.attendance' is required: the attendance file")
         }
         var request = CompareRequest(attendance: attendance, referenceDate: referenceDate)
+        request.project = path
         request.population = try file("inputs.population")
         request.ses = try file("inputs.ses")
         request.postcodes = try file("inputs.postcodes")

@@ -10,45 +10,44 @@ import BereikStats
 /// With `control == nil` everything is shown (the same types, so renderers have one path).
 public enum Publisher {
     public static func publish(_ r: CompareResult, control: DisclosureControl?) -> PublishedCompare {
-        var ledger = DisclosureLedger()
-        let recon = ReconciliationCells(r.reconciliation, &ledger)
-        let dims = r.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }
-        ledger.solve(control)
-        let context = Self.context(r.request, r.sources, r.area, r.notes, recon, ledger)
-        return PublishedCompare(context: context, dimensions: zip(r.dimensions, dims).map { $1.publish($0, ledger) })
+        publishing(r, control, register: { ledger, persons in r.dimensions.map { DimensionCells($0, persons: persons, &ledger) } },
+                   build: { dims, context, ledger in
+                       PublishedCompare(context: context, dimensions: zip(r.dimensions, dims).map { $1.publish($0, ledger) })
+                   }).published
     }
 
     public static func publish(_ r: HeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {
-        var ledger = DisclosureLedger()
-        let recon = ReconciliationCells(r.reconciliation, &ledger)
-        let units = UnitCells(r, persons: recon.persons, &ledger)
-        ledger.solve(control)
-        return units.publish(r, context: context(r.request, r.sources, r.area, r.notes, recon, ledger), ledger)
+        publishing(r, control, register: { UnitCells(r, persons: $1, &$0) }, build: { $0.publish(r, context: $1, $2) }).published
     }
 
     public static func publishActivities(_ r: HeterogeneityResult, control: DisclosureControl?) -> PublishedActivities {
-        var ledger = DisclosureLedger()
-        let recon = ReconciliationCells(r.reconciliation, &ledger)
-        let tables = r.activities.map { ActivityCells($0, &ledger) }
-        ledger.solve(control)
-        return PublishedActivities(context: context(r.request, r.sources, r.area, r.notes, recon, ledger),
-                                   dimensions: zip(r.activities, tables).map { $1.publish($0, ledger) })
+        publishing(r, control, register: { ledger, _ in r.activities.map { ActivityCells($0, &ledger) } },
+                   build: { tables, context, ledger in
+                       PublishedActivities(context: context, dimensions: zip(r.activities, tables).map { $1.publish($0, ledger) })
+                   }).published
     }
 
     public static func publish(_ r: GradientResult, control: DisclosureControl?) -> PublishedGradient {
-        var ledger = DisclosureLedger()
-        let recon = ReconciliationCells(r.reconciliation, &ledger)
-        let cells = GradientCells(r, persons: recon.persons, &ledger)
-        ledger.solve(control)
-        return cells.publish(r, context: context(r.request, r.sources, r.area, r.notes, recon, ledger), ledger)
+        publishing(r, control, register: { GradientCells(r, persons: $1, &$0) }, build: { $0.publish(r, context: $1, $2) }).published
     }
 
     public static func publish(_ r: TrendResult, control: DisclosureControl?) -> PublishedTrend {
+        publishing(r, control, register: { TrendCells(r, persons: $1, &$0) }, build: { $0.publish(r, context: $1, $2) }).published
+    }
+
+    /// The one publishing sequence: register the row account and the result's counts in a new
+    /// ledger, solve it, and build the published result from it (returned with the ledger for the
+    /// property tests' attacker).
+    static func publishing<Cells, Published>(
+        _ r: some RunResult, _ control: DisclosureControl?,
+        register: (inout DisclosureLedger, DisclosureLedger.Cell) -> Cells,
+        build: (Cells, PublishedContext, DisclosureLedger) -> Published
+    ) -> (published: Published, ledger: DisclosureLedger) {
         var ledger = DisclosureLedger()
         let recon = ReconciliationCells(r.reconciliation, &ledger)
-        let cells = TrendCells(r, persons: recon.persons, &ledger)
+        let cells = register(&ledger, recon.persons)
         ledger.solve(control)
-        return cells.publish(r, context: context(r.request, r.sources, r.area, r.notes, recon, ledger), ledger)
+        return (build(cells, context(r, recon, ledger), ledger), ledger)
     }
 
     public static func publish(_ r: ReportResult, control: DisclosureControl?) -> PublishedReport {
@@ -57,43 +56,53 @@ public enum Publisher {
 
     /// The report and its ledger (for the property tests' attacker).
     static func ledger(_ r: ReportResult, control: DisclosureControl?) -> (report: PublishedReport, ledger: DisclosureLedger) {
-        var ledger = DisclosureLedger()
         let c = r.compare
-        let recon = ReconciliationCells(c.reconciliation, &ledger)
-        let dims = c.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }
-        let units = UnitCells(r.buurten, persons: recon.persons, &ledger)
-        let activities = r.activities.map { $0.activities.map { ActivityCells($0, &ledger) } }
-        let gradient = r.gradient.map { GradientCells($0, persons: recon.persons, &ledger) }
-        let trend = r.trend.map { TrendCells($0, persons: recon.persons, &ledger) }
-        ledger.solve(control)
-        let ctx = context(c.request, c.sources, c.area, c.notes, recon, ledger)
-        let compare = PublishedCompare(context: ctx, dimensions: zip(c.dimensions, dims).map { $1.publish($0, ledger) })
-        let report = PublishedReport(
-            context: ctx, compare: compare, buurten: units.publish(r.buurten, context: ctx, ledger),
-            activities: r.activities.map { a in
-                PublishedActivities(context: ctx, dimensions: zip(a.activities, activities!).map { $1.publish($0, ledger) })
-            },
-            gradient: r.gradient.map { gradient!.publish($0, context: ctx, ledger) },
-            trend: r.trend.map { trend!.publish($0, context: ctx, ledger) },
-            files: r.files, title: r.title)
+        let (report, ledger) = publishing(c, control, register: { ledger, persons in
+            (dims: c.dimensions.map { DimensionCells($0, persons: persons, &ledger) },
+             units: UnitCells(r.buurten, persons: persons, &ledger),
+             activities: r.activities.map { $0.activities.map { ActivityCells($0, &ledger) } },
+             gradient: r.gradient.map { GradientCells($0, persons: persons, &ledger) },
+             trend: r.trend.map { TrendCells($0, persons: persons, &ledger) })
+        }, build: { cells, ctx, ledger in
+            PublishedReport(
+                context: ctx,
+                compare: PublishedCompare(context: ctx, dimensions: zip(c.dimensions, cells.dims).map { $1.publish($0, ledger) }),
+                buurten: cells.units.publish(r.buurten, context: ctx, ledger),
+                activities: r.activities.map { a in
+                    PublishedActivities(context: ctx, dimensions: zip(a.activities, cells.activities!).map { $1.publish($0, ledger) })
+                },
+                gradient: r.gradient.map { cells.gradient!.publish($0, context: ctx, ledger) },
+                trend: r.trend.map { cells.trend!.publish($0, context: ctx, ledger) },
+                files: r.files, title: r.title)
+        })
         return (report, ledger)
     }
 
-    /// The ledger of a single analysis (for the property tests).
+    /// The ledger of a single comparison (for the property tests).
     static func ledger(_ r: CompareResult, control: DisclosureControl?) -> DisclosureLedger {
-        var ledger = DisclosureLedger()
-        let recon = ReconciliationCells(r.reconciliation, &ledger)
-        _ = r.dimensions.map { DimensionCells($0, persons: recon.persons, &ledger) }
-        ledger.solve(control)
-        return ledger
+        publishing(r, control, register: { ledger, persons in r.dimensions.map { DimensionCells($0, persons: persons, &ledger) } },
+                   build: { _, _, _ in () }).ledger
     }
 
-    static func context(_ request: CompareRequest, _ sources: InputSources, _ area: Area, _ notes: [RunNote],
-                        _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {
-        PublishedContext(settings: request.settings, sesGroups: request.sesGroups, from: request.from, to: request.to, area: area,
-                         sources: sources, notes: notes, disclosure: ledger.control, reconciliation: recon.publish(ledger))
+    static func context(_ r: some RunResult, _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {
+        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, from: r.request.from, to: r.request.to,
+                         area: r.area, sources: r.sources, notes: r.notes, disclosure: ledger.control, reconciliation: recon.publish(ledger))
     }
 }
+
+/// What every analysis result carries besides its numbers: the request, inputs, area, row account and notes.
+protocol RunResult {
+    var request: CompareRequest { get }
+    var sources: InputSources { get }
+    var area: Area { get }
+    var reconciliation: Reconciliation { get }
+    var notes: [RunNote] { get }
+}
+
+extension CompareResult: RunResult {}
+extension HeterogeneityResult: RunResult {}
+extension GradientResult: RunResult {}
+extension TrendResult: RunResult {}
 
 /// The row account: rows = used + Σ excluded; persons, persons outside the area, conflicts, unknowns.
 struct ReconciliationCells {

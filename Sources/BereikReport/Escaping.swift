@@ -1,3 +1,5 @@
+import BereikData
+
 /// Escaping of user-provided text (file names, activity and area names, labels) per output.
 enum Escape {
     static func text(_ s: String, markdown: Bool) -> String { markdown ? self.markdown(s) : terminal(s) }
@@ -17,14 +19,10 @@ enum Escape {
     /// Terminal: control characters (C0, DEL, C1 — line breaks, ANSI escapes) become `?`, so a
     /// label can neither break a table row nor drive the terminal.
     static func terminal(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: Excerpt.isControl) else { return text }
         var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars { out.append(isControl(s) ? "?" : s) }
+        for s in text.unicodeScalars { out.append(Excerpt.isControl(s) ? "?" : s) }
         return String(out)
-    }
-
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
     }
 }
 

@@ -38,7 +38,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// The request with every flag that was given applied on top of it (project values stay otherwise).
-    func apply(to request: CompareRequest, fromProject: Bool = false) throws -> CompareRequest {
+    func apply(to request: CompareRequest) throws -> CompareRequest {
         var request = request
         if let sesGroups { request.sesGroups = sesGroups }
         if let confidence { request.settings.confidence = try ConfidenceLevel(confidence) }

@@ -33,11 +33,10 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        var request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        var (request, project) = try input.request(with: analysis)
         if let d = try dimensions() { request.dimensions = d }
         let result = try ComparePipeline.run(request)
         InputOptions.clearProgress(request)
-        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
-                             project: try input.projectFile())
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
     }
 }

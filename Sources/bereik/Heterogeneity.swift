@@ -17,15 +17,13 @@ struct Heterogeneity: ParsableCommand {
     var by: HeterogeneityUnit = .buurt
 
     func run() throws {
-        let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        let (request, project) = try input.request(with: analysis)
         let result = try HeterogeneityPipeline.run(request, by: by)
         InputOptions.clearProgress(request)
         if by == .activity {
-            try output.write(Publisher.publishActivities(result, control: output.control), protecting: request.inputFiles,
-                             project: try input.projectFile())
+            try output.write(Publisher.publishActivities(result, control: output.control), protecting: request.inputFiles, project: project)
         } else {
-            try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
-                             project: try input.projectFile())
+            try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
         }
     }
 }
@@ -46,11 +44,10 @@ struct Gradient: ParsableCommand {
     }
 
     func run() throws {
-        let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        let (request, project) = try input.request(with: analysis)
         guard request.ses != nil else { throw ValidationError("gradient needs --ses (CBS SES-WOA scores per wijk/buurt)") }
         let result = try GradientPipeline.run(request, repetitions: repetitions)
         InputOptions.clearProgress(request)
-        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
-                             project: try input.projectFile())
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
     }
 }

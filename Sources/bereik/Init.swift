@@ -1,6 +1,5 @@
 import ArgumentParser
 import BereikData
-import BereikData
 import BereikPipeline
 import Foundation
 

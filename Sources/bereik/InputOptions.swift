@@ -78,11 +78,18 @@ struct InputOptions: ParsableArguments {
         try project.map { try ProjectFile.read(path: $0, referenceDate: Self.today) }
     }
 
+    /// The project file (read once) and the request: the project's values as defaults, the input and
+    /// analysis flags given on top.
+    func request(with analysis: AnalysisOptions) throws -> (request: CompareRequest, project: ProjectFile?) {
+        let file = try projectFile()
+        return (try analysis.apply(to: request(project: file)), file)
+    }
+
     /// The request: the project file's (if any), with the input flags given here on top.
     func request(project file: ProjectFile? = nil) throws -> CompareRequest {
         var request = file?.request ?? CompareRequest(attendance: attendance ?? "", referenceDate: Self.today)
         if let attendance { request.attendance = attendance }
-        request.project = project
+        if let project { request.project = project }
         if let population { request.population = population }
         if let ses { request.ses = ses }
         if let postcodes { request.postcodes = postcodes }
@@ -124,7 +131,6 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Disclosure threshold: counts from 1 to N − 1 are withheld.")
     var disclosureThreshold: Int = 5
 
-    var language: Language { lang ?? .fromEnvironment() }
     var control: DisclosureControl? { disclosureSafe ? DisclosureControl(threshold: disclosureThreshold) : nil }
 
     func validate() throws {

@@ -33,7 +33,7 @@ struct Report: ParsableCommand {
         guard project != nil || input.attendance != nil else {
             throw ValidationError("give a project file (bereik report bereik.toml) or --attendance FILE")
         }
-        let request = try analysis.apply(to: input.request(project: project), fromProject: project != nil)
+        let request = try analysis.apply(to: input.request(project: project))
         let result = try ReportPipeline.run(request, repetitions: repetitions ?? project?.repetitions ?? 100_000,
                                             title: title ?? project?.title)
         InputOptions.clearProgress(request)
@@ -43,6 +43,6 @@ struct Report: ParsableCommand {
         let text = format == "html"
             ? ReportHTML.render(published, language: language, version: Bereik.version)
             : ReportMarkdown.render(published, language: language, version: Bereik.version)
-        try OutputFile.write(text, to: output, protecting: request.inputFiles + [path].compactMap { $0 })
+        try OutputFile.write(text, to: output, protecting: request.inputFiles)
     }
 }

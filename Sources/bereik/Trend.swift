@@ -16,10 +16,9 @@ struct Trend: ParsableCommand {
     @Option(name: .long, help: "month, quarter or year.") var period: TrendPeriod = .quarter
 
     func run() throws {
-        let request = try analysis.apply(to: input.request(project: input.projectFile()), fromProject: input.project != nil)
+        let (request, project) = try input.request(with: analysis)
         let result = try TrendPipeline.run(request, period: period)
         InputOptions.clearProgress(request)
-        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles,
-                             project: try input.projectFile())
+        try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
     }
 }
