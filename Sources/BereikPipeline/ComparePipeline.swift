@@ -22,6 +22,7 @@ public enum ComparePipeline {
         var wanted = request.dimensions ?? Dimension.allCases.filter { present.contains($0) || ($0 == .ses && inputs.ses != nil) }
         for d in wanted where d != .ses && !present.contains(d) { notes.append(.dimensionWithoutColumn(d)) }
         wanted = wanted.filter { $0 == .ses || present.contains($0) }
+        for d in wanted where d != .ses { try InputProblem.check(d, attendance: attendance) }
 
         var results: [DimensionResult] = []
         for dimension in wanted {

@@ -69,6 +69,18 @@ public enum RunNote: Sendable, Equatable {
     case dimensionWithoutColumn(Dimension)
     /// The bundled national table was used.
     case bundledPopulation
+    /// More than 10% of the rows within the chosen area and period could not be used (warning).
+    case manyRowsExcluded(mainReason: ExclusionReason)
+    /// More than 20% of the persons have no known value for this dimension (warning).
+    case manyUnknown(Dimension)
+
+    /// Warnings go at the top of every output; the other notes beside the row account.
+    public var isWarning: Bool {
+        switch self {
+        case .manyRowsExcluded, .manyUnknown: return true
+        default: return false
+        }
+    }
 }
 
 /// The result of `bereik compare`.

@@ -45,8 +45,10 @@ public struct PreparedInputs: Sendable {
         options.buurten = BuurtResolver(known: Set(population.buurten(in: []).map(\.code)),
                                         area: givenArea?.codes ?? [], postcodes: postcodes)
         let attendance = try AttendanceReader.read(path: request.attendance, options: options)
+        try InputProblem.check(attendance)
         let area = try givenArea ?? Area.default(for: attendance.participants, in: population)
         if !attendance.hasBuurt { notes.append(.noBuurtInformation) }
+        notes += InputProblem.warnings(attendance)
         self.population = population
         self.ses = ses
         self.attendance = attendance

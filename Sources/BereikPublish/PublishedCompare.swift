@@ -72,6 +72,10 @@ public struct PublishedGroup: Sendable {
     public let partialR: Double?
     public let small: Bool
     public let sesRange: ClosedRange<Double>?
+    /// Ratios beyond which the group would have been flagged with 80% power; nil when untested or
+    /// when the dimension has a withheld count.
+    public let detectableUnder: Double?
+    public let detectableOver: Double?
 }
 
 /// One dimension (or an activity's row) of a published comparison.

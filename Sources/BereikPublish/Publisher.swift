@@ -189,7 +189,9 @@ struct DimensionCells {
                 pValue: open ? g.pValue : nil, pAdjusted: tainted ? nil : g.pAdjusted, flag: g.flag,
                 missing: open ? g.missing : nil, partialR: tainted ? nil : g.partialR,
                 small: !shown || (g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold),
-                sesRange: sesRanges?[i] ?? nil)
+                sesRange: sesRanges?[i] ?? nil,
+                // A function of the tested total, which a withheld cell would let a reader recover.
+                detectableUnder: tainted ? nil : g.detectableUnder, detectableOver: tainted ? nil : g.detectableOver)
         }
         let test: PublishedTest? = c.fit.map { f in
             tainted ? .verdict(pBelow005: f.reportedPValue < 0.05, method: f.method) : .exact(f)

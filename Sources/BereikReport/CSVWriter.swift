@@ -4,8 +4,17 @@ struct CSVWriter {
     let language: Language
     private(set) var lines: [String] = []
 
-    init(language: Language, header: [String]) {
+    /// Warnings (`Language.warnings`) come first, one cell per line, so Excel shows them above the
+    /// table; programs skip them as comment lines (`#`; pandas `comment="#"`, R `comment.char="#"`).
+    init(language: Language, warnings: [String] = [], header: [String]) {
         self.language = language
+        // Unquoted (a quote before `#` would hide it from comment skipping); the separator becomes
+        // the other list mark so the line stays one cell.
+        let other = language.csvSeparator == ";" ? "," : ";"
+        for w in warnings {
+            lines.append("# " + w.replacingOccurrences(of: language.csvSeparator, with: other).replacingOccurrences(of: "\"", with: "'")
+                .filter { !$0.isNewline })
+        }
         lines.append(header.map { Self.cell($0, separator: language.csvSeparator) }.joined(separator: language.csvSeparator))
     }
 

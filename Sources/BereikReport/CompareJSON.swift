@@ -61,8 +61,17 @@ public enum CompareJSON {
             ("ses", src.ses.map { .object([("file", .string($0)), ("period", .optional(src.sesPeriod))]) } ?? .null),
             ("postcodes", .optional(src.postcodes)),
         ])
+        let warnings: JSONValue = .array(ctx.notes.compactMap { n -> JSONValue? in
+            switch n {
+            case .manyRowsExcluded(let reason):
+                return .object([("warning", .string("many_rows_excluded")), ("main_reason", .string(reason.rawValue)), ("threshold", .number(0.1))])
+            case .manyUnknown(let d):
+                return .object([("warning", .string("many_unknown")), ("dimension", .string(d.rawValue)), ("threshold", .number(0.2))])
+            default: return nil
+            }
+        })
         return [("schema", .string(schema)), ("bereik_version", .string(version))] + extra + [
-            ("input", input), ("confidence", .number(s.confidence.value)), ("settings", settings), ("sources", sources),
+            ("warnings", warnings), ("input", input), ("confidence", .number(s.confidence.value)), ("settings", settings), ("sources", sources),
             ("notes", .array(ctx.notes.map(note))),
             ("disclosure", ctx.disclosure.map { .object([("threshold", .integer($0.threshold)), ("applied", .bool(true))]) }
                 ?? .object([("applied", .bool(false))])),
@@ -75,6 +84,8 @@ public enum CompareJSON {
         case .bundledPopulation: return .string("bundled_population")
         case .sesUnavailable(let reason): return .string("ses_unavailable:\(reason)")
         case .dimensionWithoutColumn(let d): return .string("no_column:\(d.rawValue)")
+        case .manyRowsExcluded(let reason): return .string("many_rows_excluded:\(reason.rawValue)")
+        case .manyUnknown(let d): return .string("many_unknown:\(d.rawValue)")
         }
     }
 
@@ -139,6 +150,7 @@ public enum CompareJSON {
                 ("p_value", .optional(g.pValue)), ("p_adjusted", .optional(g.pAdjusted)),
                 ("flag", .string(g.flag.rawValue)), ("missing", .optional(g.missing)),
                 ("partial_r", .optional(g.partialR)), ("small", .bool(g.small)),
+                ("detectable", .object([("under", .optional(g.detectableUnder)), ("over", .optional(g.detectableOver)), ("power", .number(0.8))])),
             ]
             if g.participants.isWithheld { pairs.append(("suppressed", .bool(true))) }
             if let range = g.sesRange {

@@ -52,8 +52,29 @@ public enum CompareSummary {
             out.append(w.labels.missingExplained)
         }
         if !over.isEmpty { out.append(w.labels.overSentence(over.joined(separator: ", "))) }
-        if out.isEmpty { out.append(w.labels.noDifferences) }
+        if out.isEmpty {
+            out.append(w.labels.noDifferences)
+            out += result.dimensions.compactMap { detectable($0, settings: result.context.settings, language: language) }
+        }
         return out
+    }
+
+    /// "No difference" never stands alone: per dimension, the ratios the test could have found
+    /// (the range over its groups), or that nothing could have been found.
+    static func detectable(_ d: PublishedDimension, settings: ComparisonSettings, language: Language) -> String? {
+        let w = language.words
+        let tested = d.groups.filter { $0.pValue != nil || $0.detectableUnder != nil || $0.detectableOver != nil }
+        guard case .shown(let n) = d.participants, n > 0, !tested.isEmpty else { return nil }
+        let name = w.dimension[d.dimension] ?? d.dimension.rawValue
+        let unders = tested.compactMap(\.detectableUnder), overs = tested.compactMap(\.detectableOver)
+        if unders.isEmpty && overs.isEmpty { return w.labels.notDetectable(name, language.integer(n)) }
+        func range(_ values: [Double]) -> String {
+            guard let lo = values.min(), let hi = values.max() else { return "–" }
+            let a = language.number(lo, digits: 2), b = language.number(hi, digits: 2)
+            return a == b ? a : "\(a)–\(b)"
+        }
+        let alpha = DetectableRatio.perGroupAlpha(settings.confidence.alpha, groups: tested.count, adjustment: settings.adjustment)
+        return w.labels.detectable(name, language.integer(n), range(unders), range(overs), language.number(alpha, digits: 3))
     }
 
     /// Notes on one dimension, worded.
@@ -125,6 +146,7 @@ public enum CompareSummary {
             case .noBuurtInformation: lines.append(w.labels.noBuurt)
             case .sesUnavailable(let reason): lines.append("\(w.labels.sesUnavailable) (\(reason))")
             case .dimensionWithoutColumn(let d): lines.append("\(w.dimension[d]!): \(w.labels.noColumn)")
+            case .manyRowsExcluded, .manyUnknown: break  // at the top, see `Language.warnings`
             }
         }
         return lines
@@ -137,11 +159,11 @@ public enum CompareText {
     public static func render(_ result: PublishedCompare, language: Language, markdown: Bool = false) -> String {
         let w = language.words, ctx = result.context
         let text = { (s: String) -> String in Escape.text(s, markdown: markdown) }
-        var out = markdown ? "# \(text(w.labels.title))\n\n## \(w.labels.summary)\n\n" : ""
+        var out = markdown ? "# \(text(w.labels.title))\n\n" + Warnings.block(ctx.notes, language, markdown: true) + "## \(w.labels.summary)\n\n" : ""
         if markdown {
             for s in CompareSummary.sentences(result, language: language) { out += "- \(text(s))\n" }
         } else {
-            out += "\(w.labels.title)\n\n"
+            out += "\(w.labels.title)\n\n" + Warnings.block(ctx.notes, language, markdown: false)
         }
         for d in result.dimensions {
             let heading = "\(w.dimension[d.dimension]!) (\(language.confidenceLabel(ctx.settings.confidence.value)))"
@@ -172,7 +194,7 @@ public enum CompareCSV {
                                  "test_method", "dissimilarity", "r_indicator", "confidence"]
 
     public static func render(_ result: PublishedCompare, language: Language) -> String {
-        var csv = CSVWriter(language: language, header: columns)
+        var csv = CSVWriter(language: language, warnings: language.warnings(result.context.notes), header: columns)
         let n = language.csvNumber
         let ctx = result.context
         for d in result.dimensions {

@@ -9,7 +9,7 @@ public enum GradientRenderer {
     public static func text(_ r: PublishedGradient, language: Language, markdown: Bool = false) -> String {
         let w = language.words, h = w.labels.heterogeneity
         let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
-        var out = (markdown ? "# " : "") + "\(h.titleGradient)\n\n"
+        var out = (markdown ? "# " : "") + "\(h.titleGradient)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
         guard let groups = r.groups else { return out + h.noSES + "\n" }
         let rows = groups.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells }
         out += TextTable.render(CompareRow.header(w), rows, markdown: markdown) + (markdown ? "\n" : "")
@@ -40,7 +40,7 @@ public enum GradientRenderer {
 
     public static func csv(_ r: PublishedGradient, language: Language) -> String {
         let n = language.csvNumber
-        var csv = CSVWriter(language: language, header: ["measure", "group", "participants", "residents", "estimate", "lower", "upper"])
+        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes), header: ["measure", "group", "participants", "residents", "estimate", "lower", "upper"])
         for g in r.groups?.groups ?? [] {
             csv.row(["reach", g.key, csv.count(g.participants, r.context.disclosure), String(g.residents), n(g.reach.estimate),
                      n(g.reach.interval?.lower), n(g.reach.interval?.upper)])

@@ -16,7 +16,7 @@ public enum HeterogeneityRenderer {
 
     public static func text(_ r: PublishedUnits, language: Language, markdown: Bool = false) -> String {
         let w = language.words, h = w.labels.heterogeneity, ctx = r.context
-        var out = (markdown ? "# " : "") + "\(h.titleUnits) (\(r.kind.rawValue))\n\n"
+        var out = (markdown ? "# " : "") + "\(h.titleUnits) (\(r.kind.rawValue))\n\n" + Warnings.block(ctx.notes, language, markdown: markdown)
         let adjusted = (r.overdispersion?.tau2 ?? 0) > 0
         let withNames = r.units.contains { !$0.name.isEmpty }
         let header = [h.unit] + (withNames ? [h.name] : []) + [w.columns.participants, w.labels.population, w.columns.reach, h.shrunk, h.funnel, w.columns.flag]
@@ -57,7 +57,7 @@ public enum HeterogeneityRenderer {
 
     public static func csv(_ r: PublishedUnits, language: Language) -> String {
         let n = language.csvNumber
-        var csv = CSVWriter(language: language, header: ["unit", "name", "participants", "residents", "reach", "reach_lower", "reach_upper",
+        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes), header: ["unit", "name", "participants", "residents", "reach", "reach_lower", "reach_upper",
                                                          "shrunk", "lower95", "upper95", "lower998", "upper998", "flag", "flag_overdispersion"])
         for u in r.units {
             csv.row([u.unit, u.name, csv.count(u.participants, r.context.disclosure), String(u.residents), n(u.reach.estimate),
@@ -132,7 +132,7 @@ public enum HeterogeneityRenderer {
     public static func text(_ r: PublishedActivities, language: Language, markdown: Bool = false) -> String {
         let w = language.words, h = w.labels.heterogeneity
         let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
-        var out = (markdown ? "# " : "") + "\(h.titleActivities)\n\n"
+        var out = (markdown ? "# " : "") + "\(h.titleActivities)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
         for d in r.dimensions {
             out += (markdown ? "## " : "") + "\(w.dimension[d.dimension]!)\n" + (markdown ? "\n" : "")
             let header = [h.activity] + d.keys.map { w.label($0) } + ["D"]
@@ -149,7 +149,7 @@ public enum HeterogeneityRenderer {
 
     public static func csv(_ r: PublishedActivities, language: Language) -> String {
         let n = language.csvNumber
-        var csv = CSVWriter(language: language, header: ["dimension", "activity", "group", "participants", "share", "resident_share",
+        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes), header: ["dimension", "activity", "group", "participants", "share", "resident_share",
                                                          "ratio", "ratio_lower", "ratio_upper", "flag"])
         for d in r.dimensions {
             for a in d.activities {

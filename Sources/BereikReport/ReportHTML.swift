@@ -15,6 +15,10 @@ public enum ReportHTML {
         var body = "<header><h1>\(htmlEscape(title))</h1><p class=\"meta\">\(htmlEscape(rw.area)): "
             + htmlEscape(ReportSummary.areaText(r.context.area, language)) + periodText(r, language) + "</p></header>\n"
 
+        let warnings = language.warnings(r.context.notes)
+        if !warnings.isEmpty {
+            body += "<aside class=\"warning\" role=\"alert\">" + warnings.map { "<p>\(htmlEscape($0))</p>" }.joined() + "</aside>\n"
+        }
         body += "<section><h2>\(htmlEscape(rw.summary))</h2><ul class=\"summary\">"
         for s in ReportSummary.sentences(r, language: language) { body += "<li>\(htmlEscape(s))</li>" }
         body += "</ul><p class=\"note\">\(htmlEscape(w.labels.missingExplained))</p></section>\n"
@@ -184,7 +188,7 @@ public enum ReportHTML {
         <style>
         body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.45; }
         h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 1.6em; }
-        .meta, .note { color: #333; font-size: .92em; } ul.summary li { margin: .3em 0; font-size: 1.08em; }
+        .meta, .note { color: #333; font-size: .92em; } aside.warning { border-left: 6px solid #b35900; background: #fff4e5; padding: .4em 1em; margin: 1em 0; font-weight: 600; } ul.summary li { margin: .3em 0; font-size: 1.08em; }
         table { border-collapse: collapse; margin: .6em 0 1em; font-size: .9em; } th, td { padding: .25em .6em; border-bottom: 1px solid #bbb; }
         td { text-align: right; } th[scope=row] { text-align: left; font-weight: normal; } thead th { border-bottom: 2px solid #000; text-align: right; }
         thead th:first-child { text-align: left; } figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }

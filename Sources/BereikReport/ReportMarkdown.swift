@@ -7,13 +7,15 @@ public enum ReportMarkdown {
     static func section(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.first?.hasPrefix("# ") == true { lines.removeFirst() }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
+        // The warnings stand once at the top of the report, not again in every section.
+        while lines.first.map({ $0.isEmpty || $0.hasPrefix(">") }) == true { lines.removeFirst() }
         return lines.map { $0.hasPrefix("#") ? "##" + $0 : $0 }.joined(separator: "\n")
     }
 
     public static func render(_ r: PublishedReport, language: Language, version: String) -> String {
         let rw = language.report, w = language.words
-        var out = "# \(Escape.markdown(r.title.isEmpty ? rw.defaultTitle : r.title))\n\n## \(Escape.markdown(rw.summary))\n\n"
+        var out = "# \(Escape.markdown(r.title.isEmpty ? rw.defaultTitle : r.title))\n\n"
+            + Warnings.block(r.context.notes, language, markdown: true) + "## \(Escape.markdown(rw.summary))\n\n"
         for s in ReportSummary.sentences(r, language: language) { out += "- \(Escape.markdown(s))\n" }
         out += "\n## \(Escape.markdown(rw.whoTakesPart))\n"
         for d in r.compare.dimensions {

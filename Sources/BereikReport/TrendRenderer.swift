@@ -32,7 +32,7 @@ public enum TrendRenderer {
 
     public static func text(_ r: PublishedTrend, language: Language, markdown: Bool = false) -> String {
         let (header, rows, notes) = parts(r, language: language)
-        var out = (markdown ? "# " : "") + "\(language.words.labels.trend.title) (\(r.period.rawValue))\n\n"
+        var out = (markdown ? "# " : "") + "\(language.words.labels.trend.title) (\(r.period.rawValue))\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
         out += TextTable.render(header, rows, markdown: markdown) + (markdown ? "\n" : "")
         for note in notes { out += (markdown ? Escape.markdown(note) : note) + "\n" }
         return out
@@ -40,7 +40,7 @@ public enum TrendRenderer {
 
     public static func csv(_ r: PublishedTrend, language: Language) -> String {
         let n = language.csvNumber, control = r.context.disclosure
-        var csv = CSVWriter(language: language, header: ["period", "participants", "new", "returning", "retained", "reach", "reach_lower",
+        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes), header: ["period", "participants", "new", "returning", "retained", "reach", "reach_lower",
                                                          "reach_upper", "retention", "retention_lower", "retention_upper", "cumulative",
                                                          "cumulative_reach"])
         for p in r.periods {

@@ -26,6 +26,9 @@ public struct Words: Sendable {
         public let missingSentence: @Sendable (_ groups: String) -> String
         public let overSentence: @Sendable (_ groups: String) -> String
         public let missingPeople: @Sendable (_ count: String) -> String
+        /// What could have been found where nothing was: dimension, participants, ratio range, α.
+        public let detectable: @Sendable (_ dimension: String, _ participants: String, _ under: String, _ over: String, _ alpha: String) -> String
+        public let notDetectable: @Sendable (_ dimension: String, _ participants: String) -> String
     }
 
     public struct HeterogeneityWords: Sendable {
@@ -96,7 +99,9 @@ public struct Words: Sendable {
             substantialDifferences: "grote verschillen (I² ≥ 50%)", smallDifferences: "kleine verschillen (I² < 50%)",
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
-            missingPeople: { "\($0) te weinig" }))
+            missingPeople: { "\($0) te weinig" },
+            detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij een ratio onder \($2) of boven \($3) (80% onderscheidend vermogen, α = \($4) per groep); kleinere verschillen kunnen er zijn." },
+            notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." }))
 
     static let english = Words(
         dimension: [.gender: "Gender", .age: "Age", .origin: "Origin", .ses: "SES-WOA of the buurt"],
@@ -152,5 +157,7 @@ public struct Words: Sendable {
             substantialDifferences: "large differences (I² ≥ 50%)", smallDifferences: "small differences (I² < 50%)",
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
-            missingPeople: { "\($0) too few" }))
+            missingPeople: { "\($0) too few" },
+            detectable: { "\($0): with \($1) participants a group would only have been flagged at a ratio below \($2) or above \($3) (80% power, α = \($4) per group); smaller differences may exist." },
+            notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." }))
 }

@@ -50,6 +50,10 @@ public struct GroupComparison: Sendable, Equatable {
     public let missing: Int?
     /// The R-indicator's unconditional partial for this category.
     public let partialR: Double?
+    /// The ratios beyond which this group would have been flagged with 80% power (`DetectableRatio`):
+    /// below `detectableUnder` or above `detectableOver`; nil when untested or not detectable at all.
+    public var detectableUnder: Double? = nil
+    public var detectableOver: Double? = nil
 }
 
 /// Things a reader of a comparison must be told; renderers word them per language.
@@ -138,6 +142,7 @@ public struct DimensionComparison: Sendable, Equatable {
         let rIndicator = RIndicator(participants: categories.map(\.participants), residents: categories.map(\.residents))
         self.rIndicator = rIndicator
 
+        let groupAlpha = DetectableRatio.perGroupAlpha(settings.confidence.alpha, groups: tested.count, adjustment: settings.adjustment)
         var groups: [GroupComparison] = []
         for (i, c) in categories.enumerated() {
             var flag = RepresentationFlag.none
@@ -161,7 +166,9 @@ public struct DimensionComparison: Sendable, Equatable {
                                      confidence: settings.confidence, method: settings.reachInterval),
                 participantShare: participantShares[i], residentShare: residentShares[i], ratio: ratio,
                 pValue: raw[i], pAdjusted: adjusted[i], flag: flag, missing: missing,
-                partialR: rIndicator?.categoryPartials[i] ?? nil))
+                partialR: rIndicator?.categoryPartials[i] ?? nil,
+                detectableUnder: raw[i] == nil ? nil : try DetectableRatio.under(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha),
+                detectableOver: raw[i] == nil ? nil : try DetectableRatio.over(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha)))
         }
         self.groups = groups
         let small = categories.filter { $0.participants > 0 && $0.participants < Self.smallGroupThreshold }.map(\.key)

@@ -18,14 +18,12 @@ struct Bereik: ParsableCommand {
     )
 
     static func main() {
+        if let l = Diagnostics.language(in: CommandLine.arguments) { Diagnostics.language = l }
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as DataError {
-            FileHandle.standardError.write(Data("bereik: \(error)\n".utf8))
-            Foundation.exit(1)
-        } catch let error as StatsError {
-            FileHandle.standardError.write(Data("bereik: \(error)\n".utf8))
+        } catch let error where Diagnostics.message(error) != nil {
+            FileHandle.standardError.write(Data("bereik: \(Diagnostics.message(error)!)\n".utf8))
             Foundation.exit(1)
         } catch is DataProblemsFound {
             Foundation.exit(1)

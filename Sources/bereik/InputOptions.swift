@@ -82,6 +82,7 @@ struct InputOptions: ParsableArguments {
     /// analysis flags given on top.
     func request(with analysis: AnalysisOptions) throws -> (request: CompareRequest, project: ProjectFile?) {
         let file = try projectFile()
+        Diagnostics.adopt(project: file, flag: Diagnostics.language(in: CommandLine.arguments))
         return (try analysis.apply(to: request(project: file)), file)
     }
 

@@ -52,7 +52,7 @@ import BereikStats
 
     @Test func bundledPopulationIsUsedWhenNoneIsGiven() throws {
         let path = Repo.temporary("nl2024.csv")
-        try "id;buurt;geslacht\na;BU03630000;v\nb;BU03630000;m\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "id;buurt;geslacht\na;BU0363AA01;v\nb;BU0363AA02;m\n".write(toFile: path, atomically: true, encoding: .utf8)
         var r = CompareRequest(attendance: path, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
         r.area = ["GM0363"]
         let result = try ComparePipeline.run(r)

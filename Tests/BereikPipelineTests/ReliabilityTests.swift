@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import BereikData
+@testable import BereikData
 @testable import BereikPipeline
 @testable import BereikReport
 
@@ -136,5 +136,37 @@ import BereikData
         #expect(flagged.out.contains("\"confidence\": 0.8,") && flagged.out.contains("\"seed\": 3") && !flagged.out.contains("\"confidence\": 0.9"))
         #expect(try runBereik(["compare", "--project", path]).out.hasPrefix("Who do we reach"))
         #expect(try runBereik(["compare", "--project", path, "--lang", "nl"]).out.hasPrefix("Wie bereiken we"))
+    }
+}
+
+/// Counts are bounded where they are read (`CountCell.maximum`, 2·10⁸), which is what keeps every
+/// later sum far from `Int.max`: 20,000 buurten at the bound total 4·10¹² (`Int.max` ≈ 9.2·10¹⁸).
+/// This runs every analysis on the largest population a file can hold in the example's buurten.
+@Suite struct ExtremeCountTests {
+    @Test func theLargestCountsRunEveryAnalysisWithoutATrap() throws {
+        let amsterdam = try String(contentsOfFile: Repo.amsterdam2019, encoding: .utf8)
+        let buurten = Set(amsterdam.split(separator: "\n").compactMap { line -> String? in
+            line.split(whereSeparator: { $0 == ";" || $0 == "," }).compactMap { RegionCode(String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }
+                .first { $0.level == .buurt }?.raw
+        })
+        #expect(buurten.count > 400)
+        var text = "area;dimension;category;count\n"
+        for code in buurten.sorted() {
+            for (dimension, keys) in [("gender", CategoryKeys.gender), ("age", CategoryKeys.age), ("origin", OriginScheme.migratieachtergrond.keys)] {
+                for key in keys { text += "\(code);\(dimension);\(key);\(CountCell.maximum)\n" }
+            }
+        }
+        let population = try ReliabilityTests.write(text, "largest.csv")
+        let base = ["--attendance", Repo.example, "--population", population, "--area", "WK036376"]
+        for command in [["compare"], ["heterogeneity"], ["heterogeneity", "--by", "activity"], ["trend"], ["gradient", "--ses", Repo.ses2019]] {
+            for format in ["table", "json"] {
+                let r = try runBereik(command + base + ["--format", format])
+                #expect(r.code == 0 || r.code == 1, "\(command) \(format): exit \(r.code) \(r.err)")
+                #expect(!r.err.contains("Fatal error"), "\(r.err)")
+                if format == "json", r.code == 0 {
+                    #expect((try? JSONSerialization.jsonObject(with: Data(r.out.utf8))) != nil, "\(command): invalid JSON")
+                }
+            }
+        }
     }
 }
