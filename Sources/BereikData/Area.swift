@@ -14,19 +14,47 @@ public struct Area: Sendable, Equatable {
         case wholeTable = "whole_table"
     }
 
-    public init(codes: [RegionCode], buurten: [RegionCode], origin: Origin, names: [String]? = nil) {
+    /// Names that several regions carry, and which one was taken (shown beside the area).
+    public let nameChoices: [NameChoice]
+
+    public struct NameChoice: Sendable, Equatable {
+        public let query: String
+        public let code: RegionCode
+        public let others: [RegionCode]
+    }
+
+    public init(codes: [RegionCode], buurten: [RegionCode], origin: Origin, names: [String]? = nil, nameChoices: [NameChoice] = []) {
         self.codes = codes
+        self.nameChoices = nameChoices
         self.names = names ?? codes.map(\.raw)
         self.buurten = buurten
         self.origin = origin
     }
 
-    /// Parses codes given by the user ("GM0363", "WK036300,BU03630000") and checks each against the table.
+    /// Parses codes or names given by the user ("GM0363", "WK036300,BU03630000", "Bloemhof",
+    /// "Feijenoord (Rotterdam)") and checks each against the table. A name goes through
+    /// `AreaSearch`; an unknown or ambiguous one is an `AreaNameProblem` listing candidates.
     public static func resolve(_ texts: [String], in population: PopulationTable) throws -> Area {
         var codes: [RegionCode] = []
-        for text in texts.flatMap({ $0.split(separator: ",") }).map({ String($0).trimmingSpaces() }) where !text.isEmpty {
-            guard let code = RegionCode(text) else {
-                throw DataError(SourceLocation(file: "--area"), "'\(text)' is not a CBS region code; expected e.g. GM0363, WK036300 or BU03630000")
+        var chosen: [NameChoice] = []
+        let search = AreaSearch(population)
+        for text in texts.flatMap(splitList) where !text.isEmpty {
+            let code: RegionCode
+            if let parsed = RegionCode(text) {
+                code = parsed
+            } else {
+                let (found, candidates) = search.resolve(text)
+                guard let found else {
+                    if candidates.isEmpty {
+                        let words = AreaSearch.parse(text).name.split(separator: " ").map(String.init)
+                        var near = (words.max { $0.count < $1.count }).map { search.containing($0) } ?? []
+                        if near.isEmpty { near = search.similar(text) }
+                        throw AreaNameProblem.unknown(text, suggestions: Array(near.prefix(8)))
+                    }
+                    throw AreaNameProblem.ambiguous(text, candidates: candidates)
+                }
+                code = found
+                if candidates.count > 1 { chosen.append(NameChoice(query: text, code: found, others: candidates.map(\.code).filter { $0 != found })) }
             }
             guard population.region(code) != nil || !population.buurten(in: [code]).isEmpty else {
                 throw DataError(SourceLocation(file: population.source),
@@ -37,7 +65,18 @@ public struct Area: Sendable, Equatable {
         // A region inside another given region adds nothing and would be counted twice.
         codes = codes.filter { c in !codes.contains { $0 != c && $0.contains(c) } }
         return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .given,
-                    names: names(codes, population))
+                    names: names(codes, population), nameChoices: chosen)
+    }
+
+    /// "A, B (buurt, Rotterdam), C" → ["A", "B (buurt, Rotterdam)", "C"]: commas inside parentheses stay.
+    static func splitList(_ text: String) -> [String] {
+        var parts: [String] = [], current = "", depth = 0
+        for ch in text {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            if ch == ",", depth == 0 { parts.append(current.trimmingSpaces()); current = "" } else { current.append(ch) }
+        }
+        parts.append(current.trimmingSpaces())
+        return parts
     }
 
     static func names(_ codes: [RegionCode], _ population: PopulationTable) -> [String] {

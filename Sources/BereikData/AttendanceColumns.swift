@@ -11,7 +11,12 @@ public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
         switch self {
         case .person: return ["deelnemer", "deelnemerid", "deelnemernummer", "deelnemercode", "persoon", "persoonid", "persoonsnummer",
                               "pseudoniem", "pseudonym", "pseudoid", "person", "personid", "participant", "participantid", "id",
-                              "clientid", "client", "clientnummer", "respondent", "respondentid", "bezoekerid", "bezoeker", "code"]
+                              "clientid", "client", "clientnummer", "respondent", "respondentid", "bezoekerid", "bezoeker", "code",
+                              "klantnummer", "klantid", "registratienummer", "registratienr", "bsnvrijnummer", "lidnummer",
+                              "deelnemersnummer", "deelnemersnr", "deelnemernr", "volgnummer",
+                              // Names last: an id column wins when both exist.
+                              "naamdeelnemer", "deelnemernaam", "naam", "volledigenaam", "voorenachternaam", "name", "fullname",
+                              "participantname"]
         case .date: return ["datum", "date", "bezoekdatum", "visitdate", "datumbezoek", "datumactiviteit", "dag", "day", "sessiedatum"]
         case .activity: return ["activiteit", "activity", "activiteitnaam", "bijeenkomst", "programma", "program", "event",
                                 "sessie", "session", "interventie", "aanbod"]
@@ -26,6 +31,10 @@ public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
                               "landvanherkomst", "countryoforigin", "achtergrond"]
         }
     }
+
+    /// Person headers that hold names: namesakes then count as one person, which a run says.
+    static let nameHeaders: Set<String> = ["naamdeelnemer", "deelnemernaam", "naam", "volledigenaam", "voorenachternaam", "name",
+                                           "fullname", "participantname", "achternaam", "voornaam"]
 
     /// The dimension this role informs, if any.
     public var dimension: Dimension? {
@@ -45,6 +54,11 @@ public struct AttendanceColumns: Sendable, Equatable {
     public let header: [String]
 
     public subscript(role: AttendanceRole) -> Int? { index[role] }
+
+    /// Whether the person column holds names ("Naam deelnemer"): namesakes count as one person.
+    public var personIsName: Bool {
+        index[.person].map { AttendanceRole.nameHeaders.contains(HeaderMatcher.normalise(header[$0])) } ?? false
+    }
 
     public init(header: [String], overrides: [AttendanceRole: String] = [:], file: String) throws {
         let match = HeaderMatcher(header)

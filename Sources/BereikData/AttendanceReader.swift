@@ -3,16 +3,30 @@ import Foundation
 /// Where participants live: turns a row's buurt code or postcode into a buurt, or a reason to
 /// exclude the row.
 public struct BuurtResolver: Sendable {
-    /// Buurten of the population table; nil accepts any well-formed BU code.
+    /// Regions of the population table (buurten, wijken, gemeenten); nil accepts any well-formed code.
     public let known: Set<RegionCode>?
     /// The comparison area; empty means no restriction.
     public let area: [RegionCode]
+    /// PC6 → buurt (exact), when the user gave CBS's postcode table.
     public let postcodes: PostcodeMap?
+    /// PC4 → wijk or gemeente (bundled), for postcodes the PC6 table does not place.
+    public let postcodeAreas: PostcodeAreas?
 
-    public init(known: Set<RegionCode>?, area: [RegionCode] = [], postcodes: PostcodeMap? = nil) {
+    public init(known: Set<RegionCode>?, area: [RegionCode] = [], postcodes: PostcodeMap? = nil, postcodeAreas: PostcodeAreas? = nil) {
         self.known = known
         self.area = area
         self.postcodes = postcodes
+        self.postcodeAreas = postcodeAreas
+    }
+
+    /// A postcode's place: the buurt of its PC6 (exact), else the wijk of its PC4 when the PC4 lies
+    /// in one wijk known to the population table, else the PC4's gemeente.
+    func place(postcode: String) -> RegionCode? {
+        if let buurt = postcodes?.buurt(forPostcode: postcode) { return buurt }
+        guard let areas = postcodeAreas, let pc4 = PostcodeAreas.pc4(postcode) else { return nil }
+        if let wijk = areas.wijk[pc4], known?.contains(wijk) ?? true { return wijk }
+        if let gemeente = areas.gemeente[pc4], known?.contains(gemeente) ?? true { return gemeente }
+        return nil
     }
 
     func resolve(buurt rawBuurt: String?, postcode rawPostcode: String?) -> Result<RegionCode, ExclusionReason> {
@@ -22,13 +36,16 @@ public struct BuurtResolver: Sendable {
             guard let parsed = RegionCode(buurtDigits: buurtText) else { return .failure(.unknownBuurt) }
             code = parsed
         } else if let postcodeText = rawPostcode?.trimmingSpaces(), !postcodeText.isEmpty {
-            guard let mapped = postcodes?.buurt(forPostcode: postcodeText) else { return .failure(.unknownPostcode) }
+            guard let mapped = place(postcode: postcodeText) else { return .failure(.unknownPostcode) }
             code = mapped
         } else {
             return .failure(.noBuurt)
         }
         if let known, !known.contains(code) { return .failure(.unknownBuurt) }
-        if !area.isEmpty, !area.contains(where: { $0.contains(code) }) { return .failure(.outsideArea) }
+        if !area.isEmpty, !area.contains(where: { $0.contains(code) }) {
+            // Placed in a gemeente (or wijk) that holds part of the area: in it or not, nobody can tell.
+            return .failure(area.contains(where: { code.contains($0) }) ? .postcodeTooCoarse : .outsideArea)
+        }
         return .success(code)
     }
 }
@@ -147,13 +164,16 @@ final class RowBatch: @unchecked Sendable {
     @exclusivity(unchecked) var age: [Int8] = []
     @exclusivity(unchecked) var origin: [Int8] = []
     @exclusivity(unchecked) var activity: [Int32] = []
+    /// The days between which the row says the person was born (Int32.min/max when it says nothing).
+    @exclusivity(unchecked) var bornFrom: [Int32] = []
+    @exclusivity(unchecked) var bornTo: [Int32] = []
 
     init(capacity: Int) {
         idBytes.reserveCapacity(capacity * 12)
         let n = capacity
         idEnds.reserveCapacity(n); status.reserveCapacity(n); row.reserveCapacity(n); day.reserveCapacity(n)
         buurt.reserveCapacity(n); gender.reserveCapacity(n); age.reserveCapacity(n); origin.reserveCapacity(n)
-        activity.reserveCapacity(n)
+        activity.reserveCapacity(n); bornFrom.reserveCapacity(n); bornTo.reserveCapacity(n)
     }
 
     func reset() {
@@ -162,10 +182,12 @@ final class RowBatch: @unchecked Sendable {
         status.removeAll(keepingCapacity: true); row.removeAll(keepingCapacity: true); day.removeAll(keepingCapacity: true)
         buurt.removeAll(keepingCapacity: true); gender.removeAll(keepingCapacity: true); age.removeAll(keepingCapacity: true)
         origin.removeAll(keepingCapacity: true); activity.removeAll(keepingCapacity: true)
+        bornFrom.removeAll(keepingCapacity: true); bornTo.removeAll(keepingCapacity: true)
     }
 
     func append(id: UnsafeBufferPointer<UInt8>, status: Status, row: Int64, day: Int32 = Int32.min, buurt: Int32 = -1,
-                gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1) {
+                gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1,
+                born: (from: Int32, to: Int32) = (Int32.min, Int32.max)) {
         idBytes.append(contentsOf: id)
         idEnds.append(idBytes.count)
         self.status.append(status)
@@ -176,6 +198,8 @@ final class RowBatch: @unchecked Sendable {
         self.age.append(age)
         self.origin.append(origin)
         self.activity.append(activity)
+        bornFrom.append(born.from)
+        bornTo.append(born.to)
         count += 1
     }
 }

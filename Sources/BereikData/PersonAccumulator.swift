@@ -9,6 +9,10 @@ final class PersonAccumulator: @unchecked Sendable {
         var last = Int32.min
         var activityMask: UInt64 = 0
         var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
+        /// The birth days all of the person's rows allow (an age of 24 at a visit allows a year of
+        /// birth days; a birth date one day). Rows disagree on age only when nothing is left.
+        var bornFrom = Int32.min, bornTo = Int32.max
+        var ageConflict: Bool { bornFrom > bornTo }
     }
 
     let ids = ByteInterner(capacity: 1 << 16)
@@ -50,7 +54,10 @@ final class PersonAccumulator: @unchecked Sendable {
         let stamp = Int64(dayNumber) << 32 | batch.row[i]
         let buurt = batch.buurt[i], gender = batch.gender[i], age = batch.age[i], origin = batch.origin[i]
         let activity = batch.activity[i]
+        let bornFrom = batch.bornFrom[i], bornTo = batch.bornTo[i]
         people.withElement(person) { p in
+            if bornFrom > p.bornFrom { p.bornFrom = bornFrom }
+            if bornTo < p.bornTo { p.bornTo = bornTo }
             p.visits += 1
             if dayNumber != Int32.min {
                 if p.first == Int32.min || dayNumber < p.first { p.first = dayNumber }

@@ -1,5 +1,9 @@
 /// Why an attendance row was not used. Raw values are the JSON keys.
 public enum ExclusionReason: String, Sendable, CaseIterable, Codable, Error {
+    /// Every cell empty (a spacer row in a spreadsheet): not a visit.
+    case emptyRow = "empty_row"
+    /// A "Totaal"/"Total" row under the list: not a visit.
+    case totalRow = "total_row"
     case noPersonID = "no_person_id"
     case unparseableDate = "unparseable_date"
     case noDate = "no_date"
@@ -8,6 +12,8 @@ public enum ExclusionReason: String, Sendable, CaseIterable, Codable, Error {
     case unknownBuurt = "unknown_buurt"
     case unknownPostcode = "unknown_postcode"
     case outsideArea = "buurt_outside_area"
+    /// Placed by its PC4 in a gemeente or wijk larger than the area, so not known to be in the area.
+    case postcodeTooCoarse = "postcode_too_coarse"
 }
 
 /// The account of every input row: read = used + Σ excluded, and what was learned about persons.

@@ -24,6 +24,8 @@ final class RowClassifier {
     @exclusivity(unchecked) private var postcodeResult: [Int32] = []
     @exclusivity(unchecked) private var ageValue: [Int32] = []
     @exclusivity(unchecked) private var birthValue: [BirthValue] = []
+    /// The whole years of each distinct age value (-1 when not a number).
+    @exclusivity(unchecked) private var ageYears: [Int] = []
     @exclusivity(unchecked) private var ageUnrecognised: [Int] = []
     @exclusivity(unchecked) private var birthUnrecognised: [Int] = []
     @exclusivity(unchecked) private var activityOfValue: [Int32] = []
@@ -61,6 +63,28 @@ final class RowClassifier {
         activityIndex = columns[.activity]
     }
 
+    /// The birth days the current row allows (see `PersonAccumulator.PersonState.bornFrom`).
+    @exclusivity(unchecked) private var born: (from: Int32, to: Int32) = (Int32.min, Int32.max)
+
+    /// Birth days allowed by an age in whole years at `day`: after the day `age + 1` years before,
+    /// up to the day `age` years before.
+    static func bornRange(age: Int, at day: CivilDate) -> (from: Int32, to: Int32)? {
+        let c = day.components
+        func back(_ years: Int) -> CivilDate? {
+            CivilDate(year: c.year - years, month: c.month, day: c.day) ?? CivilDate(year: c.year - years, month: c.month, day: c.day - 1)
+        }
+        guard let latest = back(age), let earliest = back(age + 1) else { return nil }
+        return (Int32(earliest.dayNumber + 1), Int32(latest.dayNumber))
+    }
+
+    /// "Totaal", "Total", "Eindtotaal", "Som" (any case, optional colon): a sum row, not a person.
+    static func isTotal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3, bytes.count <= 12 else { return false }
+        var text = String(decoding: bytes, as: UTF8.self).lowercased()
+        if text.hasSuffix(":") { text.removeLast() }
+        return ["totaal", "total", "totalen", "totals", "eindtotaal", "grand total", "som", "sum", "totaal aantal"].contains(text)
+    }
+
     static func code(_ reason: ExclusionReason) -> Int32 { -1 - Int32(ExclusionReason.allCases.firstIndex(of: reason)!) }
     static let noBuurtCode = code(.noBuurt)
 
@@ -69,9 +93,14 @@ final class RowClassifier {
         reconciliation.rows += 1
         return reader.withBytes(personIndex) { raw -> (ExclusionReason, Int?)? in
             let id = raw.trimmedASCII()
+            if Self.isTotal(id) || (personIndex != 0 && reader.withBytes(0) { Self.isTotal($0.trimmedASCII()) }) {
+                batch.append(id: id, status: .noPerson, row: row)
+                return exclude(.totalRow, column: personIndex)
+            }
             guard !id.isEmpty else {
                 batch.append(id: id, status: .noPerson, row: row)
-                return exclude(.noPersonID, column: personIndex)
+                let empty = (0..<reader.fieldCount).allSatisfy { reader.withBytes($0) { $0.trimmedASCII().isEmpty } }
+                return exclude(empty ? .emptyRow : .noPersonID, column: personIndex)
             }
             func excluded(_ reason: ExclusionReason, _ column: Int?) -> (ExclusionReason, Int?) {
                 batch.append(id: id, status: reason == .outsideArea ? .outsideArea : .excluded, row: row)
@@ -118,6 +147,7 @@ final class RowClassifier {
 
             reconciliation.rowsUsed += 1
             let gender = genderColumn.flatMap { category($0, reader) } ?? -1
+            born = (Int32.min, Int32.max)
             let age = ageBand(reader, day: day) ?? -1
             let origin = originColumn.flatMap { category($0, reader) } ?? -1
             var activity: Int32 = -1
@@ -137,7 +167,7 @@ final class RowClassifier {
                 activity = activityOfValue[Int(v)]
             }
             batch.append(id: id, status: .used, row: row, day: dayNumber, buurt: buurt, gender: gender, age: age,
-                         origin: origin, activity: activity)
+                         origin: origin, activity: activity, born: born)
             return nil
         }
     }
@@ -192,10 +222,14 @@ final class RowClassifier {
                 let text = encoding.decode(ages.bytes(v)).trimmingSpaces()
                 let whole = text.split(whereSeparator: { $0 == "," || $0 == "." }).first.map(String.init) ?? text
                 ageValue.append(text.isEmpty ? -1 : Int(whole).flatMap { CategoryKeys.ageBand($0) }.map(Int32.init) ?? -2)
+                ageYears.append(Int(whole) ?? -1)
                 ageUnrecognised.append(0)
             }
             let band = ageValue[Int(v)]
-            if band >= 0 { return Int8(band) }
+            if band >= 0 {
+                if let range = Self.bornRange(age: ageYears[Int(v)], at: day ?? options.referenceDate) { born = range }
+                return Int8(band)
+            }
             if band == -2 { ageUnrecognised[Int(v)] += 1; return nil }
         }
         if let c = birthIndex {
@@ -213,9 +247,14 @@ final class RowClassifier {
             switch birthValue[Int(v)] {
             case .blank: break
             case .invalid: birthUnrecognised[Int(v)] += 1; return nil
-            case .year(let year): age = at.year - year - ((at.month, at.day) < (7, 1) ? 1 : 0)
-            case .date(let born):
-                let b = born.components
+            case .year(let year):
+                age = at.year - year - ((at.month, at.day) < (7, 1) ? 1 : 0)
+                if let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31) {
+                    born = (Int32(first.dayNumber), Int32(last.dayNumber))
+                }
+            case .date(let birth):
+                born = (Int32(birth.dayNumber), Int32(birth.dayNumber))
+                let b = birth.components
                 age = at.year - b.year - ((at.month, at.day) < (b.month, b.day) ? 1 : 0)
             }
             if let age {
@@ -264,6 +303,12 @@ final class RowClassifier {
         let buurt = resolve({ $0.buurt }, role: .buurt, dimension: nil)
         let gender = resolve({ $0.gender }, role: .gender, dimension: .gender).map { Int8($0) }
         let age = resolve({ $0.age }, role: .age, dimension: .age).map { Int8($0) }
+        // An age that moved on a year between visits is no conflict; birth days that cannot all be
+        // true are. (Age band labels carry no birth day: their tally decides.)
+        if ageIndex != nil || birthIndex != nil {
+            let conflicts = used.filter { people[$0].ageConflict || (people[$0].bornFrom == Int32.min && people[$0].age.resolved.conflict) }.count
+            reconciliation.conflicts[.age] = conflicts > 0 ? conflicts : nil
+        }
         let origin = resolve({ $0.origin }, role: .origin, dimension: .origin).map { Int8($0) }
         var extra: [Int: [Int32]] = [:]
         for key in persons.extraActivities { extra[Int(key >> 24), default: []].append(Int32(key & 0xFFFFFF)) }

@@ -69,6 +69,8 @@ public enum RunNote: Sendable, Equatable {
     case dimensionWithoutColumn(Dimension)
     /// The bundled national table was used.
     case bundledPopulation
+    /// The person column holds names: namesakes count as one person.
+    case namesAsPersons(column: String)
     /// More than 10% of the rows within the chosen area and period could not be used (warning).
     case manyRowsExcluded(mainReason: ExclusionReason)
     /// More than 20% of the persons have no known value for this dimension (warning).

@@ -5,15 +5,22 @@ import BereikData
 public enum InputProblem: Error, Sendable, Equatable {
     /// No row could be used; `reason` is the most frequent exclusion (nil: the file has no rows).
     case noUsableRows(file: String, rows: Int, reason: ExclusionReason?, count: Int)
+    /// Rows placed by their PC4 in a gemeente or wijk that is larger than the area: whether these
+    /// people live in the area is unknown, so any answer would be off by an unknown amount.
+    case postcodesTooCoarse(file: String, rows: Int)
     /// The attendance has a column for this dimension but no person has a value Bereik recognises.
     case dimensionWithoutValues(file: String, dimension: Dimension, column: String, examples: [String])
 
     /// Exclusions that are the user's choice of area or period, not a fault in the data.
-    static let selections: Set<ExclusionReason> = [.outsideArea, .outsidePeriod]
+    /// (Spacer and total rows are not visits at all, so they count with these.)
+    static let selections: Set<ExclusionReason> = [.outsideArea, .outsidePeriod, .emptyRow, .totalRow]
 
     /// Stops when no row could be used.
     static func check(_ attendance: AttendanceData) throws {
         let r = attendance.reconciliation
+        if let coarse = r.excluded[.postcodeTooCoarse], coarse > 0 {
+            throw InputProblem.postcodesTooCoarse(file: attendance.source, rows: coarse)
+        }
         guard r.rowsUsed == 0 else { return }
         let main = r.excluded.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }
         throw InputProblem.noUsableRows(file: attendance.source, rows: r.rows, reason: main?.key, count: main?.value ?? 0)

@@ -42,12 +42,15 @@ public struct PreparedInputs: Sendable {
         options.strict = request.strict
         options.progress = request.progress
         options.collectMonths = request.collectMonths
-        options.buurten = BuurtResolver(known: Set(population.buurten(in: []).map(\.code)),
-                                        area: givenArea?.codes ?? [], postcodes: postcodes)
+        options.buurten = BuurtResolver(known: Set(population.regions.map(\.code)),
+                                        area: givenArea?.codes ?? [], postcodes: postcodes, postcodeAreas: try Self.bundledPostcodeAreas())
         let attendance = try AttendanceReader.read(path: request.attendance, options: options)
         try InputProblem.check(attendance)
         let area = try givenArea ?? Area.default(for: attendance.participants, in: population)
         if !attendance.hasBuurt { notes.append(.noBuurtInformation) }
+        if attendance.columns.personIsName, let c = attendance.columns[.person] {
+            notes.append(.namesAsPersons(column: attendance.columns.header[c]))
+        }
         notes += InputProblem.warnings(attendance)
         self.population = population
         self.ses = ses
@@ -60,6 +63,13 @@ public struct PreparedInputs: Sendable {
             columns: attendance.columns.index.mapValues { attendance.columns.header[$0] },
             population: population.source, populationBundled: request.population == nil, populationLayout: population.layout,
             originScheme: population.originScheme, ses: ses?.source, sesPeriod: ses?.period, postcodes: postcodes?.source)
+    }
+
+    /// The bundled PC4 → gemeente/wijk tables (CBS 2024 address counts), read once per process.
+    static func bundledPostcodeAreas() throws -> PostcodeAreas? {
+        guard let g = Bundle.module.path(forResource: "pc4_gemeente2024_adressen_cbs_pc6hnr20240801", ofType: "csv"),
+              let w = Bundle.module.path(forResource: "pc4_wijk2024_adressen_cbs_pc6hnr20240801", ofType: "csv") else { return nil }
+        return try PostcodeAreas.read(gemeentePath: g, wijkPath: w)
     }
 
     /// The SES grouping of the area's buurten, or nil with a note saying why not.

@@ -84,6 +84,7 @@ public enum CompareJSON {
         case .bundledPopulation: return .string("bundled_population")
         case .sesUnavailable(let reason): return .string("ses_unavailable:\(reason)")
         case .dimensionWithoutColumn(let d): return .string("no_column:\(d.rawValue)")
+        case .namesAsPersons: return .string("names_as_persons")
         case .manyRowsExcluded(let reason): return .string("many_rows_excluded:\(reason.rawValue)")
         case .manyUnknown(let d): return .string("many_unknown:\(d.rawValue)")
         }

@@ -74,7 +74,8 @@ public enum CompareSummary {
             return a == b ? a : "\(a)–\(b)"
         }
         let alpha = DetectableRatio.perGroupAlpha(settings.confidence.alpha, groups: tested.count, adjustment: settings.adjustment)
-        return w.labels.detectable(name, language.integer(n), range(unders), range(overs), language.number(alpha, digits: 3))
+        let ratios = (unders.isEmpty ? [] : [w.labels.ratioBelow(range(unders))]) + (overs.isEmpty ? [] : [w.labels.ratioAbove(range(overs))])
+        return w.labels.detectable(name, language.integer(n), ratios.joined(separator: " \(w.labels.or) "), language.number(alpha, digits: 3))
     }
 
     /// Notes on one dimension, worded.
@@ -131,13 +132,17 @@ public enum CompareSummary {
         for (reason, n) in r.excluded { lines.append("  \(w.labels.excluded): \(c(n)) — \(w.exclusion[reason]!)") }
         if r.personsOutsideArea != .shown(0) { lines.append("  \(c(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
         if r.blankLines > 0 { lines.append("  \(language.integer(r.blankLines)) \(w.labels.blankLines)") }
-        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(role.rawValue)): \(c(n)) \(w.labels.persons)") }
+        let roleName = { (role: AttendanceRole) in role.dimension.flatMap { w.dimension[$0]?.lowercased() } ?? role.rawValue }
+        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(roleName(role))): \(c(n)) \(w.labels.persons)") }
         for (role, values) in r.unrecognised {
             let examples = values.prefix(5).map { "'\(TextTable.cut($0.value))' (\($0.count))" }.joined(separator: ", ")
-            lines.append("  \(w.labels.unrecognised) (\(role.rawValue)): \(examples)")
+            lines.append("  \(w.labels.unrecognised) (\(roleName(role))): \(examples)")
         }
-        let area = context.area.codes.map(\.raw).joined(separator: ", ")
-        lines.append("\(w.labels.area): \(area) (\(language.integer(context.area.buurten.count)) buurten)")
+        let area = zip(context.area.codes, context.area.names).map { $1 == $0.raw ? $0.raw : "\($1) (\($0.raw))" }.joined(separator: ", ")
+        lines.append("\(w.labels.area): \(area) — \(language.integer(context.area.buurten.count)) buurten")
+        for c in context.area.nameChoices {
+            lines.append("  " + language.messages.nameChoice(c.query, c.code.raw, c.others.map(\.raw).joined(separator: ", ")))
+        }
         let populationFile = context.sources.population.split(separator: "/").last.map(String.init) ?? context.sources.population
         lines.append("\(w.labels.population): \(populationFile) [\(context.sources.populationLayout)]")
         for note in context.notes {
@@ -146,6 +151,7 @@ public enum CompareSummary {
             case .noBuurtInformation: lines.append(w.labels.noBuurt)
             case .sesUnavailable(let reason): lines.append("\(w.labels.sesUnavailable) (\(reason))")
             case .dimensionWithoutColumn(let d): lines.append("\(w.dimension[d]!): \(w.labels.noColumn)")
+            case .namesAsPersons(let column): lines.append(language.messages.namesAsPersons(column))
             case .manyRowsExcluded, .manyUnknown: break  // at the top, see `Language.warnings`
             }
         }

@@ -13,10 +13,19 @@ public struct MessageWords: Sendable {
     public let dimensionWithoutValues: @Sendable (_ file: String, _ dimension: String, _ column: String, _ examples: String) -> String
     public let manyRowsExcluded: @Sendable (_ reason: String, _ fix: String) -> String
     public let manyUnknown: @Sendable (_ dimension: String) -> String
+    public let postcodesTooCoarse: @Sendable (_ file: String, _ rows: String, _ fix: String) -> String
+    public let areaUnknown: @Sendable (_ query: String, _ suggestions: String) -> String
+    public let areaAmbiguous: @Sendable (_ query: String, _ count: String, _ candidates: String) -> String
+    /// "wijk Feijenoord in Rotterdam, WK059910, 79.440 inwoners"
+    public let candidate: @Sendable (_ kind: String, _ name: String, _ gemeente: String, _ code: String, _ residents: String) -> String
+    public let nameChoice: @Sendable (_ query: String, _ chosen: String, _ others: String) -> String
+    public let kinds: [RegionLevel: String]
+    public let namesAsPersons: @Sendable (_ column: String) -> String
 
     static let dutch = MessageWords(
         warning: "Let op",
         fix: [
+            .emptyRow: "vul de lijst met één rij per bezoek", .totalRow: "vul de lijst met één rij per bezoek",
             .noPersonID: "vul bij elke rij een deelnemer in, of noem de juiste kolom met --column person=KOLOM",
             .unparseableDate: "schrijf datums als 31-12-2024 of 2024-12-31",
             .noDate: "vul de datum in, of laat de datumkolom weg als er geen datums zijn",
@@ -25,6 +34,7 @@ public struct MessageWords: Sendable {
             .unknownBuurt: "gebruik buurtcodes uit hetzelfde jaar als de bevolkingstabel (codes veranderen elk jaar)",
             .unknownPostcode: "controleer de postcodes (1234 AB), of geef met --postcodes het CBS-bestand 'Buurt, wijk en gemeente 2024 voor postcode huisnummer'",
             .outsideArea: "controleer --area: geen enkele deelnemer woont in dit gebied",
+            .postcodeTooCoarse: "download bij CBS 'Buurt, wijk en gemeente 2024 voor postcode huisnummer' (pc6hnr20240801_gwb) en geef het met --postcodes, of kies een groter gebied (de gemeente)",
         ],
         emptyFile: { "\($0): het bestand heeft een kopregel maar geen rijen met bezoeken." },
         noUsableRows: { "\($0): geen enkele rij bruikbaar (\($1) gelezen). Meest voorkomende reden: \($3) (\($2) rijen). Oplossing: \($4)." },
@@ -33,11 +43,19 @@ public struct MessageWords: Sendable {
                 + ". Oplossing: gebruik de waarden uit de README (bijv. man/vrouw, M/V), of laat deze indeling weg met --by."
         },
         manyRowsExcluded: { "meer dan 10% van de rijen in gebied en periode is niet gebruikt, vooral: \($0). Oplossing: \($1); zie de verantwoording onderaan." },
-        manyUnknown: { "van meer dan 20% van de deelnemers is \($0) onbekend; de vergelijking voor \($0) zegt alleen iets over de rest." })
+        manyUnknown: { "van meer dan 20% van de deelnemers is \($0) onbekend; de vergelijking voor \($0) zegt alleen iets over de rest." },
+        postcodesTooCoarse: { "\($0): van \($1) rijen is alleen de gemeente of wijk bekend (viercijferige postcode), niet of ze in het gekozen gebied wonen. Oplossing: \($2)." },
+        areaUnknown: { "--area: geen gemeente, wijk of buurt heet '\($0)'" + ($1.isEmpty ? "; zoek met 'bereik areas NAAM' of geef een CBS-code (GM0599, WK059910, BU05991081)." : ". Bedoelt u: \($1)? Zoek met 'bereik areas NAAM'.") },
+        areaAmbiguous: { "--area: '\($0)' past bij \($1) gebieden: \($2). Kies met de code, of met de gemeente of soort erbij, bijv. 'Centrum (Utrecht)' of 'Feijenoord (buurt)'." },
+        candidate: { "\($0) \($1)" + ($2.isEmpty ? "" : " in \($2)") + " (\($3)" + ($4.isEmpty ? "" : ", \($4) inwoners") + ")" },
+        nameChoice: { "'\($0)' is opgevat als \($1); ook zo heet: \($2)" },
+        kinds: [.country: "land", .gemeente: "gemeente", .wijk: "wijk", .buurt: "buurt"],
+        namesAsPersons: { "De kolom '\($0)' bevat namen: mensen met dezelfde naam tellen als één persoon. Gebruik liever een deelnemersnummer." })
 
     static let english = MessageWords(
         warning: "Warning",
         fix: [
+            .emptyRow: "fill the list with one row per visit", .totalRow: "fill the list with one row per visit",
             .noPersonID: "fill in a participant on every row, or name the right column with --column person=COLUMN",
             .unparseableDate: "write dates as 31-12-2024 or 2024-12-31",
             .noDate: "fill in the date, or leave the date column out if there are no dates",
@@ -46,6 +64,7 @@ public struct MessageWords: Sendable {
             .unknownBuurt: "use buurt codes of the population table's year (codes change every year)",
             .unknownPostcode: "check the postcodes (1234 AB), or give CBS's 'Buurt, wijk en gemeente 2024 voor postcode huisnummer' file with --postcodes",
             .outsideArea: "check --area: no participant lives in this area",
+            .postcodeTooCoarse: "download CBS's 'Buurt, wijk en gemeente 2024 voor postcode huisnummer' (pc6hnr20240801_gwb) and give it with --postcodes, or choose a larger area (the gemeente)",
         ],
         emptyFile: { "\($0): the file has a header but no visit rows." },
         noUsableRows: { "\($0): no row can be used (\($1) read). Main reason: \($3) (\($2) rows). Fix: \($4)." },
@@ -54,7 +73,14 @@ public struct MessageWords: Sendable {
                 + ". Fix: use the values listed in the README (e.g. man/vrouw, M/F), or leave this dimension out with --by."
         },
         manyRowsExcluded: { "more than 10% of the rows within the area and period were not used, mainly: \($0). Fix: \($1); see the row account at the end." },
-        manyUnknown: { "\($0) is unknown for more than 20% of the participants; the comparison by \($0) speaks only for the rest." })
+        manyUnknown: { "\($0) is unknown for more than 20% of the participants; the comparison by \($0) speaks only for the rest." },
+        postcodesTooCoarse: { "\($0): for \($1) rows only the gemeente or wijk is known (four-digit postcode), not whether they live in the chosen area. Fix: \($2)." },
+        areaUnknown: { "--area: no gemeente, wijk or buurt is called '\($0)'" + ($1.isEmpty ? "; search with 'bereik areas NAME' or give a CBS code (GM0599, WK059910, BU05991081)." : ". Did you mean: \($1)? Search with 'bereik areas NAME'.") },
+        areaAmbiguous: { "--area: '\($0)' matches \($1) areas: \($2). Choose by code, or add the gemeente or kind, e.g. 'Centrum (Utrecht)' or 'Feijenoord (buurt)'." },
+        candidate: { "\($0) \($1)" + ($2.isEmpty ? "" : " in \($2)") + " (\($3)" + ($4.isEmpty ? "" : ", \($4) residents") + ")" },
+        nameChoice: { "'\($0)' was taken as \($1); also called so: \($2)" },
+        kinds: [.country: "country", .gemeente: "gemeente", .wijk: "wijk", .buurt: "buurt"],
+        namesAsPersons: { "The column '\($0)' holds names: people with the same name count as one person. A participant number is better." })
 }
 
 extension Language {
@@ -67,9 +93,28 @@ extension Language {
         case .noUsableRows(let file, let rows, let reason, let count):
             guard let reason else { return m.emptyFile(file) }
             return m.noUsableRows(file, integer(rows), integer(count), w.exclusion[reason] ?? reason.rawValue, m.fix[reason] ?? "")
+        case .postcodesTooCoarse(let file, let rows):
+            return m.postcodesTooCoarse(file, integer(rows), m.fix[.postcodeTooCoarse]!)
         case .dimensionWithoutValues(let file, let dimension, let column, let examples):
             return m.dimensionWithoutValues(file, (w.dimension[dimension] ?? dimension.rawValue).lowercased(), "'\(Escape.terminal(column))'",
                                             examples.map { "'\(Escape.terminal(Excerpt.text($0, limit: 24)))'" }.joined(separator: ", "))
+        }
+    }
+
+    /// A region found by name, with its kind, gemeente, code and residents.
+    public func candidate(_ c: AreaSearch.Candidate) -> String {
+        messages.candidate(messages.kinds[c.code.level] ?? c.code.level.rawValue, Escape.terminal(c.name),
+                           c.code.level == .gemeente ? "" : Escape.terminal(c.gemeente), c.code.raw, c.residents.map(integer) ?? "")
+    }
+
+    public func message(_ problem: AreaNameProblem) -> String {
+        switch problem {
+        case .unknown(let query, let suggestions):
+            return messages.areaUnknown(Escape.terminal(Excerpt.text(query, limit: 60)), suggestions.map(candidate).joined(separator: "; "))
+        case .ambiguous(let query, let candidates):
+            var list = candidates.prefix(12).map(candidate).joined(separator: "; ")
+            if candidates.count > 12 { list += "; …" }
+            return messages.areaAmbiguous(Escape.terminal(Excerpt.text(query, limit: 60)), integer(candidates.count), list)
         }
     }
 

@@ -27,7 +27,11 @@ public struct Words: Sendable {
         public let overSentence: @Sendable (_ groups: String) -> String
         public let missingPeople: @Sendable (_ count: String) -> String
         /// What could have been found where nothing was: dimension, participants, ratio range, α.
-        public let detectable: @Sendable (_ dimension: String, _ participants: String, _ under: String, _ over: String, _ alpha: String) -> String
+        public let detectable: @Sendable (_ dimension: String, _ participants: String, _ ratios: String, _ alpha: String) -> String
+        /// "a ratio below %@" / "above %@", and the word joining them.
+        public let ratioBelow: @Sendable (String) -> String
+        public let ratioAbove: @Sendable (String) -> String
+        public let or: String
         public let notDetectable: @Sendable (_ dimension: String, _ participants: String) -> String
     }
 
@@ -52,9 +56,10 @@ public struct Words: Sendable {
                    "buiten_europa": "buiten Europa", "nederlands": "Nederlands", "westers": "westers",
                    "niet_westers": "niet-westers", "Q1": "Q1 (laagste SES)", "Q5": "Q5 (hoogste SES)"],
         flag: [.under: "onder", .over: "boven", .none: ""],
-        exclusion: [.noPersonID: "geen deelnemer-id", .unparseableDate: "datum onleesbaar", .noDate: "geen datum",
+        exclusion: [.emptyRow: "lege rij", .totalRow: "totaalrij", .noPersonID: "geen deelnemer-id", .unparseableDate: "datum onleesbaar", .noDate: "geen datum",
                     .outsidePeriod: "buiten de periode", .noBuurt: "geen buurt of postcode", .unknownBuurt: "onbekende buurtcode",
-                    .unknownPostcode: "onbekende postcode", .outsideArea: "buurt buiten het gebied"],
+                    .unknownPostcode: "onbekende postcode", .outsideArea: "buurt buiten het gebied",
+                    .postcodeTooCoarse: "postcode te grof voor het gebied"],
         columns: Columns(group: "Groep", participants: "Deeln.", share: "Aandeel", residentShare: "Inwoners",
                          ratio: "Ratio (BI)", reach: "Per 1.000 (BI)", missing: "Mist", flag: "Vlag"),
         labels: Labels(
@@ -100,7 +105,8 @@ public struct Words: Sendable {
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
             missingPeople: { "\($0) te weinig" },
-            detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij een ratio onder \($2) of boven \($3) (80% onderscheidend vermogen, α = \($4) per groep); kleinere verschillen kunnen er zijn." },
+            detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij \($2) (80% onderscheidend vermogen, α = \($3) per groep); kleinere verschillen kunnen er zijn." },
+            ratioBelow: { "een ratio onder \($0)" }, ratioAbove: { "een ratio boven \($0)" }, or: "of",
             notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." }))
 
     static let english = Words(
@@ -110,9 +116,10 @@ public struct Words: Sendable {
                    "buiten_europa": "outside Europe", "nederlands": "Dutch", "westers": "Western",
                    "niet_westers": "non-Western", "Q1": "Q1 (lowest SES)", "Q5": "Q5 (highest SES)"],
         flag: [.under: "under", .over: "over", .none: ""],
-        exclusion: [.noPersonID: "no participant id", .unparseableDate: "unreadable date", .noDate: "no date",
+        exclusion: [.emptyRow: "empty row", .totalRow: "total row", .noPersonID: "no participant id", .unparseableDate: "unreadable date", .noDate: "no date",
                     .outsidePeriod: "outside the period", .noBuurt: "no buurt or postcode", .unknownBuurt: "unknown buurt code",
-                    .unknownPostcode: "unknown postcode", .outsideArea: "buurt outside the area"],
+                    .unknownPostcode: "unknown postcode", .outsideArea: "buurt outside the area",
+                    .postcodeTooCoarse: "postcode too coarse for the area"],
         columns: Columns(group: "Group", participants: "Part.", share: "Share", residentShare: "Residents",
                          ratio: "Ratio (CI)", reach: "Per 1,000 (CI)", missing: "Missing", flag: "Flag"),
         labels: Labels(
@@ -158,6 +165,7 @@ public struct Words: Sendable {
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
             missingPeople: { "\($0) too few" },
-            detectable: { "\($0): with \($1) participants a group would only have been flagged at a ratio below \($2) or above \($3) (80% power, α = \($4) per group); smaller differences may exist." },
+            detectable: { "\($0): with \($1) participants a group would only have been flagged at \($2) (80% power, α = \($3) per group); smaller differences may exist." },
+            ratioBelow: { "a ratio below \($0)" }, ratioAbove: { "a ratio above \($0)" }, or: "or",
             notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." }))
 }

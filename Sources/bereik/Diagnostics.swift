@@ -29,6 +29,7 @@ enum Diagnostics {
     static func message(_ error: Error) -> String? {
         switch error {
         case let e as InputProblem: return language.message(e)
+        case let e as AreaNameProblem: return language.message(e)
         case let e as DataError: return e.description
         case let e as StatsError: return "\(e)"
         case let e as CocoaError:

@@ -1,0 +1,28 @@
+import BereikData
+
+/// `bereik areas`: regions found by name, as a table, CSV or JSON (`bereik.areas/1`).
+public enum AreaListRenderer {
+    public static func render(_ found: [AreaSearch.Candidate], query: String, format: OutputFormat, language: Language) -> String {
+        let nl = language == .nl
+        let header = nl ? ["Soort", "Naam", "Gemeente", "Code", "Inwoners"] : ["Kind", "Name", "Gemeente", "Code", "Residents"]
+        let kind = { (c: AreaSearch.Candidate) in language.messages.kinds[c.code.level] ?? c.code.level.rawValue }
+        switch format {
+        case .json:
+            let items: [JSONValue] = found.map { c in
+                .object([("code", .string(c.code.raw)), ("kind", .string(c.code.level.rawValue)), ("name", .string(c.name)),
+                         ("gemeente", .string(c.gemeente)), ("residents", .optional(c.residents))])
+            }
+            return JSONValue.object([("schema", .string("bereik.areas/1")), ("query", .string(query)), ("areas", .array(items))]).rendered() + "\n"
+        case .csv:
+            var csv = CSVWriter(language: language, header: ["kind", "name", "gemeente", "code", "residents"])
+            for c in found { csv.row([c.code.level.rawValue, c.name, c.gemeente, c.code.raw, c.residents.map(String.init) ?? ""]) }
+            return csv.text
+        case .table, .markdown:
+            let rows = found.map { c in [kind(c), c.name, c.gemeente, c.code.raw, c.residents.map(language.integer) ?? "–"] }
+            if found.isEmpty {
+                return (nl ? "Geen gebied gevonden voor '\(Escape.terminal(query))'." : "No area found for '\(Escape.terminal(query))'.") + "\n"
+            }
+            return TextTable.render(header, rows, markdown: format == .markdown)
+        }
+    }
+}
