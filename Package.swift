@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,7 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "BereikStats", dependencies: ["CGSL"], exclude: ["README.md"]),
-        .target(name: "BereikData", exclude: ["README.md"]),
+        .target(name: "BereikData", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["README.md"]),
         .target(name: "BereikPipeline", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"],
                 resources: [.copy("Resources/kwb2024_85984NED_nl_sex_age_herkomst.csv"),
                             .copy("Resources/pc4_gemeente2024_adressen_cbs_pc6hnr20240801.csv"),

@@ -3,7 +3,7 @@
 // Bereik never links them (they need `-sanitize=fuzzer`). Built and run by `scripts/fuzz.sh`.
 import PackageDescription
 
-let targets = ["FuzzCSV", "FuzzAttendance", "FuzzPopulation", "FuzzSES", "FuzzPostcodes", "FuzzProject"]
+let targets = ["FuzzCSV", "FuzzAttendance", "FuzzPopulation", "FuzzSES", "FuzzPostcodes", "FuzzProject", "FuzzWorkbook"]
 
 let package = Package(
     name: "BereikFuzz",

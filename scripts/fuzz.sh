@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzCSV FuzzAttendance FuzzPopulation FuzzSES FuzzPostcodes FuzzProject)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzCSV FuzzAttendance FuzzPopulation FuzzSES FuzzPostcodes FuzzProject FuzzWorkbook)
 swift build --package-path Fuzz --scratch-path .build-fuzz -c release -j 2 \
     -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >/dev/null
 bin=.build-fuzz/release
@@ -25,15 +25,20 @@ seed FuzzPopulation Datasets/cbs/kwb*.csv
 seed FuzzSES Datasets/cbs/seswoa*.csv
 seed FuzzPostcodes Datasets/cbs/*.csv
 seed FuzzProject bereik.toml
+# Workbooks are ZIP files: whole fixtures (a cut one is no ZIP), and -max_len large enough for them.
+mkdir -p .build-fuzz/corpus/FuzzWorkbook && cp Tests/BereikPipelineTests/Fixtures/*.xlsx .build-fuzz/corpus/FuzzWorkbook/
 for t in "${targets[@]}"; do
     if [ -d "Fuzz/Seeds/$t" ]; then cp Fuzz/Seeds/$t/* .build-fuzz/corpus/$t/; fi
 done
 
+# libFuzzer must see the crash signal (to save the input), not the Swift runtime backtracer.
+export SWIFT_BACKTRACE=enable=no
 total=0; failed=0
 for t in "${targets[@]}"; do
     mkdir -p .build-fuzz/crashes/$t
     log=.build-fuzz/$t.log
-    if "$bin/$t" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    max_len=8192; [ "$t" = FuzzWorkbook ] && max_len=16384
+    if "$bin/$t" -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix=.build-fuzz/crashes/$t/ .build-fuzz/corpus/$t >"$log" 2>&1; then
         status=ok
     else

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what Bereik needs on a fresh Debian machine with the Swift toolchain: GNU GSL and pkg-config
+# Installs what Bereik needs on a fresh Debian machine with the Swift toolchain: GNU GSL, zlib and pkg-config
 # (and Chromium for the report's browser test when BEREIK_BROWSER=1).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists gsl 2>/dev/null; then need+=(libgsl-dev); fi
+# ZIPFoundation (Excel workbooks) links zlib.
+if ! pkg-config --exists zlib 2>/dev/null; then need+=(zlib1g-dev); fi
 # The report's browser test needs headless Chromium (only when asked: BEREIK_BROWSER=1).
 if [ "${BEREIK_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then need+=(chromium); fi
 if [ ${#need[@]} -gt 0 ]; then

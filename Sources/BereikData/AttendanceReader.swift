@@ -57,6 +57,8 @@ public struct AttendanceOptions: Sendable {
     public var to: CivilDate?
     /// Exclusions become errors.
     public var strict = false
+    /// The worksheet of an Excel workbook (nil: the first with data).
+    public var sheet: String?
     public var harmoniser: CategoryHarmoniser
     public var buurten: BuurtResolver?
     /// Age is computed at the visit date; for rows without one, at this date.
@@ -101,7 +103,7 @@ public enum AttendanceReader {
     static let batchSize = 16_384
 
     public static func read(path: String, displayName: String? = nil, options: AttendanceOptions) throws -> AttendanceData {
-        let reader = try CSVReader(path: path, displayName: displayName)
+        let reader = try TableSource.open(path: path, displayName: displayName, sheet: options.sheet)
         let columns = try AttendanceColumns(header: reader.header, overrides: options.overrides, file: reader.displayName)
         let classifier = RowClassifier(options: options, columns: columns, encoding: reader.dialect.encoding)
         let accumulator = PersonAccumulator(collectMonths: options.collectMonths)

@@ -41,7 +41,11 @@ public final class CSVReader {
     /// Blank lines skipped so far (not records).
     public private(set) var blankLines = 0
 
+    /// The worksheet this text came from (`Workbook`), so locations name sheet and cell.
+    public private(set) var sheet: String?
     private let file: UnsafeMutablePointer<FILE>
+    /// The bytes of an in-memory source (kept alive while `file` reads them).
+    private var memory: UnsafeMutableRawPointer?
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var position = 0
@@ -58,12 +62,34 @@ public final class CSVReader {
     private static let cr = UInt8(ascii: "\r")
 
     /// Opens `path`, detects the dialect (unless `separator` is given) and reads the header.
-    public init(path: String, displayName: String? = nil, separator: UInt8? = nil) throws {
-        self.path = path
-        self.displayName = displayName ?? path
+    public convenience init(path: String, displayName: String? = nil, separator: UInt8? = nil) throws {
         guard let file = fopen(path, "rb") else {
             throw DataError(SourceLocation(file: displayName ?? path), "cannot open the file (\(String(cString: strerror(errno))))")
         }
+        try self.init(file: file, memory: nil, path: path, displayName: displayName, separator: separator, sheet: nil, firstLine: 1)
+    }
+
+    /// Reads CSV text held in memory (a worksheet converted by `Workbook`, or a test's table)
+    /// through the same code as a file.
+    /// `firstLine`: the line number of the first line (a worksheet's first row with data).
+    public convenience init(bytes: [UInt8], displayName: String, separator: UInt8? = nil, sheet: String? = nil, firstLine: Int = 1) throws {
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { memory.copyMemory(from: base, byteCount: bytes.count) } }
+        guard let file = bytes.isEmpty ? fopen("/dev/null", "rb") : fmemopen(memory, bytes.count, "rb") else {
+            memory.deallocate()
+            throw DataError(SourceLocation(file: displayName), "cannot read the table in memory (\(String(cString: strerror(errno))))")
+        }
+        try self.init(file: file, memory: memory, path: displayName, displayName: displayName, separator: separator, sheet: sheet,
+                      firstLine: firstLine)
+    }
+
+    private init(file: UnsafeMutablePointer<FILE>, memory: UnsafeMutableRawPointer?, path: String, displayName: String?,
+                 separator: UInt8?, sheet: String?, firstLine: Int) throws {
+        self.path = path
+        line = max(1, firstLine)
+        self.displayName = displayName ?? path
+        self.sheet = sheet
+        self.memory = memory
         self.file = file
         buffer = .allocate(capacity: capacity)
         record = .allocate(capacity: recordCapacity)
@@ -91,6 +117,7 @@ public final class CSVReader {
 
     deinit {
         fclose(file)
+        memory?.deallocate()
         buffer.deallocate()
         record.deallocate()
     }
@@ -250,7 +277,7 @@ public final class CSVReader {
     /// The location of field `index` in the current record, for error messages.
     public func location(column index: Int? = nil) -> SourceLocation {
         SourceLocation(file: displayName, line: recordLine, column: index.map { $0 + 1 },
-                       columnName: index.flatMap { columnName($0) })
+                       columnName: index.flatMap { columnName($0) }, sheet: sheet)
     }
 
     /// Throws unless the current record has as many fields as the header.

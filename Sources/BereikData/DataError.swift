@@ -5,15 +5,35 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var columnName: String?
+    /// The worksheet, for a workbook: then `line` is the sheet row and `column` the sheet column.
+    public var sheet: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.columnName = columnName
+        self.sheet = sheet
+    }
+
+    /// A 1-based column number as Excel writes it: 1 → A, 27 → AA.
+    public static func columnLetters(_ number: Int) -> String {
+        var n = number, letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 
     public var description: String {
+        if let sheet {
+            var text = "\(file), sheet \"\(sheet)\""
+            if let line, let column { text += ", cell \(Self.columnLetters(column))\(line)" } else if let line { text += ", row \(line)" }
+            if let columnName { text += " (column '\(columnName)')" }
+            return text
+        }
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }

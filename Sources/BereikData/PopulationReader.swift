@@ -32,7 +32,7 @@ public enum PopulationReader {
     static let nietWestersNames = ["nietwesterstotaal", "bevolkingpersonenmeteenmigratieachtergrondnietwestersnietwesterstotaalaantal", "nietwesters"]
 
     public static func read(path: String, displayName: String? = nil) throws -> PopulationTable {
-        let reader = try CSVReader(path: path, displayName: displayName)
+        let reader = try TableSource.open(path: path, displayName: displayName)
         let match = HeaderMatcher(reader.header)
         let file = reader.displayName
         if let area = match.column(["area", "gebied", "regio"]), let dim = match.column(["dimension", "dimensie", "kenmerk"]),

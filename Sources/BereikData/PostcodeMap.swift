@@ -28,7 +28,7 @@ public struct PostcodeMap: Sendable {
     }
 
     public static func read(path: String, displayName: String? = nil) throws -> PostcodeMap {
-        let reader = try CSVReader(path: path, displayName: displayName)
+        let reader = try TableSource.open(path: path, displayName: displayName)
         let match = HeaderMatcher(reader.header)
         guard let pc = match.column(["pc6", "postcode", "postcode6", "pc"]) else {
             throw DataError(SourceLocation(file: reader.displayName, line: 1), "no postcode column found; expected 'PC6' or 'postcode'")

@@ -22,7 +22,7 @@ public struct SESTable: Sendable {
     /// Gemiddelde score (Getal)`), the OData download (`WijkenEnBuurten`, `GemiddeldeScore…`) or a
     /// plain `code,score` file. Decimal comma or point.
     public static func read(path: String, displayName: String? = nil) throws -> SESTable {
-        let reader = try CSVReader(path: path, displayName: displayName)
+        let reader = try TableSource.open(path: path, displayName: displayName)
         let match = HeaderMatcher(reader.header)
         guard let code = match.column(PopulationReader.codeNames) ?? match.column(containing: [["regiocode"], ["codering"]]) else {
             throw DataError(SourceLocation(file: reader.displayName, line: 1),

@@ -9,6 +9,8 @@ public struct CompareRequest: Sendable {
     public var ses: String?
     public var postcodes: String?
     public var countries: String?
+    /// The worksheet, when the attendance is an Excel workbook (nil: the first with data).
+    public var sheet: String?
     public var area: [String] = []
     /// nil: every dimension the attendance has.
     public var dimensions: [Dimension]?

@@ -40,6 +40,7 @@ public struct PreparedInputs: Sendable {
         options.from = request.from
         options.to = request.to
         options.strict = request.strict
+        options.sheet = request.sheet
         options.progress = request.progress
         options.collectMonths = request.collectMonths
         options.buurten = BuurtResolver(known: Set(population.regions.map(\.code)),

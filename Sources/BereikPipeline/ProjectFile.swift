@@ -14,7 +14,7 @@ public struct ProjectFile: Sendable {
     public var disclosureThreshold: Int
 
     static let keys: Set<String> = [
-        "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries",
+        "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
         "area.codes", "area.from", "area.to", "analysis.dimensions", "analysis.confidence", "analysis.adjustment",
         "analysis.interval", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
@@ -100,6 +100,7 @@ public struct ProjectFile: Sendable {
         request.ses = try file("inputs.ses")
         request.postcodes = try file("inputs.postcodes")
         request.countries = try file("inputs.countries")
+        request.sheet = try string("inputs.sheet")
         request.area = try strings("area.codes") ?? []
         request.from = try date("area.from")
         request.to = try date("area.to")
@@ -165,14 +166,15 @@ public struct ProjectFile: Sendable {
     language = "nl"                 # "nl" or "en"
 
     [inputs]
-    attendance = "deelnemers.csv"   # one row per visit: person, date, activity, buurt or postcode, gender, age, origin
+    attendance = "deelnemers.csv"   # one row per visit (CSV or Excel .xlsx): person, date, activity, buurt or postcode, gender, age, origin
+    # sheet = "Aanwezig"            # the worksheet, for an Excel file (default: the first with data)
     # population = "kwb.csv"        # CBS Kerncijfers Wijken en Buurten; leave out for the bundled KWB 2024
     # ses = "seswoa.csv"            # CBS SES-WOA scores per wijk/buurt (85163NED), for the SES gradient
-    # postcodes = "pc6_buurt.csv"   # PC6 -> buurt, when the attendance has postcodes instead of buurt codes
+    # postcodes = "pc6hnr20240801_gwb.csv"  # CBS PC6 -> buurt; without it postcodes are placed by PC4 in wijk or gemeente
     # countries = "landen.csv"      # own country list (names,europe,western)
 
     [area]
-    codes = ["GM0363"]              # gemeente, wijk or buurt codes (GM…, WK…, BU…)
+    codes = ["GM0363"]              # gemeente, wijk or buurt: codes (GM…, WK…, BU…) or names ("Bloemhof", "Feijenoord (Rotterdam)")
     # from = "2024-01-01"           # only visits in this period
     # to = "2024-12-31"
 

@@ -7,8 +7,11 @@ import Foundation
 
 /// The input flags shared by the analysis commands.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: "Attendance file: one row per visit (CSV; ; , or tab; UTF-8 or Windows-1252).")
+    @Option(name: .long, help: "Attendance file: one row per visit (Excel .xlsx, or CSV with ; , or tab; UTF-8 or Windows-1252).")
     var attendance: String?
+
+    @Option(name: .long, help: "The worksheet of an Excel attendance file (default: the first sheet with data).")
+    var sheet: String?
 
     @Option(name: .long, help: "Project file (bereik.toml, see `bereik init`): inputs, area and settings; flags given here override its inputs.")
     var project: String?
@@ -95,6 +98,7 @@ struct InputOptions: ParsableArguments {
         if let ses { request.ses = ses }
         if let postcodes { request.postcodes = postcodes }
         if let countries { request.countries = countries }
+        if let sheet { request.sheet = sheet }
         if !area.isEmpty { request.area = area }
         if let f = try date(from, flag: "from") { request.from = f }
         if let t = try date(to, flag: "to") { request.to = t }
