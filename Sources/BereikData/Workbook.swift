@@ -282,7 +282,7 @@ final class SheetPart: XMLEventHandler {
     private func cellText() -> String {
         switch type {
         case "s":
-            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(i) else {
+            guard let i = Int(value.trimmingSpaces()), strings.indices.contains(i) else {
                 if error == nil { error = (row, "cell \(SourceLocation.columnLetters(column))\(row) points to shared string \(Excerpt.text(value)), which the workbook lacks") }
                 return ""
             }
@@ -291,7 +291,7 @@ final class SheetPart: XMLEventHandler {
         case "b": return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
         case "d": return String(value.prefix(10))  // ISO 8601 date-time (strict OOXML): the date
         default:
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingSpaces()
             guard !trimmed.isEmpty, let number = Double(trimmed) else { return trimmed }
             if dateStyles.contains(style) {
                 return ExcelDate.day(serial: number, date1904: date1904)?.description ?? trimmed
@@ -299,6 +299,25 @@ final class SheetPart: XMLEventHandler {
             if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
             return "\(number)"
         }
+    }
+
+    /// One CSV field: line breaks inside a cell become spaces (so a line stays a sheet row), and a
+    /// field with a comma or quote is quoted with doubled quotes (RFC 4180).
+    static func appendField(_ text: String, to csv: inout [UInt8]) {
+        let utf8 = text.utf8
+        let quoted = utf8.contains(0x2C) || utf8.contains(0x22)
+        if quoted { csv.append(0x22) }
+        var previous: UInt8 = 0
+        for b in utf8 {
+            switch b {
+            case 0x0A where previous == 0x0D: break
+            case 0x0A, 0x0D: csv.append(0x20)
+            case 0x22: csv.append(0x22); csv.append(0x22)
+            default: csv.append(b)
+            }
+            previous = b
+        }
+        if quoted { csv.append(0x22) }
     }
 
     /// The header's width: later rows are padded to it (Excel leaves trailing empty cells out), and
@@ -317,12 +336,7 @@ final class SheetPart: XMLEventHandler {
         var field = 1
         for cell in cells where cell.column <= width {
             while field < cell.column { csv.append(0x2C); field += 1 }
-            var text = cell.text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "\r", with: " ")
-            if text.contains(",") || text.contains("\"") {
-                text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            csv.append(contentsOf: text.utf8)
+            Self.appendField(cell.text, to: &csv)
         }
         while field < width { csv.append(0x2C); field += 1 }
         csv.append(0x0A)
