@@ -23,6 +23,8 @@ public struct CompareRequest: Sendable {
     /// Date at which ages from a birth year are computed for rows without a visit date.
     public var referenceDate: CivilDate
     public var progress: (@Sendable (Int) -> Void)?
+    /// Called for every excluded row with where it is and why (`bereik validate` groups them).
+    public var onExclusion: (@Sendable (SourceLocation, ExclusionReason) -> Void)?
     /// Keep each person's visit months (for `trend`).
     public var collectMonths = false
 

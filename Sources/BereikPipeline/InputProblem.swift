@@ -13,7 +13,7 @@ public enum InputProblem: Error, Sendable, Equatable {
 
     /// Exclusions that are the user's choice of area or period, not a fault in the data.
     /// (Spacer and total rows are not visits at all, so they count with these.)
-    static let selections: Set<ExclusionReason> = [.outsideArea, .outsidePeriod, .emptyRow, .totalRow]
+    public static let selections: Set<ExclusionReason> = [.outsideArea, .outsidePeriod, .emptyRow, .totalRow]
 
     /// Stops when no row could be used.
     static func check(_ attendance: AttendanceData) throws {

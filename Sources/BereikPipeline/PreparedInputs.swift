@@ -42,6 +42,7 @@ public struct PreparedInputs: Sendable {
         options.strict = request.strict
         options.sheet = request.sheet
         options.progress = request.progress
+        options.onExclusion = request.onExclusion
         options.collectMonths = request.collectMonths
         options.buurten = BuurtResolver(known: Set(population.regions.map(\.code)),
                                         area: givenArea?.codes ?? [], postcodes: postcodes, postcodeAreas: try Self.bundledPostcodeAreas())

@@ -1,11 +1,11 @@
 import BereikData
 
 /// Escaping of user-provided text (file names, activity and area names, labels) per output.
-enum Escape {
-    static func text(_ s: String, markdown: Bool) -> String { markdown ? self.markdown(s) : terminal(s) }
+public enum Escape {
+    public static func text(_ s: String, markdown: Bool) -> String { markdown ? self.markdown(s) : terminal(s) }
 
     /// Markdown and inline HTML: backslash before syntax characters, line breaks as spaces.
-    static func markdown(_ text: String) -> String {
+    public static func markdown(_ text: String) -> String {
         var out = ""
         for ch in terminal(text) {
             switch ch {
@@ -18,7 +18,7 @@ enum Escape {
 
     /// Terminal: control characters (C0, DEL, C1 — line breaks, ANSI escapes) become `?`, so a
     /// label can neither break a table row nor drive the terminal.
-    static func terminal(_ text: String) -> String {
+    public static func terminal(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: Excerpt.isControl) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars { out.append(Excerpt.isControl(s) ? "?" : s) }

@@ -21,6 +21,21 @@ public struct MessageWords: Sendable {
     public let nameChoice: @Sendable (_ query: String, _ chosen: String, _ others: String) -> String
     public let kinds: [RegionLevel: String]
     public let namesAsPersons: @Sendable (_ column: String) -> String
+    public let validate: ValidateWords
+
+    /// `bereik validate`'s lines.
+    public struct ValidateWords: Sendable {
+        public let rowsExcluded: @Sendable (_ count: String, _ reason: String, _ lines: String, _ fix: String) -> String
+        public let examples: @Sendable (_ cells: String) -> String
+        public let line: String, lines: String
+        public let unrecognised: @Sendable (_ role: String, _ values: String) -> String
+        public let attendanceSummary: @Sendable (_ file: String, _ rows: String, _ used: String, _ persons: String, _ format: String) -> String
+        public let populationSummary: @Sendable (_ file: String, _ regions: String, _ layout: String) -> String
+        public let sesSummary: @Sendable (_ file: String, _ scores: String, _ suppressed: String) -> String
+        public let postcodesSummary: @Sendable (_ file: String, _ postcodes: String) -> String
+        public let problem, ok: String
+        public let problemsFound: @Sendable (_ count: String) -> String
+    }
 
     static let dutch = MessageWords(
         warning: "Let op",
@@ -50,7 +65,17 @@ public struct MessageWords: Sendable {
         candidate: { "\($0) \($1)" + ($2.isEmpty ? "" : " in \($2)") + " (\($3)" + ($4.isEmpty ? "" : ", \($4) inwoners") + ")" },
         nameChoice: { "'\($0)' is opgevat als \($1); ook zo heet: \($2)" },
         kinds: [.country: "land", .gemeente: "gemeente", .wijk: "wijk", .buurt: "buurt"],
-        namesAsPersons: { "De kolom '\($0)' bevat namen: mensen met dezelfde naam tellen als één persoon. Gebruik liever een deelnemersnummer." })
+        namesAsPersons: { "De kolom '\($0)' bevat namen: mensen met dezelfde naam tellen als één persoon. Gebruik liever een deelnemersnummer." },
+        validate: ValidateWords(
+            rowsExcluded: { "\($0) rijen: \($1) — \($2); oplossing: \($3)" },
+            examples: { "  voorbeelden: \($0)" }, line: "regel", lines: "regels",
+            unrecognised: { "niet herkende waarden voor \($0): \($1)" },
+            attendanceSummary: { "\($0): \($1) rijen, \($2) bruikbaar, \($3) personen; \($4)" },
+            populationSummary: { "\($0): \($1) gebieden, opmaak \($2)" },
+            sesSummary: { "\($0): \($1) scores, \($2) afgeschermd" },
+            postcodesSummary: { "\($0): \($1) postcodes" },
+            problem: "probleem", ok: "In orde: geen problemen gevonden",
+            problemsFound: { "\($0) probleem/problemen gevonden" }))
 
     static let english = MessageWords(
         warning: "Warning",
@@ -80,7 +105,17 @@ public struct MessageWords: Sendable {
         candidate: { "\($0) \($1)" + ($2.isEmpty ? "" : " in \($2)") + " (\($3)" + ($4.isEmpty ? "" : ", \($4) residents") + ")" },
         nameChoice: { "'\($0)' was taken as \($1); also called so: \($2)" },
         kinds: [.country: "country", .gemeente: "gemeente", .wijk: "wijk", .buurt: "buurt"],
-        namesAsPersons: { "The column '\($0)' holds names: people with the same name count as one person. A participant number is better." })
+        namesAsPersons: { "The column '\($0)' holds names: people with the same name count as one person. A participant number is better." },
+        validate: ValidateWords(
+            rowsExcluded: { "\($0) rows: \($1) — \($2); fix: \($3)" },
+            examples: { "  examples: \($0)" }, line: "line", lines: "lines",
+            unrecognised: { "unrecognised values for \($0): \($1)" },
+            attendanceSummary: { "\($0): \($1) rows, \($2) usable, \($3) persons; \($4)" },
+            populationSummary: { "\($0): \($1) regions, layout \($2)" },
+            sesSummary: { "\($0): \($1) scores, \($2) suppressed" },
+            postcodesSummary: { "\($0): \($1) postcodes" },
+            problem: "problem", ok: "OK: no problems found",
+            problemsFound: { "\($0) problem(s) found" }))
 }
 
 extension Language {

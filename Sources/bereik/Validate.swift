@@ -1,81 +1,139 @@
 import ArgumentParser
 import BereikData
 import BereikPipeline
+import BereikReport
 import Foundation
 
-/// Checks input files without analysing them: every problem with file:line:column, a summary, exit 0
-/// when clean and 1 when not. Excluded rows are problems here (strict reading).
+/// Checks the inputs without analysing them, through the same path as every analysis
+/// (`InputOptions` → `PreparedInputs`): excluded rows grouped by reason with their lines and the
+/// fix, at most 20 examples per reason, a summary; exit 0 when clean and 1 when not.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check attendance and population files; report every problem with file:line:column.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check the inputs (as compare would read them); report problems grouped by kind, with lines and the fix.")
 
-    @Option(name: .long, help: "Attendance file.") var attendance: String?
-    @Option(name: .long, help: "Population table.") var population: String?
-    @Option(name: .long, help: "SES-WOA file.") var ses: String?
-    @Option(name: .long, help: "PC6 → buurt table.") var postcodes: String?
-    @Option(name: .long, parsing: .singleValue, help: "Area codes.") var area: [String] = []
-    @Option(name: .long, parsing: .singleValue, help: "Name a column: role=header.") var column: [String] = []
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "nl or en (default: the project's language, else the locale, else nl).")
+    var lang: Language?
+
+    static let examplesPerKind = 20
 
     func validate() throws {
-        if attendance == nil && population == nil && ses == nil && postcodes == nil {
-            throw ValidationError("give at least one file: --attendance, --population, --ses or --postcodes")
+        if input.attendance == nil && input.project == nil && input.population == nil && input.ses == nil && input.postcodes == nil {
+            throw ValidationError("give at least one file: --attendance, --project, --population, --ses or --postcodes")
         }
     }
 
     func run() throws {
         var problems: [String] = []
         var summary: [String] = []
+        var language = lang ?? .fromEnvironment()
         func check(_ body: () throws -> Void) {
-            do { try body() } catch let error as DataError { problems.append(error.description) } catch { problems.append("\(error)") }
-        }
-        var table: PopulationTable?
-        if let population {
-            check {
-                let t = try PopulationReader.read(path: population)
-                table = t
-                summary.append("\(population): \(t.regions.count) regions, layout \(t.layout), origin scheme \(t.originScheme.rawValue)")
+            do { try body() } catch {
+                problems.append(Diagnostics.message(error) ?? "\(error)")
             }
         }
-        if let ses { check { let s = try SESTable.read(path: ses); summary.append("\(ses): \(s.scores.count) scores, \(s.suppressed.count) suppressed") } }
-        var postcodeMap: PostcodeMap?
-        if let postcodes { check { postcodeMap = try PostcodeMap.read(path: postcodes); summary.append("\(postcodes): \(postcodeMap!.buurtByPostcode.count) postcodes") } }
-        if let attendance {
-            check {
-                let overrides = try AttendanceColumns.parseOverrides(column, source: "--column")
-                let scheme = table?.originScheme ?? .herkomst
-                var options = AttendanceOptions(harmoniser: CategoryHarmoniser(originScheme: scheme),
-                                                referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
-                options.overrides = overrides
-                let listed = ExclusionList()
-                options.onExclusion = { location, reason in listed.add("\(location): row cannot be used: \(reason.rawValue)") }
-                let areaCodes = try table.map { try Area.resolve(self.area, in: $0).codes } ?? []
-                options.buurten = BuurtResolver(known: table.map { Set($0.buurten(in: []).map(\.code)) }, area: areaCodes,
-                                                postcodes: postcodeMap)
-                let data = try AttendanceReader.read(path: attendance, options: options)
-                let r = data.reconciliation
-                summary.append("\(attendance): \(r.rows) rows, \(r.rowsUsed) usable, \(r.persons) persons; \(data.dialect.separatorName)-separated, \(data.dialect.encoding.rawValue)")
-                problems += listed.lines
-                if listed.more > 0 { problems.append("\(attendance): … and \(listed.more) more rows that cannot be used") }
-                for (reason, n) in r.excluded.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    summary.append("  \(n) row(s) excluded: \(reason.rawValue)")
-                }
+        if input.attendance != nil || input.project != nil {
+            let project = try input.projectFile()
+            Diagnostics.adopt(project: project, flag: lang)
+            language = Diagnostics.language
+            var request = try input.request(project: project)
+            request.progress = nil
+            let exclusions = ExclusionGroups(limit: Self.examplesPerKind)
+            request.onExclusion = { location, reason in exclusions.add(location, reason) }
+            var prepared: PreparedInputs?
+            check { prepared = try PreparedInputs(request) }
+            // Rows outside the chosen area or period, spacer and total rows are not faults: counted, not problems.
+            problems = exclusions.lines(language, where: { !InputProblem.selections.contains($0) }) + problems
+            let selected = exclusions.lines(language, where: { InputProblem.selections.contains($0) }, fixes: false)
+            if let p = prepared {
+                let r = p.attendance.reconciliation, v = language.messages.validate
+                summary.append(v.postcodesSummary(p.sources.population, language.integer(p.population.regions.count))
+                    .replacingOccurrences(of: "postcodes", with: language == .nl ? "gebieden" : "regions"))
+                summary.append(v.attendanceSummary(p.sources.attendance, language.integer(r.rows), language.integer(r.rowsUsed),
+                                                   language.integer(r.persons), "\(p.sources.dialect.separatorName), \(p.sources.dialect.encoding.rawValue)"))
+                summary += selected
                 for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    let list = values.sorted { $0.value > $1.value }.prefix(10).map { "'\($0.key)' ×\($0.value)" }.joined(separator: ", ")
-                    problems.append("\(attendance): unrecognised \(role.rawValue) values: \(list)")
+                    let list = values.sorted { $0.value > $1.value }.prefix(10).map { "'\(Escape.terminal(Excerpt.text($0.key)))' ×\($0.value)" }
+                    problems.append(v.unrecognised(language.words.dimension[role.dimension ?? .gender].map { role.dimension == nil ? role.rawValue : $0.lowercased() } ?? role.rawValue,
+                                                   list.joined(separator: ", ")))
+                }
+            }
+        } else {
+            Diagnostics.language = language
+            let v = language.messages.validate
+            if let population = input.population {
+                check {
+                    let t = try PopulationReader.read(path: population)
+                    summary.append(v.populationSummary(population, language.integer(t.regions.count), t.layout))
+                }
+            }
+            if let ses = input.ses {
+                check {
+                    let s = try SESTable.read(path: ses)
+                    summary.append(v.sesSummary(ses, language.integer(s.scores.count), language.integer(s.suppressed.count)))
+                }
+            }
+            if let postcodes = input.postcodes {
+                check {
+                    let m = try PostcodeMap.read(path: postcodes)
+                    summary.append(v.postcodesSummary(postcodes, language.integer(m.buurtByPostcode.count)))
                 }
             }
         }
-        for line in summary { print(line) }
-        for problem in problems { FileHandle.standardError.write(Data("problem: \(problem)\n".utf8)) }
-        print(problems.isEmpty ? "OK: no problems found" : "\(problems.count) problem(s) found")
+        let v = language.messages.validate
+        for line in summary { print(Escape.terminal(line)) }
+        for problem in problems { FileHandle.standardError.write(Data("\(v.problem): \(Escape.terminal(problem))\n".utf8)) }
+        print(problems.isEmpty ? v.ok : v.problemsFound(language.integer(problems.count)))
         if !problems.isEmpty { throw DataProblemsFound() }
     }
 }
 
-/// The first 200 excluded rows with their location, and how many more there were.
-final class ExclusionList: @unchecked Sendable {
-    private(set) var lines: [String] = []
-    private(set) var more = 0
-    func add(_ line: String) {
-        if lines.count < 200 { lines.append(line) } else { more += 1 }
+/// Excluded rows grouped by reason: how many, the first and last line, and up to `limit` example
+/// locations. Fed from the reader's thread; read after the read.
+final class ExclusionGroups: @unchecked Sendable {
+    private let lock = NSLock()
+    private let limit: Int
+    private var groups: [ExclusionReason: (count: Int, first: Int, last: Int, examples: [SourceLocation])] = [:]
+    private var order: [ExclusionReason] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func add(_ location: SourceLocation, _ reason: ExclusionReason) {
+        lock.lock(); defer { lock.unlock() }
+        let line = location.line ?? 0
+        if var g = groups[reason] {
+            g.count += 1
+            g.first = min(g.first, line)
+            g.last = max(g.last, line)
+            if g.examples.count < limit { g.examples.append(location) }
+            groups[reason] = g
+        } else {
+            groups[reason] = (1, line, line, [location])
+            order.append(reason)
+        }
+    }
+
+    /// One line per reason ("851 rijen: onbekende postcode — regels 2–853; oplossing: …") and a
+    /// line of example cells.
+    func lines(_ language: Language, where include: (ExclusionReason) -> Bool, fixes: Bool = true) -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        let v = language.messages.validate
+        return order.filter(include).flatMap { reason -> [String] in
+            let g = groups[reason]!
+            let span = g.first == g.last ? "\(v.line) \(g.first)" : "\(v.lines) \(g.first)–\(g.last)"
+            let file = g.examples.first.map { e in e.sheet.map { "\(e.file), \"\($0)\"" } ?? e.file } ?? ""
+            let what = language.words.exclusion[reason] ?? reason.rawValue
+            guard fixes else { return ["  \(language.integer(g.count)) × \(what) (\(span))"] }
+            var out = [file + ": " + v.rowsExcluded(language.integer(g.count), what, span, language.messages.fix[reason] ?? "")]
+            if g.count > 1 {
+                let cells = g.examples.map { e -> String in
+                    if e.sheet != nil, let line = e.line, let column = e.column { return "\(SourceLocation.columnLetters(column))\(line)" }
+                    return e.line.map(String.init) ?? "?"
+                }
+                out.append(v.examples(cells.joined(separator: ", ") + (g.count > g.examples.count ? ", …" : "")))
+            }
+            return out
+        }
     }
 }

@@ -28,16 +28,27 @@ import Testing
         #expect(unknown.code == 2)
     }
 
-    @Test func validateReportsProblemsAndExitsOne() throws {
-        let r = try runBereik(["validate", "--attendance", Repo.example, "--population", Repo.amsterdam2019])
+    /// `validate` reads through the same path as the analyses and groups identical problems:
+    /// one line per kind with its count, lines and fix, at most 20 examples, in either language.
+    @Test(arguments: [("nl", "21 rijen: geen deelnemer-id — regels 152–5964; oplossing:", "voorbeelden: 152,", "probleem/problemen gevonden", "In orde"),
+                      ("en", "21 rows: no participant id — lines 152–5964; fix:", "examples: 152,", "problem(s) found", "OK")])
+    func validateGroupsProblemsAndExitsOne(_ lang: String, _ grouped: String, _ examples: String, _ found: String, _ ok: String) throws {
+        let r = try runBereik(["validate", "--attendance", Repo.example, "--population", Repo.amsterdam2019, "--lang", lang])
         #expect(r.code == 1)
-        #expect(r.err.contains("no_person_id") && r.out.contains("problem(s) found"))
-        // Every excluded row is listed with file:line:column (line 152 of the example has no person id).
-        #expect(r.err.contains("deelnemers_nieuw_west_2019.csv:152:1 (column 'deelnemer'): row cannot be used: no_person_id"))
+        #expect(r.err.contains(grouped) && r.err.contains(examples) && r.out.contains(found), "\(r.err)\n\(r.out)")
+        #expect(r.err.split(separator: "\n").count < 10, "grouped, not one line per row")
         let clean = Repo.temporary("clean.csv")
-        try "id;buurt\na;BU03630000\n".write(toFile: clean, atomically: true, encoding: .utf8)
-        let ok = try runBereik(["validate", "--attendance", clean, "--population", Repo.amsterdam2019])
-        #expect(ok.code == 0 && ok.out.contains("OK"))
+        try "id;buurt\na;BU03637600\n".write(toFile: clean, atomically: true, encoding: .utf8)
+        let good = try runBereik(["validate", "--attendance", clean, "--population", Repo.amsterdam2019, "--lang", lang])
+        #expect(good.code == 0 && good.out.contains(ok), "\(good.err)")
+    }
+
+    /// The same inputs as compare: project file, period, area by name; at most 20 examples a kind.
+    @Test func validateTakesTheProjectAndThePeriod() throws {
+        let r = try runBereik(["validate", "--project", Repo.root.appendingPathComponent("bereik.toml").path, "--from", "2019-06-01", "--lang", "en"])
+        #expect(r.out.contains("outside the period"), "\(r.out)\n\(r.err)")
+        let examples = r.err.split(separator: "\n").filter { $0.contains("examples:") }
+        #expect(examples.allSatisfy { $0.split(separator: ",").count <= 21 })
     }
 
     @Test func jsonToAFile() throws {
