@@ -58,7 +58,7 @@ public struct Area: Sendable, Equatable {
             }
             guard population.region(code) != nil || !population.buurten(in: [code]).isEmpty else {
                 throw DataError(SourceLocation(file: population.source),
-                                "area \(code) is not in the population table; check the code and the table's year (region codes change every year)")
+                                DataMessages.notInPopulation(code.raw))
             }
             if !codes.contains(code) { codes.append(code) }
         }
@@ -95,7 +95,7 @@ public struct Area: Sendable, Equatable {
                 return Area(codes: [country.code], buurten: population.buurten(in: []).map(\.code), origin: .wholeTable)
             } else {
                 throw DataError(SourceLocation(file: population.source),
-                                "cannot tell which area to compare with: the attendance has no buurt or postcode; give --area")
+                                DataMessages.noAreaKnown)
             }
         }
         let codes = gemeenten.sorted()

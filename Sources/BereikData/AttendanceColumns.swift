@@ -66,7 +66,7 @@ public struct AttendanceColumns: Sendable, Equatable {
         for (role, name) in overrides {
             guard let i = header.firstIndex(where: { $0 == name }) ?? match.column([HeaderMatcher.normalise(name)]) else {
                 throw DataError(SourceLocation(file: file, line: 1),
-                                "no column '\(name)' for \(role.rawValue); the header has: \(Excerpt.list(header))")
+                                DataMessages.noColumn(Excerpt.text(name), role: role.rawValue, header: Excerpt.list(header)))
             }
             index[role] = i
         }
@@ -75,7 +75,7 @@ public struct AttendanceColumns: Sendable, Equatable {
         }
         guard index[.person] != nil else {
             throw DataError(SourceLocation(file: file, line: 1),
-                            "no person column found; expected a column such as 'deelnemer', 'id' or 'pseudoniem' (or name it with --column person=NAME); the header has: \(Excerpt.list(header))")
+                            DataMessages.noPersonColumn(header: Excerpt.list(header)))
         }
         self.index = index
         self.header = header
@@ -91,7 +91,7 @@ public struct AttendanceColumns: Sendable, Equatable {
             guard parts.count == 2, let role = AttendanceRole(rawValue: parts[0].lowercased()), !parts[1].isEmpty else {
                 let roles = AttendanceRole.allCases.map(\.rawValue).joined(separator: ", ")
                 throw DataError(SourceLocation(file: source, line: offset + 1),
-                                "expected 'role=column header' with role one of \(roles), got '\(text)'")
+                                DataMessages.badOverride(Excerpt.text(text), roles: roles))
             }
             result[role] = parts[1]
         }

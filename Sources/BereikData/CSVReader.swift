@@ -64,7 +64,7 @@ public final class CSVReader {
     /// Opens `path`, detects the dialect (unless `separator` is given) and reads the header.
     public convenience init(path: String, displayName: String? = nil, separator: UInt8? = nil) throws {
         guard let file = fopen(path, "rb") else {
-            throw DataError(SourceLocation(file: displayName ?? path), "cannot open the file (\(String(cString: strerror(errno))))")
+            throw DataError(SourceLocation(file: displayName ?? path), DataMessages.cannotOpen(String(cString: strerror(errno))))
         }
         try self.init(file: file, memory: nil, path: path, displayName: displayName, separator: separator, sheet: nil, firstLine: 1)
     }
@@ -96,22 +96,22 @@ public final class CSVReader {
         dialect = CSVDialect(separator: UInt8(ascii: ","), encoding: .utf8, byteOrderMark: false)
         _ = refill()
         let location = SourceLocation(file: self.displayName)
-        if end == 0 { throw DataError(location, "the file is empty; expected a header line and data rows") }
+        if end == 0 { throw DataError(location, DataMessages.emptyFile) }
         let head = UnsafeBufferPointer(start: buffer, count: end)
         if end >= 4, head[0] == 0x50, head[1] == 0x4B, head[2] == 3, head[3] == 4 {
-            throw DataError(location, "this is an Excel workbook or ZIP file, not CSV; save it from Excel as 'CSV (gescheiden door lijstscheidingsteken)'")
+            throw DataError(location, DataMessages.zipNotCSV)
         }
         if let nul = head.firstIndex(of: 0) {
             let line = head[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw DataError(SourceLocation(file: self.displayName, line: line),
-                            "this is not a text CSV file (it contains binary bytes); expected comma-, semicolon- or tab-separated text")
+                            DataMessages.binary)
         }
         var bom = false
         if end >= 3, head[0] == 0xEF, head[1] == 0xBB, head[2] == 0xBF { bom = true; position = 3 }
         let encoding: TextEncoding = bom || TextEncoding.isValidUTF8Prefix(head) ? .utf8 : .windows1252
         dialect = CSVDialect(separator: separator ?? Self.detectSeparator(UnsafeBufferPointer(rebasing: head[position...])),
                              encoding: encoding, byteOrderMark: bom)
-        guard try next() else { throw DataError(location, "the file has no header line") }
+        guard try next() else { throw DataError(location, DataMessages.noHeader) }
         header = (0..<fieldCount).map { string($0).trimmingSpaces() }
     }
 
@@ -217,7 +217,7 @@ public final class CSVReader {
                         if c < 0 {
                             throw DataError(SourceLocation(file: displayName, line: openedOn, column: fieldEnds.count + 1,
                                                            columnName: columnName(fieldEnds.count)),
-                                            "a quoted field is never closed; expected a closing \" before the end of the file")
+                                            DataMessages.unclosedQuote)
                         }
                         if c == q {
                             c = nextByte()
@@ -231,7 +231,7 @@ public final class CSVReader {
                     if c >= 0, c != sep, c != lf, c != cr {
                         throw DataError(SourceLocation(file: displayName, line: line, column: fieldEnds.count + 1,
                                                        columnName: columnName(fieldEnds.count)),
-                                        "unexpected text after a closing quote; expected the separator or the end of the line")
+                                        DataMessages.textAfterQuote)
                     }
                 } else if c >= 0, c != sep, c != lf, c != cr {
                     position -= 1  // un-read c (it came from the current buffer) and copy the run in bulk
@@ -252,7 +252,7 @@ public final class CSVReader {
             }
             if recordLength > 0, memchr(record, 0, recordLength) != nil {
                 throw DataError(SourceLocation(file: displayName, line: recordLine),
-                                "this line contains a NUL byte (binary data); expected text")
+                                DataMessages.nulByte)
             }
             return true
         }
@@ -283,7 +283,7 @@ public final class CSVReader {
     /// Throws unless the current record has as many fields as the header.
     public func requireHeaderWidth() throws {
         guard fieldCount != header.count else { return }
-        throw DataError(location(), "the line has \(fieldCount) fields; expected \(header.count) as in the header (\(dialect.separatorName)-separated)")
+        throw DataError(location(), DataMessages.fieldCount(fieldCount, header.count, dialect.separatorName))
     }
 }
 

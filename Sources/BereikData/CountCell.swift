@@ -19,7 +19,7 @@ enum CountCell: Equatable {
         default: break
         }
         if let v = Int(text) {
-            guard v >= 0 else { throw DataError(location, "negative count '\(text)'; expected a whole number of at least 0") }
+            guard v >= 0 else { throw DataError(location, DataMessages.negativeCount(Excerpt.text(text, limit: 24))) }
             guard v <= maximum else { throw tooLarge(text, location) }
             return .value(v)
         }
@@ -27,14 +27,14 @@ enum CountCell: Equatable {
         // exponent, and a number too large for `Int` ends up here too.
         let normalised = text.replacingOccurrences(of: ",", with: ".")
         if let d = Double(normalised), d.isFinite, d == d.rounded() {
-            guard d >= 0 else { throw DataError(location, "negative count '\(text)'; expected a whole number of at least 0") }
+            guard d >= 0 else { throw DataError(location, DataMessages.negativeCount(Excerpt.text(text, limit: 24))) }
             guard d <= Double(maximum) else { throw tooLarge(text, location) }
             return .value(Int(d))
         }
-        throw DataError(location, "'\(Excerpt.text(text, limit: 24))' is not a count; expected a whole number, or '.' for a missing value")
+        throw DataError(location, DataMessages.notACount(Excerpt.text(text, limit: 24)))
     }
 
     static func tooLarge(_ text: String, _ location: SourceLocation) -> DataError {
-        DataError(location, "count '\(Excerpt.text(text, limit: 24))' is larger than any CBS region (at most \(maximum)); check the column")
+        DataError(location, DataMessages.countTooLarge(Excerpt.text(text, limit: 24), maximum: maximum))
     }
 }

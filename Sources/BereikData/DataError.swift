@@ -27,17 +27,21 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
         return letters
     }
 
-    public var description: String {
+    public var description: String { text(dutch: false) }
+
+    /// "deelnemers.xlsx, blad "Aanwezig", cel C17 (kolom 'Postcode')" or, in English, "sheet", "cell".
+    public func text(dutch: Bool) -> String {
+        let (sheetWord, cellWord, rowWord, columnWord) = dutch ? ("blad", "cel", "rij", "kolom") : ("sheet", "cell", "row", "column")
         if let sheet {
-            var text = "\(file), sheet \"\(sheet)\""
-            if let line, let column { text += ", cell \(Self.columnLetters(column))\(line)" } else if let line { text += ", row \(line)" }
-            if let columnName { text += " (column '\(columnName)')" }
+            var text = "\(file), \(sheetWord) \"\(sheet)\""
+            if let line, let column { text += ", \(cellWord) \(Self.columnLetters(column))\(line)" } else if let line { text += ", \(rowWord) \(line)" }
+            if let columnName { text += " (\(columnWord) '\(columnName)')" }
             return text
         }
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }
-        if let columnName { text += " (column '\(columnName)')" }
+        if let columnName { text += " (\(columnWord) '\(columnName)')" }
         return text
     }
 }
@@ -45,12 +49,26 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 /// A problem with input data: one clear sentence, with where it is and what was expected.
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: SourceLocation
+    /// The English sentence (tests and logs read this).
     public var message: String
+    /// The Dutch sentence, from `DataMessages`; nil for the few messages only in English.
+    public var dutch: String?
 
     public init(_ location: SourceLocation, _ message: String) {
         self.location = location
         self.message = message
     }
 
+    public init(_ location: SourceLocation, _ message: Bilingual) {
+        self.location = location
+        self.message = message.en
+        self.dutch = message.nl
+    }
+
     public var description: String { "\(location): \(message)" }
+
+    /// Location and sentence in the output language.
+    public func text(dutch wanted: Bool) -> String {
+        wanted ? "\(location.text(dutch: true)): \(dutch ?? message)" : description
+    }
 }

@@ -17,11 +17,11 @@ public enum OutputFile {
             for input in inputs {
                 var s = stat()
                 if stat(input, &s) == 0, s.st_dev == target.st_dev, s.st_ino == target.st_ino {
-                    throw DataError(location, "the output would overwrite the input file \(input); choose another --output")
+                    throw DataError(location, DataMessages.wouldOverwrite(input))
                 }
             }
             let type = target.st_mode & S_IFMT
-            if type == S_IFDIR { throw DataError(location, "the output is a folder; give a file name") }
+            if type == S_IFDIR { throw DataError(location, DataMessages.outputIsFolder) }
             if type != S_IFREG {
                 // FIFO, character device (/dev/stdout, a terminal), socket: write in place.
                 guard let handle = FileHandle(forWritingAtPath: path) else {
@@ -41,14 +41,14 @@ public enum OutputFile {
             try Data(text.utf8).write(to: temporary)
             if exists { _ = chmod(temporary.path, target.st_mode & 0o7777) }
             if rename(temporary.path, resolved.path) != 0 {
-                throw DataError(location, "cannot write the output (\(String(cString: strerror(errno))))")
+                throw DataError(location, DataMessages.cannotWrite(String(cString: strerror(errno))))
             }
         } catch let error as DataError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw DataError(location, "cannot write the output (\(error.localizedDescription))")
+            throw DataError(location, DataMessages.cannotWrite(error.localizedDescription))
         }
     }
 }

@@ -10,11 +10,10 @@ public enum TableSource {
             return try CSVReader(bytes: table.csv, displayName: name, separator: UInt8(ascii: ","), sheet: table.sheet, firstLine: table.firstRow)
         }
         if Workbook.isCompoundFile(path: path) {
-            throw DataError(SourceLocation(file: name),
-                            "this is an old Excel file (.xls) or a workbook with a password; open it in Excel and save it as .xlsx (Excel-werkmap) without a password, or as CSV")
+            throw DataError(SourceLocation(file: name), DataMessages.legacyOrEncrypted)
         }
         if sheet != nil {
-            throw DataError(SourceLocation(file: name), "--sheet applies to Excel workbooks (.xlsx); this file is CSV")
+            throw DataError(SourceLocation(file: name), DataMessages.sheetForCSV)
         }
         return try CSVReader(path: path, displayName: displayName)
     }

@@ -38,15 +38,15 @@ public struct Workbook {
         let location = SourceLocation(file: name)
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw DataError(location, "the workbook cannot be opened as .xlsx (a damaged ZIP file); open it in Excel and save it again")
+            throw DataError(location, DataMessages.damagedZIP)
         }
         self.archive = archive
         if let mimetype = archive["mimetype"], let text = try? Self.bytes(archive, mimetype, location),
            String(decoding: text, as: UTF8.self).contains("opendocument") {
-            throw DataError(location, "this is an OpenDocument (.ods) file; save it from LibreOffice or Excel as .xlsx (Excel-werkmap) or CSV")
+            throw DataError(location, DataMessages.openDocument)
         }
         guard let workbookEntry = archive["xl/workbook.xml"] else {
-            throw DataError(location, "this ZIP file is not an Excel workbook (no xl/workbook.xml); give the .xlsx or a CSV file")
+            throw DataError(location, DataMessages.zipNotWorkbook)
         }
         let book = WorkbookPart()
         try Self.parse(try Self.bytes(archive, workbookEntry, location), book, location)
@@ -86,7 +86,7 @@ public struct Workbook {
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: archive.url.path)[.size] as? UInt64) ?? 0
         guard entry.compressedSize <= fileSize, entry.uncompressedSize <= largestPart,
               entry.type == .file else {
-            throw DataError(location, "part \(entry.path) of the workbook is damaged (its size does not fit the file); open it in Excel and save it again")
+            throw DataError(location, DataMessages.damagedPart(entry.path, "size"))
         }
         var data = Data()
         let limit = Int(entry.uncompressedSize)
@@ -96,7 +96,7 @@ public struct Workbook {
                 if data.count > limit { throw Archive.ArchiveError.invalidEntrySize }
             }
         } catch {
-            throw DataError(location, "part \(entry.path) of the workbook cannot be read (\(error)); open it in Excel and save it again")
+            throw DataError(location, DataMessages.damagedPart(entry.path, "\(error)"))
         }
         return data
     }
@@ -104,7 +104,7 @@ public struct Workbook {
     static func parse(_ data: Data, _ handler: XMLEventHandler, _ location: SourceLocation, part: String = "") throws {
         let bytes = [UInt8](data)
         do { try XMLScanner.scan(bytes, handler) } catch let e as XMLScanError {
-            throw DataError(location, "the workbook's XML is damaged (\(part.isEmpty ? "" : part + ", ")line \(XMLScanner.line(of: e.offset, in: bytes)): \(e.reason)); open it in Excel and save it again")
+            throw DataError(location, DataMessages.damagedXML("\(part.isEmpty ? "" : part + ", ")line \(XMLScanner.line(of: e.offset, in: bytes)): \(e.reason)"))
         }
     }
 
@@ -115,7 +115,7 @@ public struct Workbook {
         let candidates: [(name: String, part: String)]
         if let name {
             guard let found = sheets.first(where: { $0.name == name }) ?? sheets.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-                throw DataError(location, "no sheet \"\(Excerpt.text(name))\"; the workbook has \(Excerpt.list(sheets.map(\.name)))")
+                throw DataError(location, DataMessages.noSheet(Excerpt.text(name), sheets: Excerpt.list(sheets.map(\.name))))
             }
             candidates = [found]
         } else {
@@ -128,7 +128,7 @@ public struct Workbook {
             if let error = sheet.error { throw DataError(SourceLocation(file: displayName, line: error.row, sheet: sheetName), error.message) }
             if sheet.firstRow != nil || name != nil { return (sheet.csv, sheetName, sheet.firstRow ?? 1) }
         }
-        throw DataError(location, "the workbook has no sheet with data" + (sheets.isEmpty ? "" : " (sheets: \(Excerpt.list(sheets.map(\.name))))"))
+        throw DataError(location, DataMessages.noSheetWithData(sheets.isEmpty ? "" : Excerpt.list(sheets.map(\.name))))
     }
 }
 

@@ -7,8 +7,20 @@ import Foundation
 
 /// The input flags shared by the analysis commands.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: "Attendance file: one row per visit (Excel .xlsx, or CSV with ; , or tab; UTF-8 or Windows-1252).")
-    var attendance: String?
+    @Option(name: .customLong("attendance"), parsing: .singleValue,
+            help: "Attendance file: one row per visit (Excel .xlsx, or CSV with ; , or tab; UTF-8 or Windows-1252).")
+    var attendanceFiles: [String] = []
+
+    var attendance: String? { attendanceFiles.first }
+
+    /// A second --attendance is refused rather than silently replacing the first.
+    func validate() throws {
+        if attendanceFiles.count > 1 {
+            throw ValidationError(Diagnostics.language == .nl
+                ? "--attendance is \(attendanceFiles.count) keer gegeven; Bereik leest één deelnemerslijst per keer. Voeg de lijsten samen (met een kolom 'activiteit' per initiatief) of draai ze apart."
+                : "--attendance was given \(attendanceFiles.count) times; Bereik reads one attendance list per run. Merge the lists (with an 'activity' column per initiative) or run them separately.")
+        }
+    }
 
     @Option(name: .long, help: "The worksheet of an Excel attendance file (default: the first sheet with data).")
     var sheet: String?

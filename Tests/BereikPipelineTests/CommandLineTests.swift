@@ -15,9 +15,11 @@ import Testing
     @Test func dataProblemExitsWithOneAndNamesTheLocation() throws {
         let bad = Repo.temporary("bad.csv")
         try "deelnemer;geslacht\n1;\"v\n".write(toFile: bad, atomically: true, encoding: .utf8)
-        let r = try runBereik(["compare", "--attendance", bad, "--population", Repo.amsterdam2019, "--area", "GM0363"])
+        let r = try runBereik(english: ["compare", "--attendance", bad, "--population", Repo.amsterdam2019, "--area", "GM0363"])
         #expect(r.code == 1)
         #expect(r.err.contains("bad.csv:2:2") && r.err.contains("never closed"))
+        let nl = try runBereik(["compare", "--attendance", bad, "--population", Repo.amsterdam2019, "--area", "GM0363", "--lang", "nl"])
+        #expect(nl.code == 1 && nl.err.contains("bad.csv:2:2 (kolom 'geslacht')") && nl.err.contains("wordt nooit gesloten"), "\(nl.err)")
     }
 
     @Test func usageErrorExitsWithTwo() throws {

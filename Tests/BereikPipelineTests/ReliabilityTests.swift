@@ -40,7 +40,7 @@ import Testing
         let link = Repo.temporary("link.csv")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
         for target in [input, link] {
-            let r = try runBereik(["compare", "--attendance", input, "--population", Repo.amsterdam2019, "--area", "WK036376",
+            let r = try runBereik(english: ["compare", "--attendance", input, "--population", Repo.amsterdam2019, "--area", "WK036376",
                                    "--output", target])
             #expect(r.code == 1 && r.err.contains("overwrite the input"), "\(r.err)")
         }

@@ -37,3 +37,8 @@ func runBereik(_ arguments: [String]) throws -> (code: Int32, out: String, err: 
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
+
+/// `runBereik` with English output (the default language follows the locale, else Dutch).
+func runBereik(english arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+    try runBereik(arguments + ["--lang", "en"])
+}

@@ -8,7 +8,7 @@ import Testing
     static let fixtures = Repo.root.appendingPathComponent("Tests/BereikPipelineTests/Fixtures").path
 
     static func summary(_ file: String, _ extra: [String] = []) throws -> [String: String] {
-        let r = try runBereik(["compare", "--attendance", "\(fixtures)/\(file)", "--area", "Rotterdam", "--format", "json"] + extra)
+        let r = try runBereik(english: ["compare", "--attendance", "\(fixtures)/\(file)", "--area", "Rotterdam", "--format", "json"] + extra)
         #expect(r.code == 0, "\(file): \(r.err)")
         let doc = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
         let input = doc["input"] as! [String: Any]
@@ -31,34 +31,39 @@ import Testing
     @Test func theSheetIsChosenByNameOrAsTheFirstWithData() throws {
         let csv = try Self.summary("rotterdam.csv")
         #expect(try Self.summary("rotterdam_openpyxl.xlsx", ["--sheet", "aanwezig"]) == csv)
-        let missing = try runBereik(["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--sheet", "Blad9"])
+        let missing = try runBereik(english: ["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--sheet", "Blad9"])
         #expect(missing.code == 1 && missing.err.contains("no sheet \"Blad9\"") && missing.err.contains("'Aanwezig'"), "\(missing.err)")
     }
 
     @Test func errorsNameTheSheetAndCell() throws {
-        let r = try runBereik(["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--area", "Rotterdam", "--strict"])
+        let r = try runBereik(english: ["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--area", "Rotterdam", "--strict"])
         #expect(r.code == 1 && r.err.contains("rotterdam_openpyxl.xlsx, sheet \"Aanwezig\", cell D"), "\(r.err)")
         #expect(SourceLocation(file: "deelnemers.xlsx", line: 17, column: 3, sheet: "Aanwezig").description == "deelnemers.xlsx, sheet \"Aanwezig\", cell C17")
+        #expect(SourceLocation(file: "deelnemers.xlsx", line: 17, column: 3, columnName: "Geslacht", sheet: "Aanwezig").text(dutch: true)
+                == "deelnemers.xlsx, blad \"Aanwezig\", cel C17 (kolom 'Geslacht')")
+        let nl = try runBereik(["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--area", "Rotterdam", "--strict", "--lang", "nl"])
+        #expect(nl.code == 1 && nl.err.contains("rotterdam_openpyxl.xlsx, blad \"Aanwezig\", cel D"), "\(nl.err)")
         #expect(SourceLocation.columnLetters(28) == "AB" && SourceLocation.columnLetters(16384) == "XFD")
     }
 
-    @Test func whatCannotBeReadSaysWhatToDo() throws {
-        let ods = try runBereik(["compare", "--attendance", "\(Self.fixtures)/rotterdam_libreoffice.ods"])
-        #expect(ods.code == 1 && ods.err.contains("OpenDocument") && ods.err.contains(".xlsx"), "\(ods.err)")
+    @Test(arguments: [("nl", "OpenDocument-bestand", "wachtwoord", "opnieuw op"), ("en", "OpenDocument", "password", "save it again")])
+    func whatCannotBeReadSaysWhatToDo(_ lang: String, _ ods: String, _ password: String, _ again: String) throws {
+        let odsRun = try runBereik(["compare", "--attendance", "\(Self.fixtures)/rotterdam_libreoffice.ods", "--lang", lang])
+        #expect(odsRun.code == 1 && odsRun.err.contains(ods) && odsRun.err.contains(".xlsx"), "\(odsRun.err)")
         let xls = Repo.temporary("old.xls")
         try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: URL(fileURLWithPath: xls))
-        let old = try runBereik(["compare", "--attendance", xls])
-        #expect(old.code == 1 && old.err.contains(".xls") && old.err.contains("password"), "\(old.err)")
+        let old = try runBereik(["compare", "--attendance", xls, "--lang", lang])
+        #expect(old.code == 1 && old.err.contains(".xls") && old.err.contains(password), "\(old.err)")
         let zip = Repo.temporary("broken.xlsx")
         try Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]).write(to: URL(fileURLWithPath: zip))
-        let broken = try runBereik(["compare", "--attendance", zip])
-        #expect(broken.code == 1 && broken.err.contains("save it again"), "\(broken.err)")
+        let broken = try runBereik(["compare", "--attendance", zip, "--lang", lang])
+        #expect(broken.code == 1 && broken.err.contains(again), "\(broken.err)")
     }
 
     /// Found by libFuzzer (FuzzWorkbook): a damaged xl/workbook.xml on which Foundation's XMLParser
     /// trapped. Now an error with advice.
     @Test func aDamagedWorkbookFoundByTheFuzzerIsAnError() throws {
-        let r = try runBereik(["compare", "--attendance", "\(Self.fixtures)/fuzz_damaged_workbook_xml.xlsx"])
+        let r = try runBereik(english: ["compare", "--attendance", "\(Self.fixtures)/fuzz_damaged_workbook_xml.xlsx"])
         #expect(r.code == 1 && r.err.contains("XML is damaged") && r.err.contains("save it again"), "\(r.code) \(r.err)")
     }
 
