@@ -18,7 +18,7 @@ enum Repo {
 }
 
 /// Runs the built `bereik` executable (next to the test bundle) and returns exit code, stdout, stderr.
-func runBereik(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+func runBereik(_ arguments: [String], in directory: URL? = nil) throws -> (code: Int32, out: String, err: String) {
     let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
     var dir = testBinary.deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bereik").path), dir.path != "/" {
@@ -27,6 +27,7 @@ func runBereik(_ arguments: [String]) throws -> (code: Int32, out: String, err: 
     let process = Process()
     process.executableURL = dir.appendingPathComponent("bereik")
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     process.environment = ["LANG": "nl_NL.UTF-8", "PATH": "/usr/bin:/bin"]
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
