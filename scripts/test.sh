@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BEREIK_BROWSER=1 bash scripts/setup.sh
 swift build --build-tests -j 2
-swift test --skip-build
+BEREIK_REQUIRE_BROWSER=1 swift test --skip-build
 bash scripts/notebooks.sh
 bash scripts/fuzz.sh 60

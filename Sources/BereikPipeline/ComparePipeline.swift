@@ -10,12 +10,12 @@ public enum ComparePipeline {
         Bundle.module.path(forResource: "kwb2024_85984NED_nl_sex_age_herkomst", ofType: "csv")
     }
 
-    public static func run(_ request: CompareRequest) throws -> CompareResult {
+    public static func run(_ request: AnalysisRequest) throws -> CompareResult {
         try run(request, inputs: PreparedInputs(request))
     }
 
     /// The comparison on inputs already read (the report runs several analyses on one read).
-    public static func run(_ request: CompareRequest, inputs: PreparedInputs) throws -> CompareResult {
+    public static func run(_ request: AnalysisRequest, inputs: PreparedInputs) throws -> CompareResult {
         var notes = inputs.notes
         let attendance = inputs.attendance, participants = attendance.participants, area = inputs.area
         let present = Set(AttendanceRole.allCases.filter { attendance.columns[$0] != nil }.compactMap(\.dimension))
@@ -38,7 +38,7 @@ public enum ComparePipeline {
                              dimensions: results, notes: notes)
     }
 
-    static func result(_ table: CountTable, _ request: CompareRequest, sesRanges: [ClosedRange<Double>?]?) throws -> DimensionResult {
+    static func result(_ table: CountTable, _ request: AnalysisRequest, sesRanges: [ClosedRange<Double>?]?) throws -> DimensionResult {
         let categories = zip(table.keys, zip(table.participants, table.residents)).map {
             CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
         }

@@ -2,7 +2,7 @@ import BereikData
 import BereikStats
 
 public struct GradientResult: Sendable {
-    public let request: CompareRequest
+    public let request: AnalysisRequest
     public let sources: InputSources
     public let area: Area
     public let reconciliation: Reconciliation
@@ -25,11 +25,11 @@ public struct RankedBuurt: Sendable {
 
 /// `bereik gradient`: reach along the SES-WOA gradient of the area's buurten.
 public enum GradientPipeline {
-    public static func run(_ request: CompareRequest, repetitions: Int) throws -> GradientResult {
+    public static func run(_ request: AnalysisRequest, repetitions: Int) throws -> GradientResult {
         try run(request, repetitions: repetitions, inputs: PreparedInputs(request))
     }
 
-    public static func run(_ request: CompareRequest, repetitions: Int, inputs: PreparedInputs) throws -> GradientResult {
+    public static func run(_ request: AnalysisRequest, repetitions: Int, inputs: PreparedInputs) throws -> GradientResult {
         var notes = inputs.notes
         guard let grouping = try inputs.sesGrouping(notes: &notes) else {
             return GradientResult(request: request, sources: inputs.sources, area: inputs.area,

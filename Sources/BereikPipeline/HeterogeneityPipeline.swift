@@ -35,7 +35,7 @@ public struct ActivityDimension: Sendable {
 }
 
 public struct HeterogeneityResult: Sendable {
-    public let request: CompareRequest
+    public let request: AnalysisRequest
     public let unitKind: HeterogeneityUnit
     public let sources: InputSources
     public let area: Area
@@ -54,11 +54,11 @@ public struct HeterogeneityResult: Sendable {
 
 /// `bereik heterogeneity`: how much reach varies between buurten, wijken or activities beyond chance.
 public enum HeterogeneityPipeline {
-    public static func run(_ request: CompareRequest, by kind: HeterogeneityUnit) throws -> HeterogeneityResult {
+    public static func run(_ request: AnalysisRequest, by kind: HeterogeneityUnit) throws -> HeterogeneityResult {
         try run(request, by: kind, inputs: PreparedInputs(request))
     }
 
-    public static func run(_ request: CompareRequest, by kind: HeterogeneityUnit, inputs: PreparedInputs) throws -> HeterogeneityResult {
+    public static func run(_ request: AnalysisRequest, by kind: HeterogeneityUnit, inputs: PreparedInputs) throws -> HeterogeneityResult {
         let notes = inputs.notes
         if kind == .activity {
             return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,
@@ -121,7 +121,7 @@ public enum HeterogeneityPipeline {
 
     /// Per dimension: persons per activity × category (a person counts in every activity attended),
     /// the independence test and segregation indices, and each activity against the area.
-    static func activities(_ inputs: PreparedInputs, _ request: CompareRequest) throws -> [ActivityDimension] {
+    static func activities(_ inputs: PreparedInputs, _ request: AnalysisRequest) throws -> [ActivityDimension] {
         let p = inputs.attendance.participants
         guard !p.activityNames.isEmpty else { return [] }
         var out: [ActivityDimension] = []

@@ -13,7 +13,7 @@ public struct PreparedInputs: Sendable {
     public let notes: [RunNote]
     let sesGroups: Int
 
-    public init(_ request: CompareRequest) throws {
+    public init(_ request: AnalysisRequest) throws {
         var notes: [RunNote] = []
         let populationPath: String
         if let given = request.population {

@@ -7,7 +7,7 @@ import Foundation
 /// gives a new team member the same numbers. Paths are relative to the project file. Unknown keys
 /// and wrong types are errors naming the key and line.
 public struct ProjectFile: Sendable {
-    public var request: CompareRequest
+    public var request: AnalysisRequest
     public var title: String?
     public var language: String?
     public var repetitions: Int
@@ -94,7 +94,7 @@ public struct ProjectFile: Sendable {
         guard let attendance = try file("inputs.attendance") else {
             throw DataError(SourceLocation(file: path), "key 'inputs.attendance' is required: the attendance file")
         }
-        var request = CompareRequest(attendance: attendance, referenceDate: referenceDate)
+        var request = AnalysisRequest(attendance: attendance, referenceDate: referenceDate)
         request.project = path
         request.population = try file("inputs.population")
         request.ses = try file("inputs.ses")
@@ -115,14 +115,14 @@ public struct ProjectFile: Sendable {
             do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", "must lie between 0 and 1, e.g. 0.95") }
         }
         if let a = try string("analysis.adjustment") {
-            guard let adj = PValueAdjustment(rawValue: a) else { throw fail("analysis.adjustment", "expected holm, bh or none") }
+            guard let adj = PValueAdjustment(rawValue: a) else { throw fail("analysis.adjustment", "expected \(choiceList(PValueAdjustment.self))") }
             settings.adjustment = adj
         }
         if let i = try string("analysis.interval") {
-            guard let m = IntervalMethod(rawValue: i), m == .wilson || m == .clopperPearson else {
-                throw fail("analysis.interval", "expected wilson or clopper-pearson")
+            guard let choice = ReachIntervalChoice(rawValue: i) else {
+                throw fail("analysis.interval", "expected \(choiceList(ReachIntervalChoice.self))")
             }
-            settings.reachInterval = m
+            settings.reachInterval = choice.method
         }
         if let seed = try integer("analysis.seed") {
             guard seed >= 0 else { throw fail("analysis.seed", "must not be negative") }

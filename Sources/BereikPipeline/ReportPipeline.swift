@@ -22,7 +22,7 @@ public struct ReportResult: Sendable {
 
 /// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
 public enum ReportPipeline {
-    public static func run(_ request: CompareRequest, repetitions: Int = 100_000, title: String? = nil) throws -> ReportResult {
+    public static func run(_ request: AnalysisRequest, repetitions: Int = 100_000, title: String? = nil) throws -> ReportResult {
         var request = request
         request.collectMonths = true
         let inputs = try PreparedInputs(request)

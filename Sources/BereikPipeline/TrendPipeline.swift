@@ -44,7 +44,7 @@ public struct PeriodReach: Sendable {
 }
 
 public struct TrendResult: Sendable {
-    public let request: CompareRequest
+    public let request: AnalysisRequest
     public let sources: InputSources
     public let area: Area
     public let reconciliation: Reconciliation
@@ -62,14 +62,14 @@ public struct TrendResult: Sendable {
 
 /// `bereik trend`: how reach develops over time, and whether it is the same faces every time.
 public enum TrendPipeline {
-    public static func run(_ request: CompareRequest, period: TrendPeriod) throws -> TrendResult {
+    public static func run(_ request: AnalysisRequest, period: TrendPeriod) throws -> TrendResult {
         var request = request
         request.collectMonths = true
         return try run(request, period: period, inputs: PreparedInputs(request))
     }
 
     /// On inputs read with `collectMonths`.
-    public static func run(_ request: CompareRequest, period: TrendPeriod, inputs: PreparedInputs) throws -> TrendResult {
+    public static func run(_ request: AnalysisRequest, period: TrendPeriod, inputs: PreparedInputs) throws -> TrendResult {
         let p = inputs.attendance.participants
         var first = Int.max, last = Int.min
         var perPerson: [[Int]] = []

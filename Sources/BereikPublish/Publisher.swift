@@ -92,7 +92,7 @@ public enum Publisher {
 
 /// What every analysis result carries besides its numbers: the request, inputs, area, row account and notes.
 protocol RunResult {
-    var request: CompareRequest { get }
+    var request: AnalysisRequest { get }
     var sources: InputSources { get }
     var area: Area { get }
     var reconciliation: Reconciliation { get }

@@ -10,11 +10,11 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .long, help: "Confidence level for intervals and α = 1 − confidence for flags (default 0.95).")
     var confidence: Double?
 
-    @Option(name: .long, help: "Multiplicity adjustment across a dimension's groups: holm (default), bh or none.")
-    var adjustment: String?
+    @Option(name: .long, help: "Multiplicity adjustment across a dimension's groups (default holm).")
+    var adjustment: PValueAdjustment?
 
-    @Option(name: .long, help: "Reach interval: wilson (default) or clopper-pearson.")
-    var interval: String?
+    @Option(name: .long, help: "Reach interval (default wilson).")
+    var interval: ReachIntervalChoice?
 
     @Option(name: .long, help: "Number of SES-WOA groups (resident-weighted quantiles; default 5).")
     var sesGroups: Int?
@@ -29,23 +29,20 @@ struct AnalysisOptions: ParsableArguments {
         if let confidence { guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must lie between 0 and 1, e.g. 0.95") } }
         if let sesGroups { guard (2...20).contains(sesGroups) else { throw ValidationError("--ses-groups must be between 2 and 20") } }
         if let draws { guard (0...10_000_000).contains(draws) else { throw ValidationError("--draws must lie between 0 and 10,000,000") } }
-        if let adjustment { guard PValueAdjustment(rawValue: adjustment) != nil else { throw ValidationError("--adjustment must be holm, bh or none") } }
-        if let interval {
-            guard let m = IntervalMethod(rawValue: interval), m == .wilson || m == .clopperPearson else {
-                throw ValidationError("--interval must be wilson or clopper-pearson")
-            }
-        }
     }
 
     /// The request with every flag that was given applied on top of it (project values stay otherwise).
-    func apply(to request: CompareRequest) throws -> CompareRequest {
+    func apply(to request: AnalysisRequest) throws -> AnalysisRequest {
         var request = request
         if let sesGroups { request.sesGroups = sesGroups }
         if let confidence { request.settings.confidence = try ConfidenceLevel(confidence) }
-        if let interval, let m = IntervalMethod(rawValue: interval) { request.settings.reachInterval = m }
-        if let adjustment, let a = PValueAdjustment(rawValue: adjustment) { request.settings.adjustment = a }
+        if let interval { request.settings.reachInterval = interval.method }
+        if let adjustment { request.settings.adjustment = adjustment }
         if let draws { request.settings.fit.draws = draws }
         if let seed { request.settings.fit.seed = seed }
         return request
     }
 }
+
+extension PValueAdjustment: ExpressibleByArgument {}
+extension ReachIntervalChoice: ExpressibleByArgument {}

@@ -84,7 +84,7 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Clears the progress line on stderr after a long read.
-    static func clearProgress(_ request: CompareRequest) {
+    static func clearProgress(_ request: AnalysisRequest) {
         if request.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
@@ -95,15 +95,15 @@ struct InputOptions: ParsableArguments {
 
     /// The project file (read once) and the request: the project's values as defaults, the input and
     /// analysis flags given on top.
-    func request(with analysis: AnalysisOptions) throws -> (request: CompareRequest, project: ProjectFile?) {
+    func request(with analysis: AnalysisOptions) throws -> (request: AnalysisRequest, project: ProjectFile?) {
         let file = try projectFile()
         Diagnostics.adopt(project: file, flag: Diagnostics.language(in: CommandLine.arguments))
         return (try analysis.apply(to: request(project: file)), file)
     }
 
     /// The request: the project file's (if any), with the input flags given here on top.
-    func request(project file: ProjectFile? = nil) throws -> CompareRequest {
-        var request = file?.request ?? CompareRequest(attendance: attendance ?? "", referenceDate: Self.today)
+    func request(project file: ProjectFile? = nil) throws -> AnalysisRequest {
+        var request = file?.request ?? AnalysisRequest(attendance: attendance ?? "", referenceDate: Self.today)
         if let attendance { request.attendance = attendance }
         if let project { request.project = project }
         if let population { request.population = population }

@@ -37,8 +37,8 @@ import BereikData
         return text
     }
 
-    static func request(_ path: String) -> CompareRequest {
-        var r = CompareRequest(attendance: path, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
+    static func request(_ path: String) -> AnalysisRequest {
+        var r = AnalysisRequest(attendance: path, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
         r.population = Repo.amsterdam2019
         r.ses = Repo.ses2019
         r.area = ["WK036376"]

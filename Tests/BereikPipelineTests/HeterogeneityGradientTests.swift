@@ -9,7 +9,7 @@ import BereikStats
 @Suite struct HeterogeneityGradientTests {
     /// Writes a population table (one gemeente, one wijk per buurt), an SES file and an attendance
     /// file with `participants[i]` persons in buurt i.
-    static func area(_ name: String, residents: [Int], participants: [Int], scores: [Double]) throws -> CompareRequest {
+    static func area(_ name: String, residents: [Int], participants: [Int], scores: [Double]) throws -> AnalysisRequest {
         var pop = "code;inwoners;mannen;vrouwen\nGM0999;\(residents.reduce(0, +));0;0\n"
         var ses = "code;score\n"
         var att = "id;buurt;geslacht;activiteit\n"
@@ -27,7 +27,7 @@ import BereikStats
         try pop.write(toFile: popPath, atomically: true, encoding: .utf8)
         try ses.write(toFile: sesPath, atomically: true, encoding: .utf8)
         try att.write(toFile: attPath, atomically: true, encoding: .utf8)
-        var r = CompareRequest(attendance: attPath, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
+        var r = AnalysisRequest(attendance: attPath, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
         r.population = popPath
         r.ses = sesPath
         r.area = ["GM0999"]
@@ -125,7 +125,7 @@ import BereikStats
         BU09970102;2000;1000;1000
         """.write(toFile: pop, atomically: true, encoding: .utf8)
         try "id;buurt\na;BU09970101\nb;BU09970101\nc;BU09970102\n".write(toFile: att, atomically: true, encoding: .utf8)
-        var r = CompareRequest(attendance: att, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
+        var r = AnalysisRequest(attendance: att, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
         r.population = pop
         r.area = ["BU09970101"]
         let part = try HeterogeneityPipeline.run(r, by: .wijk)

@@ -5,8 +5,8 @@ import BereikStats
 
 /// The generator's propensities are the known answer; compare must recover them.
 @Suite struct KnownAnswerTests {
-    func request(_ attendance: String) -> CompareRequest {
-        var r = CompareRequest(attendance: attendance, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
+    func request(_ attendance: String) -> AnalysisRequest {
+        var r = AnalysisRequest(attendance: attendance, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
         r.population = Repo.amsterdam2019
         r.ses = Repo.ses2019
         r.area = Repo.exampleArea
@@ -53,7 +53,7 @@ import BereikStats
     @Test func bundledPopulationIsUsedWhenNoneIsGiven() throws {
         let path = Repo.temporary("nl2024.csv")
         try "id;buurt;geslacht\na;BU0363AA01;v\nb;BU0363AA02;m\n".write(toFile: path, atomically: true, encoding: .utf8)
-        var r = CompareRequest(attendance: path, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
+        var r = AnalysisRequest(attendance: path, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
         r.area = ["GM0363"]
         let result = try ComparePipeline.run(r)
         #expect(result.notes.contains(.bundledPopulation))

@@ -37,7 +37,7 @@ import BereikData
         person = "deelnemer"
         """
         let p = try ProjectFile.read(path: try Self.write(text, "repro.toml"), referenceDate: Self.date)
-        var direct = CompareRequest(attendance: Repo.example, referenceDate: Self.date)
+        var direct = AnalysisRequest(attendance: Repo.example, referenceDate: Self.date)
         direct.population = Repo.amsterdam2019
         direct.area = ["WK036376", "WK036377"]
         direct.dimensions = [.gender, .origin]

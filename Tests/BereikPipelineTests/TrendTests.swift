@@ -6,7 +6,7 @@ import BereikData
 
 /// `bereik trend` on four hand-made persons, counted here by hand.
 @Suite struct TrendTests {
-    static func request() throws -> CompareRequest {
+    static func request() throws -> AnalysisRequest {
         let pop = Repo.temporary("trend-pop.csv"), att = Repo.temporary("trend-att.csv")
         try "code;inwoners;mannen;vrouwen\nGM0998;1000;500;500\nBU09980001;1000;500;500\n".write(toFile: pop, atomically: true, encoding: .utf8)
         // A: Jan, Feb (twice). B: Feb. C: Jan, Mar. D: no date.
@@ -20,7 +20,7 @@ import BereikData
         C;2024-03-01;BU09980001
         D;;BU09980001
         """.write(toFile: att, atomically: true, encoding: .utf8)
-        var r = CompareRequest(attendance: att, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
+        var r = AnalysisRequest(attendance: att, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
         r.population = pop
         r.area = ["GM0998"]
         return r

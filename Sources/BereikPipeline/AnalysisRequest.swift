@@ -1,8 +1,9 @@
 import BereikData
 import BereikStats
 
-/// Everything a comparison needs, as the user gave it (CLI flags or a project file).
-public struct CompareRequest: Sendable {
+/// Everything an analysis needs (every command: compare, heterogeneity, gradient, trend, report,
+/// validate), as the user gave it: the project file's values with the flags on top.
+public struct AnalysisRequest: Sendable {
     public var attendance: String
     /// nil: the bundled CBS Kerncijfers Wijken en Buurten 2024 for the whole country.
     public var population: String?
@@ -91,14 +92,14 @@ public enum RunNote: Sendable, Equatable {
 
 /// The result of `bereik compare`.
 public struct CompareResult: Sendable {
-    public let request: CompareRequest
+    public let request: AnalysisRequest
     public let sources: InputSources
     public let area: Area
     public let reconciliation: Reconciliation
     public let dimensions: [DimensionResult]
     public let notes: [RunNote]
 
-    public init(request: CompareRequest, sources: InputSources, area: Area, reconciliation: Reconciliation,
+    public init(request: AnalysisRequest, sources: InputSources, area: Area, reconciliation: Reconciliation,
                 dimensions: [DimensionResult], notes: [RunNote]) {
         self.request = request
         self.sources = sources
