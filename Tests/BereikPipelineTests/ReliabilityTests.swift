@@ -170,3 +170,19 @@ import Testing
         }
     }
 }
+
+/// A 10 MB activity name once took 114 s in the activity table (work quadratic in a label's
+/// length); the table cuts a label to 60 characters and the run stays linear.
+@Suite struct LongLabelTests {
+    @Test(.timeLimit(.minutes(1))) func aTenMegabyteActivityNameIsCutNotChewed() throws {
+        let name = String(repeating: "Wandelgroep ", count: 850_000)  // 10.2 MB
+        var text = "id;buurt;geslacht;activiteit\n"
+        for i in 0..<30 { text += "p\(i);BU03637600;\(i % 2 == 0 ? "m" : "v");\(i < 15 ? name : "Koken")\n" }
+        let path = Repo.temporary("long-activity.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try runBereik(["heterogeneity", "--attendance", path, "--population", Repo.amsterdam2019, "--area", "WK036376",
+                               "--by", "activity", "--lang", "en"])
+        #expect(r.code == 0, "\(r.err.prefix(300))")
+        #expect(r.out.utf8.count < 20_000 && r.out.contains("Wandelgroep Wandelgroep"), "output of \(r.out.utf8.count) bytes")
+    }
+}
