@@ -6,12 +6,6 @@ import Testing
 /// Project data as teams keep it: areas by name, postcodes without a postcode table, names as the
 /// person column, spacer and total rows, ages that move on between visits.
 @Suite struct FrontDoorTests {
-    static func file(_ text: String, _ name: String) throws -> String {
-        let path = Repo.temporary(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     static let bundled = ComparePipeline.bundledPopulationPath!
 
     @Test func namesResolveCaseAndAccentInsensitivelyWithQualifiers() throws {
@@ -28,7 +22,7 @@ import Testing
 
     @Test(arguments: [("nl", "past bij", "Kies met de code"), ("en", "matches", "Choose by code")])
     func anAmbiguousNameListsItsCandidates(_ lang: String, _ text: String, _ fix: String) throws {
-        let path = try Self.file("id;postcode\na;3073AB\n", "ambiguous.csv")
+        let path = try Repo.write("id;postcode\na;3073AB\n", "ambiguous.csv")
         let r = try runBereik(["compare", "--attendance", path, "--area", "Centrum", "--lang", lang])
         #expect(r.code == 1 && r.err.contains(text) && r.err.contains(fix) && r.err.contains("Utrecht"), "\(r.err)")
         let typo = try runBereik(["compare", "--attendance", path, "--area", "Blomhof", "--lang", lang])
@@ -52,7 +46,7 @@ import Testing
         var text = "Naam deelnemer;Geslacht;Postcode;Datum\n"
         for (i, pc) in postcodes.enumerated() { text += "persoon \(i);\(i % 3 == 0 ? "V" : "M");\(pc);0\(1 + i % 9)-03-2024\n" }
         text += ";;;\nTotaal;;;\n"
-        let path = try Self.file(text, "postcodes.csv")
+        let path = try Repo.write(text, "postcodes.csv")
         // Hand count: PC4s whose addresses all lie in Rotterdam per the CBS 2024 file.
         let table = try String(contentsOf: Repo.root.appendingPathComponent("Sources/BereikPipeline/Resources/pc4_gemeente2024_adressen_cbs_pc6hnr20240801.csv"), encoding: .utf8)
         var rotterdam = Set<String>()
@@ -77,7 +71,7 @@ import Testing
 
     @Test(arguments: ["nl", "en"])
     func aWijkOrBuurtAreaWithCoarsePostcodesNamesTheCBSFile(_ lang: String) throws {
-        let path = try Self.file("id;postcode\na;3073AB\nb;3072 CD\n", "coarse.csv")
+        let path = try Repo.write("id;postcode\na;3073AB\nb;3072 CD\n", "coarse.csv")
         // 3072/3073 lie wholly in wijk Feijenoord, so the wijk works; its buurt Feijenoord does not.
         let wijk = try runBereik(["compare", "--attendance", path, "--area", "WK059910", "--lang", lang])
         #expect(wijk.code == 0, "\(wijk.err)")
@@ -91,8 +85,8 @@ import Testing
     }
 
     @Test func anAgeOneYearOnIsNoConflictButTwoBirthDatesAre() throws {
-        let ages = try Self.file("id;leeftijd;datum;postcode\na;24;01-02-2024;3073AB\na;25;01-02-2025;3073AB\nb;30;01-02-2024;3073AB\nb;50;02-02-2024;3073AB\n", "ages.csv")
-        let births = try Self.file("id;geboortedatum;postcode\na;01-02-1990;3073AB\na;01-02-1990;3073AB\nb;01-02-1990;3073AB\nb;03-04-1991;3073AB\n", "births.csv")
+        let ages = try Repo.write("id;leeftijd;datum;postcode\na;24;01-02-2024;3073AB\na;25;01-02-2025;3073AB\nb;30;01-02-2024;3073AB\nb;50;02-02-2024;3073AB\n", "ages.csv")
+        let births = try Repo.write("id;geboortedatum;postcode\na;01-02-1990;3073AB\na;01-02-1990;3073AB\nb;01-02-1990;3073AB\nb;03-04-1991;3073AB\n", "births.csv")
         for path in [ages, births] {
             let r = try runBereik(["compare", "--attendance", path, "--area", "Rotterdam", "--format", "json"])
             let doc = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]

@@ -8,15 +8,9 @@ import BereikData
 /// output language; many lost rows or unknown values are said at the top of every output; "no
 /// difference" always comes with what could have been detected.
 @Suite struct NeverSilentTests {
-    static func file(_ text: String, _ name: String) throws -> String {
-        let path = Repo.temporary(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test(arguments: [("nl", "geen enkele rij bruikbaar", "Oplossing"), ("en", "no row can be used", "Fix")])
     func zeroUsableRowsIsExitOneWithTheFix(_ lang: String, _ cause: String, _ fix: String) throws {
-        let path = try Self.file("Naam deelnemer;Geslacht;Postcode;Datum\nJan;M;99999;01-02-2024\nPiet;M;99 ZZ;02-02-2024\n", "postcodes-only.csv")
+        let path = try Repo.write("Naam deelnemer;Geslacht;Postcode;Datum\nJan;M;99999;01-02-2024\nPiet;M;99 ZZ;02-02-2024\n", "postcodes-only.csv")
         let r = try runBereik(["compare", "--attendance", path, "--column", "person=Naam deelnemer", "--lang", lang])
         #expect(r.code == 1, "\(r.code): \(r.out)")
         #expect(r.out.isEmpty)
@@ -24,7 +18,7 @@ import BereikData
     }
 
     @Test func everyCommandStopsOnZeroUsableRows() throws {
-        let path = try Self.file("id;buurt;geslacht;datum\na;BU99999999;v;1-1-2024\n", "unknown-buurt.csv")
+        let path = try Repo.write("id;buurt;geslacht;datum\na;BU99999999;v;1-1-2024\n", "unknown-buurt.csv")
         for command in [["compare"], ["heterogeneity"], ["heterogeneity", "--by", "activity"], ["trend"], ["report"]] {
             let r = try runBereik(command + ["--attendance", path, "--lang", "en"])
             #expect(r.code == 1 && r.err.contains("no row can be used") && r.err.contains("unknown buurt"), "\(command): \(r.code) \(r.err)")
@@ -32,14 +26,14 @@ import BereikData
     }
 
     @Test func aHeaderWithoutRowsSaysSo() throws {
-        let path = try Self.file("id;buurt;geslacht\n", "header-only.csv")
+        let path = try Repo.write("id;buurt;geslacht\n", "header-only.csv")
         let r = try runBereik(["compare", "--attendance", path, "--lang", "nl"])
         #expect(r.code == 1 && r.err.contains("geen rijen"), "\(r.err)")
     }
 
     @Test(arguments: [("nl", "niemand heeft een bekende waarde voor geslacht"), ("en", "nobody has a known value for gender")])
     func aDimensionWithoutKnownValuesIsExitOne(_ lang: String, _ text: String) throws {
-        let path = try Self.file("id;buurt;geslacht\na;BU0363AA01;blauw\nb;BU0363AA01;groen\n", "no-gender.csv")
+        let path = try Repo.write("id;buurt;geslacht\na;BU0363AA01;blauw\nb;BU0363AA01;groen\n", "no-gender.csv")
         let r = try runBereik(["compare", "--attendance", path, "--lang", lang])
         #expect(r.code == 1 && r.err.contains(text) && r.err.contains("'blauw'"), "\(r.err)")
     }
@@ -48,7 +42,7 @@ import BereikData
         var text = "id;buurt;geslacht\n"
         for i in 0..<40 { text += "p\(i);BU0363AA0\(1 + i % 2);\(i % 3 == 0 ? "?" : i % 2 == 0 ? "m" : "v")\n" }
         for i in 0..<8 { text += "q\(i);BU99999999;m\n" }  // 8 of 48 rows: unknown buurt (> 10%)
-        let path = try Self.file(text, "warnings.csv")
+        let path = try Repo.write(text, "warnings.csv")
         for (lang, word) in [("nl", "Let op"), ("en", "Warning")] {
             for format in ["table", "markdown", "csv"] {
                 let r = try runBereik(["compare", "--attendance", path, "--area", "GM0363", "--format", format, "--lang", lang])
@@ -71,7 +65,7 @@ import BereikData
         // 12 participants split like the population: nothing flagged.
         var text = "id;buurt;geslacht\n"
         for i in 0..<12 { text += "p\(i);BU0363AA02;\(i % 2 == 0 ? "m" : "v")\n" }
-        let path = try Self.file(text, "balanced.csv")
+        let path = try Repo.write(text, "balanced.csv")
         for (lang, words) in [("nl", ["Geen groep wijkt", "ratio onder", "80% onderscheidend vermogen"]),
                               ("en", ["No group differs", "ratio below", "80% power"])] {
             let r = try runBereik(["compare", "--attendance", path, "--area", "BU0363AA02", "--lang", lang])

@@ -4,11 +4,7 @@ import BereikData
 @testable import BereikPipeline
 
 @Suite struct ProjectFileTests {
-    static func write(_ text: String, _ name: String = "bereik.toml") throws -> String {
-        let path = Repo.temporary(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    static func write(_ text: String, _ name: String = "bereik.toml") throws -> String { try Repo.write(text, name) }
 
     static let date = CivilDate(year: 2024, month: 12, day: 31)!
 

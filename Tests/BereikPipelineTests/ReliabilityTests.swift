@@ -7,15 +7,9 @@ import Testing
 /// Regression tests for the reliability issue: no trap on extreme values, bounded options, no
 /// input overwritten, no control characters in the terminal, no misread dates or hidden NUL bytes.
 @Suite struct ReliabilityTests {
-    static func write(_ text: String, _ name: String) throws -> String {
-        let path = Repo.temporary(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test(arguments: ["1e20", "99999999999999999999", "1000000000000000000", "1e18"])
     func aCountLargerThanAnyRegionIsADataErrorNotATrap(_ value: String) throws {
-        let path = try Self.write("area;dimension;category;count\nBU03637600;gender;man;\(value)\nBU03637600;gender;vrouw;5\n", "big.csv")
+        let path = try Repo.write("area;dimension;category;count\nBU03637600;gender;man;\(value)\nBU03637600;gender;vrouw;5\n", "big.csv")
         do {
             _ = try PopulationReader.read(path: path)
             Issue.record("\(value) was accepted")
@@ -35,7 +29,7 @@ import Testing
     }
 
     @Test func theOutputNeverOverwritesAnInput() throws {
-        let input = try Self.write(try String(contentsOfFile: Repo.example, encoding: .utf8), "input.csv")
+        let input = try Repo.write(try String(contentsOfFile: Repo.example, encoding: .utf8), "input.csv")
         let before = try Data(contentsOf: URL(fileURLWithPath: input))
         let link = Repo.temporary("link.csv")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
@@ -48,7 +42,7 @@ import Testing
     }
 
     @Test func anExistingOutputKeepsItsPermissions() throws {
-        let out = try Self.write("old", "private.csv")
+        let out = try Repo.write("old", "private.csv")
         chmod(out, 0o600)
         try OutputFile.write("new", to: out)
         var s = stat()
@@ -77,7 +71,7 @@ import Testing
         text.reserveCapacity(rows * 20)
         for i in 0..<rows { text += "p\(i);BU03637600\n" }
         text += "p\u{0}x;BU03637600\n"
-        let path = try Self.write(text, "nul.csv")
+        let path = try Repo.write(text, "nul.csv")
         do {
             let reader = try CSVReader(path: path)
             while try reader.next() {}
@@ -99,7 +93,7 @@ import Testing
     }
 
     @Test func aRelativeProjectPathCannotLeaveTheProjectFolder() throws {
-        let path = try Self.write("[inputs]\nattendance = \"../../../../../../etc/passwd\"\n", "escape.toml")
+        let path = try Repo.write("[inputs]\nattendance = \"../../../../../../etc/passwd\"\n", "escape.toml")
         do {
             _ = try ProjectFile.read(path: path, referenceDate: CivilDate(year: 2024, month: 1, day: 1)!)
             Issue.record("followed")
@@ -109,7 +103,7 @@ import Testing
     }
 
     @Test func aHugeHeaderIsNotEchoed() throws {
-        let path = try Self.write(String(repeating: "kolom,", count: 200_000) + "x\n1,2\n", "wide.csv")
+        let path = try Repo.write(String(repeating: "kolom,", count: 200_000) + "x\n1,2\n", "wide.csv")
         let r = try runBereik(["validate", "--attendance", path, "--population", Repo.amsterdam2019])
         #expect(r.code != 0 && r.err.utf8.count < 2_000, "\(r.err.utf8.count) bytes")
     }
@@ -156,7 +150,7 @@ import Testing
                 for key in keys { text += "\(code);\(dimension);\(key);\(CountCell.maximum)\n" }
             }
         }
-        let population = try ReliabilityTests.write(text, "largest.csv")
+        let population = try Repo.write(text, "largest.csv")
         let base = ["--attendance", Repo.example, "--population", population, "--area", "WK036376"]
         for command in [["compare"], ["heterogeneity"], ["heterogeneity", "--by", "activity"], ["trend"], ["gradient", "--ses", Repo.ses2019]] {
             for format in ["table", "json"] {

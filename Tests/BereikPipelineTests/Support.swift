@@ -9,6 +9,13 @@ enum Repo {
     static let ses2019 = path("Datasets/cbs/seswoa2019_85163NED_amsterdam.csv")
     static let example = path("Datasets/example/deelnemers_nieuw_west_2019.csv")
 
+    /// Writes `text` to a fresh temporary file named after `name` and returns its path.
+    static func write(_ text: String, _ name: String) throws -> String {
+        let path = temporary(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     static func temporary(_ name: String) -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bereik-pipeline-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

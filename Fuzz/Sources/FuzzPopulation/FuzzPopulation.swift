@@ -4,9 +4,5 @@ import FuzzSupport
 /// Arbitrary bytes as a Population file: must end in a table or a DataError, never a trap.
 @_cdecl("FuzzPopulation_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    runFuzzer(argc, argv) { data, size in
-        let path = FuzzFile.write(data, size)
-        _ = try? PopulationReader.read(path: path)
-        return 0
-    }
+    runReaderFuzzer(argc, argv) { _ = try PopulationReader.read(path: $0) }
 }

@@ -4,9 +4,5 @@ import FuzzSupport
 /// Arbitrary bytes as a Postcodes file: must end in a table or a DataError, never a trap.
 @_cdecl("FuzzPostcodes_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    runFuzzer(argc, argv) { data, size in
-        let path = FuzzFile.write(data, size)
-        _ = try? PostcodeMap.read(path: path)
-        return 0
-    }
+    runReaderFuzzer(argc, argv) { _ = try PostcodeMap.read(path: $0) }
 }

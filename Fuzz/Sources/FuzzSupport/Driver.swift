@@ -33,3 +33,20 @@ public enum FuzzFile {
         return target
     }
 }
+
+/// The reader a `runReaderFuzzer` process exercises (one per process; libFuzzer's callback is a
+/// C function and cannot capture it).
+nonisolated(unsafe) private var currentReader: ((String) throws -> Void)?
+nonisolated(unsafe) private var currentSuffix = ".csv"
+
+/// Runs libFuzzer on a reader that takes a path: each input is written to the scratch file and
+/// read; a thrown error is a fine outcome, a trap is a finding.
+public func runReaderFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, suffix: String = ".csv",
+                            _ read: @escaping (String) throws -> Void) -> CInt {
+    currentReader = read
+    currentSuffix = suffix
+    return runFuzzer(argc, argv) { data, size in
+        _ = try? currentReader?(FuzzFile.write(data, size, suffix: currentSuffix))
+        return 0
+    }
+}

@@ -5,12 +5,8 @@ import FuzzSupport
 /// styles and sheet XML. Must end in a table or a DataError.
 @_cdecl("FuzzWorkbook_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    runFuzzer(argc, argv) { data, size in
-        let path = FuzzFile.write(data, size, suffix: ".xlsx")
-        do {
-            let reader = try TableSource.open(path: path)
-            while try reader.next() { for column in 0..<reader.fieldCount { _ = reader.string(column) } }
-        } catch {}
-        return 0
+    runReaderFuzzer(argc, argv, suffix: ".xlsx") { path in
+        let reader = try TableSource.open(path: path)
+        while try reader.next() { for column in 0..<reader.fieldCount { _ = reader.string(column) } }
     }
 }
