@@ -1,9 +1,32 @@
 /// Opens an input table, CSV or Excel workbook, as a `CSVReader`: every reader takes both.
+import Foundation
+import ZIPFoundation
+
 public enum TableSource {
+    /// A ZIP that holds a CSV rather than a workbook (CBS delivers its postcode–huisnummer table
+    /// zipped): the first `.csv`/`.txt` entry, unpacked to a temporary file and streamed from there
+    /// (the file is unlinked once open, so nothing is left behind). Nil for a workbook.
+    static func zippedCSV(path: String, displayName: String) throws -> CSVReader? {
+        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
+              archive["xl/workbook.xml"] == nil, archive["mimetype"] == nil else { return nil }
+        guard let entry = archive.first(where: { $0.type == .file && [".csv", ".txt"].contains(where: $0.path.lowercased().hasSuffix) }) else {
+            return nil
+        }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("bereik-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        do { _ = try archive.extract(entry, to: temporary, skipCRC32: false) } catch {
+            throw DataError(SourceLocation(file: displayName), DataMessages.damagedPart(entry.path, "\(error)"))
+        }
+        return try CSVReader(path: temporary.path, displayName: "\(displayName) (\(entry.path))")
+    }
+
     /// A workbook's sheet (named, else the first with data) or the CSV file itself. A legacy
     /// `.xls` or an encrypted workbook, which Bereik cannot read, is an error that says what to do.
     public static func open(path: String, displayName: String? = nil, sheet: String? = nil) throws -> CSVReader {
         let name = displayName ?? path
+        if Workbook.isZIP(path: path), let csv = try zippedCSV(path: path, displayName: name) {
+            return csv
+        }
         if Workbook.isZIP(path: path) {
             let workbook = try Workbook(path: path, displayName: name)
             let table = try workbook.table(sheet: sheet)

@@ -94,3 +94,21 @@ import Testing
         }
     }
 }
+
+/// CBS's postcode–huisnummer table as delivered (zipped, `PC6;Huisnummer;Buurt2024;…`) places
+/// postcodes in buurten, so a buurt-level area works where the PC4 alone is too coarse.
+@Suite struct ZippedPostcodeTests {
+    @Test func aZippedCBSPostcodeTablePlacesPersonsInTheirBuurt() throws {
+        let path = try Repo.write("id;postcode;geslacht\na;3073AB;m\nb;3073 ab;v\nc;3072CD;v\nd;3072CD;m\ne;3071XY;m\n", "pc6.csv")
+        let table = Repo.path("Tests/BereikPipelineTests/Fixtures/pc6hnr_sample_gwb.zip")
+        let r = try runBereik(english: ["compare", "--attendance", path, "--postcodes", table, "--area", "BU05991081", "--format", "json", "--by", "gender"])
+        // a, b in Bloemhof; c, d in buurt Feijenoord (3072CD: most addresses); e (3071, no PC6 row) by PC4 in the wijk: too coarse.
+        #expect(r.code == 1 && r.err.contains("1 rows only the gemeente or wijk is known"), "\(r.err)")
+        let exact = try Repo.write("id;postcode;geslacht\na;3073AB;m\nb;3073 ab;v\nc;3072CD;v\nd;3072CD;m\n", "pc6-exact.csv")
+        let ok = try runBereik(english: ["compare", "--attendance", exact, "--postcodes", table, "--area", "BU05991081", "--format", "json", "--by", "gender"])
+        #expect(ok.code == 0, "\(ok.err)")
+        let doc = try JSONSerialization.jsonObject(with: Data(ok.out.utf8)) as! [String: Any]
+        #expect(((doc["input"] as! [String: Any])["persons"] as! Int) == 2)
+        #expect((((doc["input"] as! [String: Any])["excluded"] as! [String: Int])["buurt_outside_area"]) == 2)
+    }
+}
