@@ -33,14 +33,14 @@ def notebook(cells):
 
 compare = notebook([
     ("md", "# Who do we reach? `bereik compare` in pandas\n\nThis notebook runs `bereik compare --format json` "
-           "(schema `bereik.compare/1`, see `docs/json-schema.md`) on the bundled example and takes the numbers further: "
+           "(schema `bereik.compare/2`, see `docs/json-schema.md`) on the bundled example and takes the numbers further: "
            "a tidy table, an own chart, two periods side by side, and a join with other CBS data."),
     ("code", SETUP),
     ("md", "## One row per group\n`json_normalize` flattens the groups; every interval comes with its bounds."),
     ("code", '''result = bereik("compare")
 groups = pd.json_normalize(result["dimensions"], record_path="groups", meta=["dimension"])
 groups = groups[["dimension", "group", "participants", "residents", "participant_share", "resident_share",
-                 "ratio.estimate", "ratio.lower", "ratio.upper", "reach.estimate", "p_adjusted", "flag", "missing"]]
+                 "ratio.estimate", "ratio.lower", "ratio.upper", "reach.estimate", "p_adjusted", "flag", "extra_needed"]]
 assert result["input"]["rows"] == result["input"]["rows_used"] + sum(result["input"]["excluded"].values())
 groups.round(4)'''),
     ("md", "## An own chart: representation ratios with their 95% intervals"),

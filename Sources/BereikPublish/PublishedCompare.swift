@@ -68,7 +68,10 @@ public struct PublishedGroup: Sendable {
     public let pAdjusted: Double?
     /// The verdict of the adjusted test; shown also for withheld groups (it says no count).
     public let flag: RepresentationFlag
+    /// Shortfall at the current size, ⌈n·π − n_g⌉.
     public let missing: Int?
+    /// More people of the group needed, ⌈(n·π − n_g)/(1 − π)⌉ (the number every sentence uses).
+    public let extraNeeded: Int?
     public let partialR: Double?
     public let small: Bool
     public let sesRange: ClosedRange<Double>?

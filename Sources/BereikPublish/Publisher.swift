@@ -187,7 +187,7 @@ struct DimensionCells {
                 participantShare: open ? g.participantShare : nil, residentShare: g.residentShare,
                 reach: shown ? PublishedRate(g.reach) : .withheld, ratio: open ? g.ratio : nil,
                 pValue: open ? g.pValue : nil, pAdjusted: tainted ? nil : g.pAdjusted, flag: g.flag,
-                missing: open ? g.missing : nil, partialR: tainted ? nil : g.partialR,
+                missing: open ? g.missing : nil, extraNeeded: open ? g.extraNeeded : nil, partialR: tainted ? nil : g.partialR,
                 small: !shown || (g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold),
                 sesRange: sesRanges?[i] ?? nil,
                 // A function of the tested total, which a withheld cell would let a reader recover.

@@ -3,10 +3,10 @@ import BereikPipeline
 import BereikStats
 
 /// JSON pieces every schema shares (`input`, `settings`, `sources`, `notes`, `disclosure`), and
-/// `bereik compare --format json`: schema `bereik.compare/1`, documented in docs/json-schema.md.
+/// `bereik compare --format json`: schema `bereik.compare/2`, documented in docs/json-schema.md.
 /// A withheld count is `null`.
 public enum CompareJSON {
-    public static let schema = "bereik.compare/1"
+    public static let schema = "bereik.compare/2"
 
     public static func render(_ result: PublishedCompare, version: String) -> String {
         value(result, version: version).rendered() + "\n"
@@ -149,7 +149,8 @@ public enum CompareJSON {
                 ("reach", interval(g.reach.interval, estimate: g.reach.estimate)),
                 ("ratio", interval(g.ratio?.interval)),
                 ("p_value", .optional(g.pValue)), ("p_adjusted", .optional(g.pAdjusted)),
-                ("flag", .string(g.flag.rawValue)), ("missing", .optional(g.missing)),
+                ("flag", .string(g.flag.rawValue)), ("extra_needed", .optional(g.extraNeeded)),
+                ("shortfall_at_current_size", .optional(g.missing)),
                 ("partial_r", .optional(g.partialR)), ("small", .bool(g.small)),
                 ("detectable", .object([("under", .optional(g.detectableUnder)), ("over", .optional(g.detectableOver)), ("power", .number(0.8))])),
             ]

@@ -28,7 +28,7 @@ struct CompareRow {
         let count = language.count(g.participants, control)
         let small = g.small && !g.participants.isWithheld ? "*" : ""
         cells = [w.label(g.key), count + small, language.percent(g.participantShare), language.percent(g.residentShare),
-                 ratio, reach, g.missing.map { language.integer($0) } ?? "", w.flag[g.flag] ?? ""]
+                 ratio, reach, g.extraNeeded.map { language.integer($0) } ?? "", w.flag[g.flag] ?? ""]
     }
 }
 
@@ -40,7 +40,7 @@ public enum CompareSummary {
         for d in result.dimensions {
             for g in d.groups {
                 switch g.flag {
-                case .under: under.append(w.label(g.key) + (g.missing.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""))
+                case .under: under.append(w.label(g.key) + (g.extraNeeded.map { " (" + w.labels.missingPeople(language.integer($0)) + ")" } ?? ""))
                 case .over: over.append(w.label(g.key))
                 case .none: break
                 }
@@ -196,7 +196,7 @@ public enum CompareText {
 public enum CompareCSV {
     public static let columns = ["dimension", "group", "participants", "residents", "participant_share", "resident_share",
                                  "reach", "reach_lower", "reach_upper", "ratio", "ratio_lower", "ratio_upper",
-                                 "p_value", "p_adjusted", "flag", "missing", "test_chi2", "test_df", "test_p_value",
+                                 "p_value", "p_adjusted", "flag", "extra_needed", "shortfall_at_current_size", "test_chi2", "test_df", "test_p_value",
                                  "test_method", "dissimilarity", "r_indicator", "confidence"]
 
     public static func render(_ result: PublishedCompare, language: Language) -> String {
@@ -211,7 +211,7 @@ public enum CompareCSV {
                          n(g.participantShare), n(g.residentShare),
                          n(g.reach.estimate), n(g.reach.interval?.lower), n(g.reach.interval?.upper),
                          n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper),
-                         n(g.pValue), n(g.pAdjusted), g.flag.rawValue, g.missing.map(String.init) ?? "",
+                         n(g.pValue), n(g.pAdjusted), g.flag.rawValue, g.extraNeeded.map(String.init) ?? "", g.missing.map(String.init) ?? "",
                          n(f?.chiSquared), f.map { String($0.degreesOfFreedom) } ?? "", n(f?.reportedPValue),
                          f?.method ?? "", n(d.dissimilarity), n(d.rIndicator?.r), n(ctx.settings.confidence.value)])
             }

@@ -61,7 +61,7 @@ public struct Words: Sendable {
                     .unknownPostcode: "onbekende postcode", .outsideArea: "buurt buiten het gebied",
                     .postcodeTooCoarse: "postcode te grof voor het gebied"],
         columns: Columns(group: "Groep", participants: "Deeln.", share: "Aandeel", residentShare: "Inwoners",
-                         ratio: "Ratio (BI)", reach: "Per 1.000 (BI)", missing: "Mist", flag: "Vlag"),
+                         ratio: "Ratio (BI)", reach: "Per 1.000 (BI)", missing: "Nodig", flag: "Vlag"),
         labels: Labels(
             title: "Wie bereiken we, wie missen we?", area: "Gebied", population: "Bevolking", attendance: "Deelnemers",
             rowsRead: "rijen gelezen", rowsUsed: "gebruikt", excluded: "niet gebruikt", persons: "personen",
@@ -78,7 +78,7 @@ public struct Words: Sendable {
             blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners", sesScores: "SES-WOA-scores per groep",
             suppressedNote: "toetsgrootheden niet getoond vanwege kleine aantallen",
             suppressedCells: "Aantallen onder %d zijn afgeschermd (\"<%d\"), met de percentages en verhoudingen die erbij horen; zo nodig ook een tweede cel, zodat ze niet terug te rekenen zijn.",
-            missingExplained: "Het getal tussen haakjes is het aantal extra deelnemers uit die groep dat nodig is voor een eerlijke afspiegeling van de buurt, bij het huidige aantal deelnemers.",
+            missingExplained: "Het getal tussen haakjes (kolom Nodig) is hoeveel mensen uit die groep er nog bij moeten komen, naast de huidige deelnemers, voor een eerlijke afspiegeling van de buurt.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Bereik per gebied", titleActivities: "Samenstelling per activiteit", titleGradient: "Bereik naar SES-WOA",
                 unit: "Gebied", name: "Naam", shrunk: "Geschat (EB)", funnel: "Funnel 99,8%", flagLow: "laag", flagHigh: "hoog",
@@ -104,7 +104,7 @@ public struct Words: Sendable {
             substantialDifferences: "grote verschillen (I² ≥ 50%)", smallDifferences: "kleine verschillen (I² < 50%)",
             missingSentence: { "Minder bereikt dan hun aandeel in de bevolking: \($0)." },
             overSentence: { "Meer bereikt dan hun aandeel: \($0)." },
-            missingPeople: { "\($0) te weinig" },
+            missingPeople: { "\($0) extra nodig" },
             detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij \($2) (80% onderscheidend vermogen, α = \($3) per groep); kleinere verschillen kunnen er zijn." },
             ratioBelow: { "een ratio onder \($0)" }, ratioAbove: { "een ratio boven \($0)" }, or: "of",
             notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." }))
@@ -121,7 +121,7 @@ public struct Words: Sendable {
                     .unknownPostcode: "unknown postcode", .outsideArea: "buurt outside the area",
                     .postcodeTooCoarse: "postcode too coarse for the area"],
         columns: Columns(group: "Group", participants: "Part.", share: "Share", residentShare: "Residents",
-                         ratio: "Ratio (CI)", reach: "Per 1,000 (CI)", missing: "Missing", flag: "Flag"),
+                         ratio: "Ratio (CI)", reach: "Per 1,000 (CI)", missing: "Needed", flag: "Flag"),
         labels: Labels(
             title: "Who do we reach, who do we miss?", area: "Area", population: "Population", attendance: "Participants",
             rowsRead: "rows read", rowsUsed: "used", excluded: "not used", persons: "persons",
@@ -138,7 +138,7 @@ public struct Words: Sendable {
             blankLines: "blank lines skipped", per1000: "per 1,000 residents", sesScores: "SES-WOA scores per group",
             suppressedNote: "test statistics withheld because of small numbers",
             suppressedCells: "Counts below %d are withheld (\"<%d\") with their percentages and ratios; where needed a second cell too, so they cannot be recalculated.",
-            missingExplained: "The number in brackets is how many more participants from that group a fair reflection of the area needs, at the current number of participants.",
+            missingExplained: "The number in brackets (column Needed) is how many more people from that group must join, besides the current participants, for a fair reflection of the area.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Reach by area", titleActivities: "Composition by activity", titleGradient: "Reach by SES-WOA",
                 unit: "Area", name: "Name", shrunk: "Estimated (EB)", funnel: "Funnel 99.8%", flagLow: "low", flagHigh: "high",
@@ -164,7 +164,7 @@ public struct Words: Sendable {
             substantialDifferences: "large differences (I² ≥ 50%)", smallDifferences: "small differences (I² < 50%)",
             missingSentence: { "Reached less than their share of the population: \($0)." },
             overSentence: { "Reached more than their share: \($0)." },
-            missingPeople: { "\($0) too few" },
+            missingPeople: { "\($0) more needed" },
             detectable: { "\($0): with \($1) participants a group would only have been flagged at \($2) (80% power, α = \($3) per group); smaller differences may exist." },
             ratioBelow: { "a ratio below \($0)" }, ratioAbove: { "a ratio above \($0)" }, or: "or",
             notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." }))

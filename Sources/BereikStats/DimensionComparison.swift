@@ -46,7 +46,8 @@ public struct GroupComparison: Sendable, Equatable {
     public let pValue: Double?
     public let pAdjusted: Double?
     public let flag: RepresentationFlag
-    /// For an `under` group: participants needed for a proportional reflection, ceil(n·π_g − n_g).
+    /// For an `under` group: the shortfall at the current size, ⌈n·π_g − n_g⌉ — how many of the
+    /// current participants would have to be from this group (a swap at a fixed total).
     public let missing: Int?
     /// The R-indicator's unconditional partial for this category.
     public let partialR: Double?
@@ -54,6 +55,10 @@ public struct GroupComparison: Sendable, Equatable {
     /// below `detectableUnder` or above `detectableOver`; nil when untested or not detectable at all.
     public var detectableUnder: Double? = nil
     public var detectableOver: Double? = nil
+    /// For an `under` group: how many more people of this group must take part, the others
+    /// unchanged, for its share to reach π_g: x with (n_g + x)/(n + x) = π_g, so
+    /// x = ⌈(n·π_g − n_g)/(1 − π_g)⌉. The number a team can act on.
+    public var extraNeeded: Int? = nil
 }
 
 /// Things a reader of a comparison must be told; renderers word them per language.
@@ -146,13 +151,14 @@ public struct DimensionComparison: Sendable, Equatable {
         var groups: [GroupComparison] = []
         for (i, c) in categories.enumerated() {
             var flag = RepresentationFlag.none
-            var missing: Int?
+            var missing: Int?, extraNeeded: Int?
             if let q = adjusted[i], q < settings.confidence.alpha, let share = residentShares[i] {
                 let expected = Double(nTested) * share
                 flag = Double(c.participants) < expected ? .under : .over
                 if flag == .under {
                     // ceil(n·π − n_g), with a tolerance so 12.000000001 stays 12.
                     missing = Int((expected - Double(c.participants) - 1e-9).rounded(.up))
+                    if share < 1 { extraNeeded = Int(((expected - Double(c.participants)) / (1 - share) - 1e-9).rounded(.up)) }
                 }
             }
             var ratio: RepresentationRatio?
@@ -168,7 +174,8 @@ public struct DimensionComparison: Sendable, Equatable {
                 pValue: raw[i], pAdjusted: adjusted[i], flag: flag, missing: missing,
                 partialR: rIndicator?.categoryPartials[i] ?? nil,
                 detectableUnder: raw[i] == nil ? nil : try DetectableRatio.under(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha),
-                detectableOver: raw[i] == nil ? nil : try DetectableRatio.over(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha)))
+                detectableOver: raw[i] == nil ? nil : try DetectableRatio.over(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha),
+                extraNeeded: extraNeeded))
         }
         self.groups = groups
         let small = categories.filter { $0.participants > 0 && $0.participants < Self.smallGroupThreshold }.map(\.key)

@@ -59,6 +59,6 @@ import Testing
                                "--area", "WK036376", "--format", "json", "--output", out])
         #expect(r.code == 0)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.contains("\"schema\": \"bereik.compare/1\""))
+        #expect(text.contains("\"schema\": \"bereik.compare/2\""))
     }
 }

@@ -17,7 +17,7 @@ import BereikData
     @Test func jsonHasTheDocumentedSchema() throws {
         let text = CompareJSON.render(Self.open, version: "test")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(root["schema"] as? String == "bereik.compare/1")
+        #expect(root["schema"] as? String == "bereik.compare/2")
         let input = try #require(root["input"] as? [String: Any])
         for key in ["rows", "rows_used", "excluded", "persons", "persons_outside_area"] { #expect(input[key] != nil, "input.\(key)") }
         #expect(root["confidence"] as? Double == 0.95)
@@ -29,7 +29,7 @@ import BereikData
             for key in ["chi2", "g2", "df", "p_value", "method"] { #expect(test[key] != nil, "test.\(key)") }
             for g in try #require(d["groups"] as? [[String: Any]]) {
                 for key in ["group", "participants", "residents", "participant_share", "resident_share", "reach", "ratio",
-                            "p_value", "p_adjusted", "flag", "missing"] {
+                            "p_value", "p_adjusted", "flag", "extra_needed", "shortfall_at_current_size"] {
                     #expect(g.keys.contains(key), "group.\(key)")
                 }
                 let reach = try #require(g["reach"] as? [String: Any])

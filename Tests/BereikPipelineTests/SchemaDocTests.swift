@@ -4,7 +4,7 @@ import Testing
 /// docs/json-schema.md and the JSON `compare` writes name the same keys: every key in the output is
 /// documented, and every documented key occurs in the output (top level, `input`, a dimension, a group).
 @Suite struct SchemaDocTests {
-    /// The keys in backticks in the first column of each table of the `bereik.compare/1` section.
+    /// The keys in backticks in the first column of each table of the `bereik.compare/2` section.
     static func documentedTables() throws -> [Set<String>] {
         let doc = try String(contentsOf: Repo.root.appendingPathComponent("docs/json-schema.md"), encoding: .utf8)
         let section = doc.components(separatedBy: "# `bereik.heterogeneity/1`")[0]

@@ -83,6 +83,7 @@ import Testing
                     && close(g.ratio?.interval.upper, ratio[2]), "\(g.key) ratio")
             #expect(g.flag.rawValue == ref["flag"] as! String, "\(g.key) flag")
             #expect(g.missing == ref["missing"] as? Int, "\(g.key) missing")
+            #expect(g.extraNeeded == ref["extra_needed"] as? Int, "\(g.key) extra needed")
         }
 
         // Benjamini–Hochberg on the same raw p-values.

@@ -98,6 +98,15 @@ def case(parts, res):
             under = holm[j] < 0.05 and parts[g] < nt * pi[g]
             item["flag"] = "under" if under else ("over" if holm[j] < 0.05 else "none")
             item["missing"] = math.ceil(nt * pi[g] - parts[g] - 1e-9) if under else None
+            # extra people of the group so that its share reaches pi: the smallest whole x with
+            # (n_g + x) / (n + x) >= pi, found by counting up (not by the closed form Bereik uses)
+            if under:
+                x = 0
+                while (parts[g] + x) / (nt + x) < pi[g] - 1e-12:
+                    x += 1
+                item["extra_needed"] = x
+            else:
+                item["extra_needed"] = None
         groups.append(item)
     out["groups"] = groups
     p_share = [x / n for x in parts]
