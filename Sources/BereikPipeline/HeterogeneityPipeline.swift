@@ -77,7 +77,10 @@ public enum HeterogeneityPipeline {
             var x: [RegionCode: Int] = [:], n: [RegionCode: Int] = [:]
             for code in inputs.area.buurten {
                 let wijk = code.lineage[1]
-                if x[wijk] == nil { order.append(wijk) }
+                if x[wijk] == nil {
+                    order.append(wijk)
+                    x[wijk] = perBuurt[wijk] ?? 0  // persons placed in the wijk itself (by their PC4)
+                }
                 x[wijk, default: 0] += perBuurt[code] ?? 0
                 n[wijk, default: 0] += inputs.residents(code) ?? 0
             }
@@ -89,28 +92,39 @@ public enum HeterogeneityPipeline {
                 rows.append((wijk.raw, inputs.population.region(wijk)?.name ?? "", x[wijk]!, residents))
             }
         }
-        let usable = rows.filter { $0.n > 0 && $0.x <= $0.n }
-        let leftOut = rows.filter { !($0.n > 0 && $0.x <= $0.n) }.map(\.code)
+        // Nobody placed at this level (postcodes give only wijk or gemeente): no between-unit
+        // statistic can be computed, and all-zero units would fake a strong difference.
+        let placed = rows.reduce(0) { $0 + $1.x }
+        if placed == 0, inputs.attendance.reconciliation.persons > 0, inputs.attendance.hasBuurt {
+            throw InputProblem.notPlacedAtLevel(file: inputs.attendance.source, level: kind.rawValue,
+                                                persons: inputs.attendance.reconciliation.persons)
+        }
+        let isUsable = { (row: (code: String, name: String, x: Int, n: Int)) in row.n > 0 && row.x <= row.n }
+        let usable = rows.filter(isUsable)
+        let leftOut = rows.filter { !isUsable($0) }.map(\.code)
         let counts = usable.map { (x: $0.x, n: $0.n) }
         let sx = counts.reduce(0) { $0 + $1.x }, sn = counts.reduce(0) { $0 + $1.n }
         let target = sn > 0 ? Double(sx) / Double(sn) : nil
         let homogeneity = try LogitHeterogeneity(counts: counts, confidence: request.settings.confidence)
         let overdispersion = target.flatMap { Overdispersion(counts: counts, target: $0) }
-        let shrinkage = EmpiricalBayesReach(counts: rows.map { (x: $0.x, n: $0.n) })
+        // Shrinkage, funnel target and flags use one set of units: the usable ones (issue 11, item 1).
+        let shrinkage = EmpiricalBayesReach(counts: counts)
+        var usableIndex: [Int: Int] = [:]
+        for (i, row) in rows.enumerated() where isUsable(row) { usableIndex[i] = usableIndex.count }
         var units: [UnitReach] = []
         for (i, row) in rows.enumerated() {
             let reach = try ReachRate(participants: row.x, residents: row.n, confidence: request.settings.confidence,
                                       method: request.settings.reachInterval)
             var funnel: FunnelLimits?, adjusted: FunnelLimits?
             var flag = FunnelLimits.Flag.none, adjustedFlag = FunnelLimits.Flag.none
-            if let target, row.n > 0, target > 0, target < 1 {
+            if let target, isUsable(row), target > 0, target < 1 {
                 funnel = FunnelLimits(target: target, size: Double(row.n))
                 flag = funnel!.flag(Double(row.x) / Double(row.n))
                 adjusted = FunnelLimits(target: target, size: Double(row.n), tau2: overdispersion?.tau2 ?? 0)
                 adjustedFlag = adjusted!.flag(Double(row.x) / Double(row.n))
             }
             units.append(UnitReach(unit: row.code, name: row.name, participants: row.x, residents: row.n, reach: reach,
-                                   shrunk: shrinkage?.shrunk[i] ?? nil, funnel: funnel, adjustedFunnel: adjusted,
+                                   shrunk: usableIndex[i].flatMap { shrinkage?.shrunk[$0] ?? nil }, funnel: funnel, adjustedFunnel: adjusted,
                                    flag: flag, adjustedFlag: adjustedFlag))
         }
         return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,

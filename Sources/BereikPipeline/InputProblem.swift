@@ -8,6 +8,8 @@ public enum InputProblem: Error, Sendable, Equatable {
     /// Rows placed by their PC4 in a gemeente or wijk that is larger than the area: whether these
     /// people live in the area is unknown, so any answer would be off by an unknown amount.
     case postcodesTooCoarse(file: String, rows: Int)
+    /// Nobody could be placed at the level asked (`--by buurt` with only four-digit postcodes).
+    case notPlacedAtLevel(file: String, level: String, persons: Int)
     /// The attendance has a column for this dimension but no person has a value Bereik recognises.
     case dimensionWithoutValues(file: String, dimension: Dimension, column: String, examples: [String])
 

@@ -22,8 +22,10 @@ public struct DisclosureControl: Sendable, Equatable {
     /// Whether a count would identify fewer than `threshold` persons.
     public func isSensitive(_ count: Int) -> Bool { count > 0 && count < threshold }
 
-    /// The label shown instead of a withheld count.
-    public var label: String { "<\(threshold)" }
+    /// The label shown instead of a withheld count: CBS's "x" (geheim), the same for a small count
+    /// and for a larger one withheld so that a small one cannot be derived — "<5" would be untrue
+    /// for the second kind and would tell a reader which cell is the small one.
+    public var label: String { "x" }
 }
 
 /// A participant count as published: shown, or withheld by disclosure control. Renderers only ever

@@ -18,10 +18,9 @@ struct CompareRow {
         } ?? "–"
         let reach: String
         if let ci = g.reach.interval {
-            let s = ci.scaled(by: 1000)
-            reach = "\(language.number(s.estimate, digits: 1)) (\(language.number(s.lower, digits: 1))–\(language.number(s.upper, digits: 1)))"
+            reach = language.interval(ci.estimate, ci.lower, ci.upper, factor: 1000)
         } else if let e = g.reach.estimate {
-            reach = language.number(e * 1000, digits: 1) + " (!)"
+            reach = language.interval(e, nil, nil, factor: 1000) + " (!)"
         } else {
             reach = "–"
         }

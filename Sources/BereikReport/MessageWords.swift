@@ -13,6 +13,7 @@ public struct MessageWords: Sendable {
     public let dimensionWithoutValues: @Sendable (_ file: String, _ dimension: String, _ column: String, _ examples: String) -> String
     public let manyRowsExcluded: @Sendable (_ reason: String, _ fix: String) -> String
     public let manyUnknown: @Sendable (_ dimension: String) -> String
+    public let notPlacedAtLevel: @Sendable (_ file: String, _ level: String, _ persons: String) -> String
     public let postcodesTooCoarse: @Sendable (_ file: String, _ rows: String, _ fix: String) -> String
     public let areaUnknown: @Sendable (_ query: String, _ suggestions: String) -> String
     public let areaAmbiguous: @Sendable (_ query: String, _ count: String, _ candidates: String) -> String
@@ -59,6 +60,7 @@ public struct MessageWords: Sendable {
         },
         manyRowsExcluded: { "meer dan 10% van de rijen in gebied en periode is niet gebruikt, vooral: \($0). Oplossing: \($1); zie de verantwoording onderaan." },
         manyUnknown: { "van meer dan 20% van de deelnemers is \($0) onbekend; de vergelijking voor \($0) zegt alleen iets over de rest." },
+        notPlacedAtLevel: { "\($0): van geen van de \($2) personen is de \($1) bekend (hun viercijferige postcode plaatst hen alleen in wijk of gemeente), dus verschillen tussen \($1)en zijn niet te berekenen. Oplossing: geef met --postcodes het CBS-bestand 'Buurt, wijk en gemeente 2024 voor postcode huisnummer' (pc6hnr20240801_gwb), een kolom met buurtcodes, of kies --by wijk." },
         postcodesTooCoarse: { "\($0): van \($1) rijen is alleen de gemeente of wijk bekend (viercijferige postcode), niet of ze in het gekozen gebied wonen. Oplossing: \($2)." },
         areaUnknown: { "--area: geen gemeente, wijk of buurt heet '\($0)'" + ($1.isEmpty ? "; zoek met 'bereik areas NAAM' of geef een CBS-code (GM0599, WK059910, BU05991081)." : ". Bedoelt u: \($1)? Zoek met 'bereik areas NAAM'.") },
         areaAmbiguous: { "--area: '\($0)' past bij \($1) gebieden: \($2). Kies met de code, of met de gemeente of soort erbij, bijv. 'Centrum (Utrecht)' of 'Feijenoord (buurt)'." },
@@ -99,6 +101,7 @@ public struct MessageWords: Sendable {
         },
         manyRowsExcluded: { "more than 10% of the rows within the area and period were not used, mainly: \($0). Fix: \($1); see the row account at the end." },
         manyUnknown: { "\($0) is unknown for more than 20% of the participants; the comparison by \($0) speaks only for the rest." },
+        notPlacedAtLevel: { "\($0): none of the \($2) persons has a known \($1) (their four-digit postcode places them only in a wijk or gemeente), so differences between \($1)s cannot be computed. Fix: give CBS's 'Buurt, wijk en gemeente 2024 voor postcode huisnummer' file (pc6hnr20240801_gwb) with --postcodes, a buurt code column, or choose --by wijk." },
         postcodesTooCoarse: { "\($0): for \($1) rows only the gemeente or wijk is known (four-digit postcode), not whether they live in the chosen area. Fix: \($2)." },
         areaUnknown: { "--area: no gemeente, wijk or buurt is called '\($0)'" + ($1.isEmpty ? "; search with 'bereik areas NAME' or give a CBS code (GM0599, WK059910, BU05991081)." : ". Did you mean: \($1)? Search with 'bereik areas NAME'.") },
         areaAmbiguous: { "--area: '\($0)' matches \($1) areas: \($2). Choose by code, or add the gemeente or kind, e.g. 'Centrum (Utrecht)' or 'Feijenoord (buurt)'." },
@@ -128,6 +131,8 @@ extension Language {
         case .noUsableRows(let file, let rows, let reason, let count):
             guard let reason else { return m.emptyFile(file) }
             return m.noUsableRows(file, integer(rows), integer(count), w.exclusion[reason] ?? reason.rawValue, m.fix[reason] ?? "")
+        case .notPlacedAtLevel(let file, let level, let persons):
+            return m.notPlacedAtLevel(file, level, integer(persons))
         case .postcodesTooCoarse(let file, let rows):
             return m.postcodesTooCoarse(file, integer(rows), m.fix[.postcodeTooCoarse]!)
         case .dimensionWithoutValues(let file, let dimension, let column, let examples):

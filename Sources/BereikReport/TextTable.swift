@@ -35,11 +35,18 @@ enum TextTable {
 
 extension Language {
     /// "12,3 (10,1–14,9)" for an interval scaled by `factor`.
-    func interval(_ estimate: Double?, _ lower: Double?, _ upper: Double?, factor: Double = 1, digits: Int = 1) -> String {
+    func interval(_ estimate: Double?, _ lower: Double?, _ upper: Double?, factor: Double = 1, digits given: Int? = nil) -> String {
         guard let estimate else { return "–" }
+        let digits = given ?? (factor == 1000 ? Self.rateDigits(perThousand: estimate * factor) : 1)
         let e = number(estimate * factor, digits: digits)
         guard let lower, let upper else { return e }
         return "\(e) (\(number(lower * factor, digits: digits))–\(number(upper * factor, digits: digits)))"
+    }
+
+    /// Decimals for a rate per 1,000: one, or two or three below 1 per 1,000 (a gemeente-wide
+    /// initiative reaches 0.08 per 1,000, which one decimal would show as 0.0).
+    static func rateDigits(perThousand value: Double) -> Int {
+        value >= 1 || value == 0 ? 1 : value >= 0.1 ? 2 : 3
     }
 
     /// A published count: the number with thousands separators, or the withheld label ("<5").

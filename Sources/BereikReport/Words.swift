@@ -77,7 +77,7 @@ public struct Words: Sendable {
             withoutData: "deelnemers in buurten zonder gegevens",
             blankLines: "lege regels overgeslagen", per1000: "per 1.000 inwoners", sesScores: "SES-WOA-scores per groep",
             suppressedNote: "toetsgrootheden niet getoond vanwege kleine aantallen",
-            suppressedCells: "Aantallen onder %d zijn afgeschermd (\"<%d\"), met de percentages en verhoudingen die erbij horen; zo nodig ook een tweede cel, zodat ze niet terug te rekenen zijn.",
+            suppressedCells: "x = afgeschermd: aantallen onder %d, en zo nodig ook een groter aantal zodat een klein aantal niet terug te rekenen is, met de percentages en verhoudingen die erbij horen.",
             missingExplained: "Het getal tussen haakjes (kolom Nodig) is hoeveel mensen uit die groep er nog bij moeten komen, naast de huidige deelnemers, voor een eerlijke afspiegeling van de buurt.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Bereik per gebied", titleActivities: "Samenstelling per activiteit", titleGradient: "Bereik naar SES-WOA",
@@ -137,7 +137,7 @@ public struct Words: Sendable {
             withoutData: "participants in buurten without data",
             blankLines: "blank lines skipped", per1000: "per 1,000 residents", sesScores: "SES-WOA scores per group",
             suppressedNote: "test statistics withheld because of small numbers",
-            suppressedCells: "Counts below %d are withheld (\"<%d\") with their percentages and ratios; where needed a second cell too, so they cannot be recalculated.",
+            suppressedCells: "x = withheld: counts below %d, and where needed a larger count too so that a small one cannot be derived, with the percentages and ratios computed from them.",
             missingExplained: "The number in brackets (column Needed) is how many more people from that group must join, besides the current participants, for a fair reflection of the area.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Reach by area", titleActivities: "Composition by activity", titleGradient: "Reach by SES-WOA",
