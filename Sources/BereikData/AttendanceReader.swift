@@ -43,6 +43,13 @@ public struct BuurtResolver: Sendable {
         }
         if let known, !known.contains(code) { return .failure(.unknownBuurt) }
         if !area.isEmpty, !area.contains(where: { $0.contains(code) }) {
+            // A PC4 whose wijken all lie in the area is in the area, though not in one wijk of it.
+            // One whose wijken all lie outside it is outside, though its gemeente holds the area.
+            if code.level != .buurt, let text = rawPostcode, let pc4 = PostcodeAreas.pc4(text),
+               let wijken = postcodeAreas?.wijken[pc4], let first = wijken.first {
+                if wijken.allSatisfy({ w in area.contains { $0.contains(w) } }) { return .success(first) }
+                if !wijken.contains(where: { w in area.contains { $0.contains(w) || w.contains($0) } }) { return .failure(.outsideArea) }
+            }
             // Placed in a gemeente (or wijk) that holds part of the area: in it or not, nobody can tell.
             return .failure(area.contains(where: { code.contains($0) }) ? .postcodeTooCoarse : .outsideArea)
         }

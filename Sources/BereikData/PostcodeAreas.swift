@@ -2,12 +2,16 @@
 /// 2024 voor postcode huisnummer", aggregated to PC4: `pc4,gemeentecode2024,n_adressen,aandeel`
 /// and `pc4,wijkcode2024,…`). Lets a participant with only a postcode be placed without a PC6
 /// table: in the wijk when all addresses of the PC4 lie in one wijk (2,471 of 4,072 PC4 areas in
-/// 2024), else in the gemeente (exact for all but 20 PC4 areas that span two gemeenten; those go
+/// 2024) or at least 99% of them do, else in the gemeente — and within an area of several wijken
+/// that together hold all its addresses, in that area (exact for all but 20 PC4 areas that span two gemeenten; those go
 /// to the gemeente with most addresses and are counted as approximate).
 public struct PostcodeAreas: Sendable {
     public let source: String
-    /// PC4 → its only wijk.
+    /// PC4 → its wijk: the only one, or the one holding at least 99% of its addresses (3071:
+    /// 9,024 addresses in Feijenoord, 1 elsewhere).
     public let wijk: [Int: RegionCode]
+    /// PC4 → every wijk holding any of its addresses, most addresses first.
+    public let wijken: [Int: [RegionCode]]
     /// PC4 → the gemeente holding all (or, when `split` holds it, most) of its addresses.
     public let gemeente: [Int: RegionCode]
     /// PC4 areas whose addresses lie in more than one gemeente.
@@ -53,13 +57,20 @@ public struct PostcodeAreas: Sendable {
             if inhabited.count > 1 { split.insert(p) }
             gemeente[p] = list.max { ($0.1, $1.0) < ($1.1, $0.0) }!.0
         }
-        for (p, list) in byWijk where list.filter({ $0.1 > 0 }).count == 1 { wijk[p] = list.first { $0.1 > 0 }!.0 }
-        return PostcodeAreas(source: gemeentePath, wijk: wijk, gemeente: gemeente, split: split)
+        var wijken: [Int: [RegionCode]] = [:]
+        for (p, list) in byWijk {
+            let inhabited = list.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            let total = inhabited.reduce(0) { $0 + $1.1 }
+            wijken[p] = inhabited.map(\.0)
+            if let top = inhabited.first, total > 0, top.1 * 100 >= total * 99 { wijk[p] = top.0 }
+        }
+        return PostcodeAreas(source: gemeentePath, wijk: wijk, gemeente: gemeente, split: split, wijken: wijken)
     }
 
-    public init(source: String, wijk: [Int: RegionCode], gemeente: [Int: RegionCode], split: Set<Int>) {
+    public init(source: String, wijk: [Int: RegionCode], gemeente: [Int: RegionCode], split: Set<Int>, wijken: [Int: [RegionCode]] = [:]) {
         self.source = source
         self.wijk = wijk
+        self.wijken = wijken
         self.gemeente = gemeente
         self.split = split
     }

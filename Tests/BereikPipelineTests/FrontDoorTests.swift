@@ -112,3 +112,22 @@ import Testing
         #expect((((doc["input"] as! [String: Any])["excluded"] as! [String: Int])["buurt_outside_area"]) == 2)
     }
 }
+
+/// A PC4 spanning wijken: inside an area that holds all its wijken, outside one that holds none,
+/// too coarse only when the area cuts it (CBS 2024: 3087 lies in Charlois and Waalhaven-Eemhaven,
+/// 3083 in Charlois and Feijenoord, 3072 wholly in Feijenoord, 3071 for 99.99% in Feijenoord).
+@Suite struct SpanningPostcodeTests {
+    @Test func aPostcodeIsInsideOutsideOrUndecidedByItsWijken() throws {
+        let path = try Repo.write("id;postcode;geslacht\na;3087AB;m\nb;3072CD;v\nc;3071EF;m\n", "span.csv")
+        let feijenoord = try runBereik(english: ["compare", "--attendance", path, "--area", "WK059910", "--format", "json", "--by", "gender"])
+        #expect(feijenoord.code == 0, "\(feijenoord.err)")
+        let doc = try JSONSerialization.jsonObject(with: Data(feijenoord.out.utf8)) as! [String: Any]
+        let input = doc["input"] as! [String: Any]
+        #expect(input["persons"] as? Int == 2 && (input["excluded"] as! [String: Int])["buurt_outside_area"] == 1, "\(input)")
+        let union = try runBereik(english: ["compare", "--attendance", path, "--area", "WK059915,WK059921,WK059910", "--by", "gender"])
+        #expect(union.code == 0, "\(union.err)")
+        let cut = try Repo.write("id;postcode;geslacht\na;3083AB;m\n", "cut.csv")
+        let undecided = try runBereik(english: ["compare", "--attendance", cut, "--area", "WK059910", "--by", "gender"])
+        #expect(undecided.code == 1 && undecided.err.contains("pc6hnr20240801_gwb"), "\(undecided.err)")
+    }
+}
