@@ -60,12 +60,14 @@ public struct AttendanceColumns: Sendable, Equatable {
         index[.person].map { AttendanceRole.nameHeaders.contains(HeaderMatcher.normalise(header[$0])) } ?? false
     }
 
-    public init(header: [String], overrides: [AttendanceRole: String] = [:], file: String) throws {
+    public init(header: [String], overrides: [AttendanceRole: String] = [:], file: String, location: SourceLocation? = nil) throws {
+        var headerLocation = location ?? SourceLocation(file: file)
+        headerLocation.line = 1
         let match = HeaderMatcher(header)
         var index: [AttendanceRole: Int] = [:]
         for (role, name) in overrides {
             guard let i = header.firstIndex(where: { $0 == name }) ?? match.column([HeaderMatcher.normalise(name)]) else {
-                throw DataError(SourceLocation(file: file, line: 1),
+                throw DataError(headerLocation,
                                 DataMessages.noColumn(Excerpt.text(name), role: role.rawValue, header: Excerpt.list(header)))
             }
             index[role] = i
@@ -74,7 +76,7 @@ public struct AttendanceColumns: Sendable, Equatable {
             if let i = match.column(role.synonyms), !index.values.contains(i) { index[role] = i }
         }
         guard index[.person] != nil else {
-            throw DataError(SourceLocation(file: file, line: 1),
+            throw DataError(headerLocation,
                             DataMessages.noPersonColumn(header: Excerpt.list(header)))
         }
         self.index = index

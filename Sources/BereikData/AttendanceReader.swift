@@ -109,9 +109,29 @@ public struct AttendanceData: Sendable {
 public enum AttendanceReader {
     static let batchSize = 16_384
 
+    /// The table and its columns. Without `--sheet`, a workbook's first sheet with data may be a
+    /// notes sheet: then the first sheet whose header has a person column is taken, and when no
+    /// sheet has one the error lists the sheets.
+    static func openAttendance(path: String, displayName: String?, options: AttendanceOptions) throws -> (CSVReader, AttendanceColumns) {
+        func open(_ sheet: String?) throws -> (CSVReader, AttendanceColumns) {
+            let reader = try TableSource.open(path: path, displayName: displayName, sheet: sheet)
+            let location = SourceLocation(file: reader.displayName, sheet: reader.sheet)
+            return (reader, try AttendanceColumns(header: reader.header, overrides: options.overrides, file: reader.displayName, location: location))
+        }
+        do {
+            return try open(options.sheet)
+        } catch let first as DataError where options.sheet == nil && Workbook.isZIP(path: path) {
+            guard let sheets = try? Workbook(path: path, displayName: displayName).sheets.map(\.name), sheets.count > 1 else { throw first }
+            for sheet in sheets { if let found = try? open(sheet) { return found } }
+            var error = first
+            error.message += "; the workbook's sheets: \(Excerpt.list(sheets)) (choose one with --sheet)"
+            error.dutch = error.dutch.map { $0 + "; de bladen van de werkmap: \(Excerpt.list(sheets)) (kies er een met --sheet)" }
+            throw error
+        }
+    }
+
     public static func read(path: String, displayName: String? = nil, options: AttendanceOptions) throws -> AttendanceData {
-        let reader = try TableSource.open(path: path, displayName: displayName, sheet: options.sheet)
-        let columns = try AttendanceColumns(header: reader.header, overrides: options.overrides, file: reader.displayName)
+        let (reader, columns) = try openAttendance(path: path, displayName: displayName, options: options)
         let classifier = RowClassifier(options: options, columns: columns, encoding: reader.dialect.encoding)
         let accumulator = PersonAccumulator(collectMonths: options.collectMonths)
         let channel = BatchChannel(batches: 3, capacity: batchSize)

@@ -21,7 +21,7 @@ import Testing
                 "conflicts": "\((input["conflicts"] as! [String: Int]).sorted { $0.key < $1.key })", "groups": groups.joined(separator: "; ")]
     }
 
-    @Test(arguments: ["rotterdam_openpyxl.xlsx", "rotterdam_openpyxl_1904.xlsx", "rotterdam_libreoffice.xlsx"])
+    @Test(arguments: ["rotterdam_openpyxl.xlsx", "rotterdam_openpyxl_1904.xlsx", "rotterdam_libreoffice.xlsx", "rotterdam_notes_first.xlsx"])
     func aWorkbookGivesTheCountsOfItsCSV(_ workbook: String) throws {
         let csv = try Self.summary("rotterdam.csv")
         #expect(csv["rows_used"] == "107" && csv["persons"] == "27")  // 120 visits, 13 outside Rotterdam

@@ -6,6 +6,7 @@ column, birth dates dd-mm-jjjj, M/V, postcodes, wijk names, an empty row and a "
   rotterdam_openpyxl.xlsx     openpyxl 3.1: an empty first sheet, the list on "Aanwezig" with real
                               Excel dates (dd-mm-yyyy format), a third sheet "Overzicht"
   rotterdam_openpyxl_1904.xlsx the same in the 1904 date system
+  rotterdam_notes_first.xlsx  the openpyxl book with a notes sheet "Toelichting" first
   rotterdam_libreoffice.xlsx  LibreOffice Calc's conversion of the CSV (dates typed as dates)
   rotterdam_libreoffice.ods   the same as OpenDocument (Bereik must refuse it with advice)
 
@@ -65,6 +66,18 @@ def openpyxl_book(path, epoch=None):
 
 openpyxl_book(os.path.join(here, "rotterdam_openpyxl.xlsx"))
 openpyxl_book(os.path.join(here, "rotterdam_openpyxl_1904.xlsx"), CALENDAR_MAC_1904)
+
+def notes_first(path):
+    """The list behind a sheet of notes, as coordinators keep it (no --sheet needed)."""
+    from openpyxl import load_workbook
+    wb = load_workbook(os.path.join(here, "rotterdam_openpyxl.xlsx"))
+    notes = wb.create_sheet("Toelichting", 0)
+    notes.append(["Aanwezigheidslijst Samen Sterk Zuid 2024"])
+    notes.append(["Bijgehouden door de coördinator; één rij per bezoek."])
+    del wb["Leeg"]
+    wb.save(path)
+
+notes_first(os.path.join(here, "rotterdam_notes_first.xlsx"))
 
 # LibreOffice: import the CSV (; separated, UTF-8, column 2 and 7 as DMY dates), save as xlsx and ods.
 with tempfile.TemporaryDirectory() as tmp:
