@@ -64,7 +64,7 @@ public final class CSVReader {
     /// Opens `path`, detects the dialect (unless `separator` is given) and reads the header.
     public convenience init(path: String, displayName: String? = nil, separator: UInt8? = nil) throws {
         guard let file = fopen(path, "rb") else {
-            throw DataError(SourceLocation(file: displayName ?? path), DataMessages.cannotOpen(String(cString: strerror(errno))))
+            throw DataError(SourceLocation(file: displayName ?? path), DataMessages.cannotOpen(errno: errno))
         }
         try self.init(file: file, memory: nil, path: path, displayName: displayName, separator: separator, sheet: nil, firstLine: 1)
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A sentence for people in both languages; the output language picks one (`DataError.text`).
 public struct Bilingual: Sendable, Equatable {
     public let en: String
@@ -9,8 +15,16 @@ public struct Bilingual: Sendable, Equatable {
 /// Dutch side by side, with what was expected and what to do. Values from the file are cut to
 /// short excerpts by the callers.
 public enum DataMessages {
-    public static func cannotOpen(_ reason: String) -> Bilingual {
-        .init(en: "cannot open the file (\(reason))", nl: "kan het bestand niet openen (\(reason))")
+    /// `errno` of a failed open, in words: the common causes in both languages, else the system's text.
+    public static func cannotOpen(errno code: Int32) -> Bilingual {
+        switch code {
+        case ENOENT: return .init(en: "the file does not exist; check the name and the folder", nl: "het bestand bestaat niet; controleer de naam en de map")
+        case EACCES: return .init(en: "no permission to read the file", nl: "geen toestemming om het bestand te lezen")
+        case EISDIR: return .init(en: "this is a folder, not a file", nl: "dit is een map, geen bestand")
+        default:
+            let reason = String(cString: strerror(code))
+            return .init(en: "cannot open the file (\(reason))", nl: "kan het bestand niet openen (\(reason))")
+        }
     }
     public static let emptyFile = Bilingual(en: "the file is empty; expected a header line and data rows",
                                             nl: "het bestand is leeg; verwacht een kopregel en rijen met gegevens")
@@ -100,6 +114,10 @@ public enum DataMessages {
     public static func wouldOverwrite(_ input: String) -> Bilingual {
         .init(en: "the output would overwrite the input file \(input); choose another --output",
               nl: "de uitvoer zou invoerbestand \(input) overschrijven; kies een andere --output")
+    }
+    public static func noSuchFolder(_ folder: String) -> Bilingual {
+        .init(en: "the folder \(folder) does not exist; create it first or choose another --output",
+              nl: "de map \(folder) bestaat niet; maak hem eerst aan of kies een andere --output")
     }
     public static let outputIsFolder = Bilingual(en: "the output is a folder; give a file name", nl: "de uitvoer is een map; geef een bestandsnaam")
     public static func cannotWrite(_ reason: String) -> Bilingual {

@@ -32,6 +32,11 @@ public enum OutputFile {
                 return
             }
         }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DataError(location, DataMessages.noSuchFolder(folder))
+        }
         // A regular file: write a temporary file beside it and rename, keeping the old mode.
         let url = URL(fileURLWithPath: path)
         let resolved = url.resolvingSymlinksInPath()

@@ -22,6 +22,10 @@ struct Bereik: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as AreaNameProblem {
+            // A name no region has (or several have) is a wrong argument: a usage error.
+            FileHandle.standardError.write(Data("bereik: \(Diagnostics.message(error)!)\n".utf8))
+            Foundation.exit(2)
         } catch let error where Diagnostics.message(error) != nil {
             FileHandle.standardError.write(Data("bereik: \(Diagnostics.message(error)!)\n".utf8))
             Foundation.exit(1)

@@ -61,7 +61,8 @@ struct InputOptions: ParsableArguments {
     func date(_ text: String?, flag: String) throws -> CivilDate? {
         guard let text else { return nil }
         guard let date = CivilDate(parsing: text) else {
-            throw ValidationError("--\(flag) '\(text)' is not a date; expected e.g. 2024-01-01 or 1-1-2024")
+            throw ValidationError(Diagnostics.language == .nl ? "--\(flag) '\(text)' is geen datum; verwacht bijvoorbeeld 2024-01-01 of 1-1-2024"
+                                                              : "--\(flag) '\(text)' is not a date; expected e.g. 2024-01-01 or 1-1-2024")
         }
         return date
     }
@@ -114,11 +115,16 @@ struct InputOptions: ParsableArguments {
         if !area.isEmpty { request.area = area }
         if let f = try date(from, flag: "from") { request.from = f }
         if let t = try date(to, flag: "to") { request.to = t }
-        if let f = request.from, let t = request.to, f > t { throw ValidationError("--from \(f) lies after --to \(t)") }
+        if let f = request.from, let t = request.to, f > t {
+            throw ValidationError(Diagnostics.language == .nl ? "--from \(f) ligt na --to \(t)" : "--from \(f) lies after --to \(t)")
+        }
         if strict { request.strict = true }
         let cli = try overrides()
         request.columnOverrides.merge(cli) { _, new in new }
-        if request.attendance.isEmpty { throw ValidationError("give --attendance FILE or --project bereik.toml") }
+        if request.attendance.isEmpty {
+            throw ValidationError(Diagnostics.language == .nl ? "geef --attendance BESTAND (de deelnemerslijst) of --project bereik.toml"
+                                                              : "give --attendance FILE or --project bereik.toml")
+        }
         if isatty(2) != 0 {
             request.progress = { rows in
                 FileHandle.standardError.write(Data("\r\(rows / 1_000_000)M rows…".utf8))

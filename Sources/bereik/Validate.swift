@@ -42,9 +42,16 @@ struct Validate: ParsableCommand {
             let exclusions = ExclusionGroups(limit: Self.examplesPerKind)
             request.onExclusion = { location, reason in exclusions.add(location, reason) }
             var prepared: PreparedInputs?
-            check { prepared = try PreparedInputs(request) }
+            var stop: String?
+            do { prepared = try PreparedInputs(request) } catch let problem as InputProblem {
+                stop = Diagnostics.message(problem)
+            } catch {
+                problems.append(Diagnostics.message(error) ?? "\(error)")
+            }
             // Rows outside the chosen area or period, spacer and total rows are not faults: counted, not problems.
-            problems = exclusions.lines(language, where: { !InputProblem.selections.contains($0) }) + problems
+            let grouped = exclusions.lines(language, where: { !InputProblem.selections.contains($0) })
+            // A stop says again what a grouped line says; it stands only when no line did.
+            problems = grouped + problems + (grouped.isEmpty ? stop.map { [$0] } ?? [] : [])
             let selected = exclusions.lines(language, where: { InputProblem.selections.contains($0) }, fixes: false)
             if let p = prepared {
                 let r = p.attendance.reconciliation, v = language.messages.validate
@@ -83,7 +90,11 @@ struct Validate: ParsableCommand {
         }
         let v = language.messages.validate
         for line in summary { print(Escape.terminal(line)) }
-        for problem in problems { FileHandle.standardError.write(Data("\(v.problem): \(Escape.terminal(problem))\n".utf8)) }
+        for problem in problems {
+            // One problem may hold a line of examples: each line escaped, the first one labelled.
+            let lines = problem.split(separator: "\n").map { Escape.terminal(String($0)) }
+            FileHandle.standardError.write(Data("\(v.problem): \(lines.joined(separator: "\n"))\n".utf8))
+        }
         print(problems.isEmpty ? v.ok : v.problemsFound(language.integer(problems.count)))
         if !problems.isEmpty { throw DataProblemsFound() }
     }
@@ -131,7 +142,7 @@ final class ExclusionGroups: @unchecked Sendable {
                     if e.sheet != nil, let line = e.line, let column = e.column { return "\(SourceLocation.columnLetters(column))\(line)" }
                     return e.line.map(String.init) ?? "?"
                 }
-                out.append(v.examples(cells.joined(separator: ", ") + (g.count > g.examples.count ? ", …" : "")))
+                out[0] += "\n" + v.examples(cells.joined(separator: ", ") + (g.count > g.examples.count ? ", …" : ""))
             }
             return out
         }

@@ -77,6 +77,6 @@ import Testing
         #expect(dataError { _ = try CSVReader(path: fixture("empty.csv", "")) }?.message.contains("empty") == true)
         #expect(dataError { _ = try CSVReader(path: fixture("bin.csv", bytes: [1, 2, 0, 3])) }?.message.contains("not a text CSV") == true)
         #expect(dataError { _ = try CSVReader(path: fixture("book.csv", bytes: [0x50, 0x4B, 3, 4, 20, 0])) }?.message.contains("Excel workbook") == true)
-        #expect(dataError { _ = try CSVReader(path: "/nonexistent/file.csv") }?.message.contains("cannot open") == true)
+        #expect(dataError { _ = try CSVReader(path: "/nonexistent/file.csv") }?.message.contains("does not exist") == true)
     }
 }
