@@ -20,6 +20,8 @@ final class RowClassifier {
     private let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
     private let ages = ByteInterner(), births = ByteInterner(), activityValues = ByteInterner()
     @exclusivity(unchecked) private var dateValue: [Int32] = []
+    /// Rows per distinct unreadable date that were kept (no period asked, so the date is not needed).
+    @exclusivity(unchecked) private var dateUnrecognised: [Int] = []
     @exclusivity(unchecked) private var buurtResult: [Int32] = []
     @exclusivity(unchecked) private var postcodeResult: [Int32] = []
     @exclusivity(unchecked) private var ageValue: [Int32] = []
@@ -113,9 +115,16 @@ final class RowClassifier {
                 if isNew {
                     let text = encoding.decode(dates.bytes(v)).trimmingSpaces()
                     dateValue.append(text.isEmpty ? Self.blankDay : CivilDate(parsing: text).map { Int32($0.dayNumber) } ?? Self.invalidDay)
+                    dateUnrecognised.append(0)
                 }
                 dayNumber = dateValue[Int(v)]
-                if dayNumber == Self.invalidDay { return excluded(.unparseableDate, c) }
+                if dayNumber == Self.invalidDay {
+                    // Only a period needs the date: without one the visit counts, and the value is
+                    // reported as unrecognised (the trend leaves the row out as undated).
+                    if options.from != nil || options.to != nil || options.strict { return excluded(.unparseableDate, c) }
+                    dateUnrecognised[Int(v)] += 1
+                    dayNumber = Self.blankDay
+                }
                 if dayNumber == Self.blankDay {
                     if options.from != nil || options.to != nil { return excluded(.noDate, c) }
                     dayNumber = Int32.min
@@ -285,6 +294,7 @@ final class RowClassifier {
             reconciliation.unrecognised[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
         }
         reconciliation.unrecognised[.age] = unrecognisedExamples(ages, ageUnrecognised)
+        if dateIndex != nil { reconciliation.unrecognised[.date] = unrecognisedExamples(dates, dateUnrecognised) }
         reconciliation.unrecognised[.birthYear] = unrecognisedExamples(births, birthUnrecognised)
         func resolve(_ tally: (PersonAccumulator.PersonState) -> Tally, role: AttendanceRole, dimension: Dimension?) -> [Int32] {
             var conflicts = 0, unknown = 0

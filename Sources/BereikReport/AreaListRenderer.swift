@@ -2,7 +2,8 @@ import BereikData
 
 /// `bereik areas`: regions found by name, as a table, CSV or JSON (`bereik.areas/1`).
 public enum AreaListRenderer {
-    public static func render(_ found: [AreaSearch.Candidate], query: String, format: OutputFormat, language: Language) -> String {
+    /// `similar`: the regions are suggestions for a name that matched nothing (a typo).
+    public static func render(_ found: [AreaSearch.Candidate], query: String, format: OutputFormat, language: Language, similar: Bool = false) -> String {
         let nl = language == .nl
         let header = nl ? ["Soort", "Naam", "Gemeente", "Code", "Inwoners"] : ["Kind", "Name", "Gemeente", "Code", "Residents"]
         let kind = { (c: AreaSearch.Candidate) in language.messages.kinds[c.code.level] ?? c.code.level.rawValue }
@@ -22,7 +23,8 @@ public enum AreaListRenderer {
             if found.isEmpty {
                 return (nl ? "Geen gebied gevonden voor '\(Escape.terminal(query))'." : "No area found for '\(Escape.terminal(query))'.") + "\n"
             }
-            return TextTable.render(header, rows, markdown: format == .markdown)
+            let intro = similar ? (nl ? "Geen gebied heet '\(Escape.terminal(query))'. Bedoelt u:\n" : "No area is called '\(Escape.terminal(query))'. Did you mean:\n") : ""
+            return intro + TextTable.render(header, rows, markdown: format == .markdown)
         }
     }
 }

@@ -24,10 +24,11 @@ struct Areas: ParsableCommand {
         let table = try PopulationReader.read(path: path, displayName: population == nil ? "CBS KWB 2024 (bundled)" : nil)
         let search = AreaSearch(table)
         var found = search.containing(text)
-        if found.isEmpty { found = search.similar(text) }
+        let similar = found.isEmpty
+        if similar { found = search.similar(text) }
         let language = output.lang ?? .fromEnvironment()
-        try OutputFile.write(AreaListRenderer.render(found, query: text, format: output.format, language: language), to: output.output,
-                             protecting: [path])
+        try OutputFile.write(AreaListRenderer.render(found, query: text, format: output.format, language: language, similar: similar),
+                             to: output.output, protecting: [path])
         if found.isEmpty { throw DataProblemsFound() }
     }
 }

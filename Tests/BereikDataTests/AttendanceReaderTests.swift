@@ -33,16 +33,23 @@ import Testing
         p5;08-02-2024;Wandelen;;X;;
         p6;09-02-2024;Wandelen;BU00010002;m;12;Polen
         """
+        // Without a period an unreadable date ("morgen") does not cost the visit: it is reported.
         let data = try AttendanceReader.read(path: fixture("att.csv", text), options: options())
         let r = data.reconciliation
-        #expect(r.rows == 8 && r.rowsUsed == 3 && r.balances)
-        #expect(r.excluded == [.noPersonID: 1, .unparseableDate: 1, .outsideArea: 1, .unknownBuurt: 1, .noBuurt: 1])
-        #expect(r.persons == 2 && r.personsOutsideArea == 1)
-        #expect(data.participants.visits.sorted() == [1, 2])
-        #expect(data.participants.gender.sorted() == [0, 1])
-        #expect(data.participants.ageBand.sorted() == [0, 2])
-        #expect(data.participants.origin.sorted() == [0, 1])
+        #expect(r.rows == 8 && r.rowsUsed == 4 && r.balances)
+        #expect(r.excluded == [.noPersonID: 1, .outsideArea: 1, .unknownBuurt: 1, .noBuurt: 1])
+        #expect(r.unrecognised[.date] == ["morgen": 1])
+        #expect(r.persons == 3 && r.personsOutsideArea == 1)
+        #expect(data.participants.visits.sorted() == [1, 1, 2])
+        #expect(data.participants.gender.sorted() == [0, 0, 1])
+        #expect(data.participants.ageBand.sorted() == [0, 2, 4])
+        #expect(data.participants.origin.sorted() == [0, 1, 2])
         #expect(Set(data.participants.activityNames) == ["Koken", "Wandelen"])
+        // With a period the date is needed: the row is excluded for it.
+        var period = options()
+        period.from = CivilDate(year: 2024, month: 1, day: 1)
+        let withPeriod = try AttendanceReader.read(path: fixture("att2.csv", text), options: period).reconciliation
+        #expect(withPeriod.rowsUsed == 3 && withPeriod.excluded[.unparseableDate] == 1 && withPeriod.balances)
     }
 
     @Test func conflictingRowsResolveToMostFrequentThenLatest() throws {

@@ -32,7 +32,7 @@ import Testing
 
     /// `validate` reads through the same path as the analyses and groups identical problems:
     /// one line per kind with its count, lines and fix, at most 20 examples, in either language.
-    @Test(arguments: [("nl", "21 rijen: geen deelnemer-id — regels 152–5964; oplossing:", "voorbeelden: 152,", "probleem/problemen gevonden", "In orde"),
+    @Test(arguments: [("nl", "21 rijen: geen deelnemer ingevuld — regels 152–5964; oplossing:", "voorbeelden: 152,", "probleem/problemen gevonden", "In orde"),
                       ("en", "21 rows: no participant id — lines 152–5964; fix:", "examples: 152,", "problem(s) found", "OK")])
     func validateGroupsProblemsAndExitsOne(_ lang: String, _ grouped: String, _ examples: String, _ found: String, _ ok: String) throws {
         let r = try runBereik(["validate", "--attendance", Repo.example, "--population", Repo.amsterdam2019, "--lang", lang])
