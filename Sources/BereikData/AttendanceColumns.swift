@@ -13,7 +13,7 @@ public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
                               "pseudoniem", "pseudonym", "pseudoid", "person", "personid", "participant", "participantid", "id",
                               "clientid", "client", "clientnummer", "respondent", "respondentid", "bezoekerid", "bezoeker", "code",
                               "klantnummer", "klantid", "registratienummer", "registratienr", "bsnvrijnummer", "lidnummer",
-                              "deelnemersnummer", "deelnemersnr", "deelnemernr", "volgnummer",
+                              "deelnemersnummer", "deelnemersnr", "deelnemernr", "volgnummer", "bsnvrijnummer", "bsnvrij",
                               // Names last: an id column wins when both exist.
                               "naamdeelnemer", "deelnemernaam", "naam", "volledigenaam", "voorenachternaam", "name", "fullname",
                               "participantname"]

@@ -131,3 +131,20 @@ import Testing
         #expect(undecided.code == 1 && undecided.err.contains("pc6hnr20240801_gwb"), "\(undecided.err)")
     }
 }
+
+/// The person column: Dutch headers are recognised, a missing one is exit 1 naming the header in
+/// the output language, and names as persons are said in that language.
+@Suite struct PersonColumnTests {
+    @Test(arguments: [("nl", "geen kolom met deelnemers gevonden", "bevat namen"), ("en", "no person column found", "holds names")])
+    func personColumnMessagesInBothLanguages(_ lang: String, _ missing: String, _ names: String) throws {
+        let none = try Repo.write("Wie;Geslacht;Postcode\nJan;M;3073AB\n", "no-person.csv")
+        let r = try runBereik(["compare", "--attendance", none, "--lang", lang])
+        #expect(r.code == 1 && r.err.contains(missing) && r.err.contains("'Wie'") && r.err.contains("--column person="), "\(r.err)")
+        for header in ["Naam deelnemer", "Deelnemersnummer", "Klantnummer", "Registratienummer", "BSN-vrij nummer"] {
+            let path = try Repo.write("\(header);Geslacht;Postcode\nJan;M;3073AB\nPiet;V;3072CD\n", "person.csv")
+            let ok = try runBereik(["compare", "--attendance", path, "--area", "Rotterdam", "--lang", lang])
+            #expect(ok.code == 0, "\(header): \(ok.err)")
+            #expect(ok.out.contains(names) == (header == "Naam deelnemer"), "\(header)")
+        }
+    }
+}
