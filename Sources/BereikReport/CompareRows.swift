@@ -143,7 +143,8 @@ public enum CompareSummary {
             lines.append("  " + language.messages.nameChoice(c.query, c.code.raw, c.others.map(\.raw).joined(separator: ", ")))
         }
         let populationFile = context.sources.population.split(separator: "/").last.map(String.init) ?? context.sources.population
-        lines.append("\(w.labels.population): \(populationFile) [\(context.sources.populationLayout)]")
+        lines.append("\(w.labels.population): " + (context.sources.populationBundled ? language.messages.bundledPopulationName
+                                                                                     : "\(populationFile) [\(context.sources.populationLayout)]"))
         for note in context.notes {
             switch note {
             case .bundledPopulation: lines.append(w.labels.bundled)

@@ -22,6 +22,8 @@ public struct MessageWords: Sendable {
     public let nameChoice: @Sendable (_ query: String, _ chosen: String, _ others: String) -> String
     public let kinds: [RegionLevel: String]
     public let namesAsPersons: @Sendable (_ column: String) -> String
+    /// The bundled population table as named in the row account.
+    public let bundledPopulationName: String
     public let validate: ValidateWords
 
     /// `bereik validate`'s lines.
@@ -68,6 +70,7 @@ public struct MessageWords: Sendable {
         nameChoice: { "'\($0)' is opgevat als \($1); ook zo heet: \($2)" },
         kinds: [.country: "land", .gemeente: "gemeente", .wijk: "wijk", .buurt: "buurt"],
         namesAsPersons: { "De kolom '\($0)' bevat namen: mensen met dezelfde naam tellen als één persoon. Gebruik liever een deelnemersnummer." },
+        bundledPopulationName: "CBS Kerncijfers Wijken en Buurten 2024 (meegeleverd)",
         validate: ValidateWords(
             rowsExcluded: { "\($0) rijen: \($1) — \($2); oplossing: \($3)" },
             examples: { "  voorbeelden: \($0)" }, line: "regel", lines: "regels",
@@ -109,6 +112,7 @@ public struct MessageWords: Sendable {
         nameChoice: { "'\($0)' was taken as \($1); also called so: \($2)" },
         kinds: [.country: "country", .gemeente: "gemeente", .wijk: "wijk", .buurt: "buurt"],
         namesAsPersons: { "The column '\($0)' holds names: people with the same name count as one person. A participant number is better." },
+        bundledPopulationName: "CBS Kerncijfers Wijken en Buurten 2024 (bundled)",
         validate: ValidateWords(
             rowsExcluded: { "\($0) rows: \($1) — \($2); fix: \($3)" },
             examples: { "  examples: \($0)" }, line: "line", lines: "lines",

@@ -168,7 +168,7 @@ public enum ReportHTML {
         out += "<li>\(htmlEscape(ctx.disclosure.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff))</li>"
         out += "<li>\(htmlEscape(rw.version)): \(htmlEscape(version))</li></ul>"
         out += "<h3>\(htmlEscape(rw.files))</h3>"
-        out += table(["", "SHA-256"], r.files.map { ["\($0.role): \(lastPathComponent($0.path))", $0.sha256] })
+        out += table(["", "SHA-256"], r.files.map { ["\(rw.fileRole($0.role)): \(lastPathComponent($0.path))", $0.sha256] })
         out += "<h3>\(htmlEscape(language.words.labels.attendance))</h3><pre>"
             + htmlEscape(CompareSummary.reconciliation(ctx, language: language).joined(separator: "\n")) + "</pre>"
         return out + "<p class=\"note\">\(htmlEscape(rw.generated)) \(htmlEscape(version))</p></section>\n"

@@ -38,7 +38,7 @@ public enum ReportMarkdown {
         out += "\n## \(Escape.markdown(rw.methodsHeading))\n\n"
         for (name, citation) in rw.methodList { out += "- \(Escape.markdown(name)) — \(Escape.markdown(citation))\n" }
         out += "\n| \(Escape.markdown(rw.files)) | SHA-256 |\n|:---|:---|\n"
-        for f in r.files { out += "| \(Escape.markdown("\(f.role): \(ReportHTML.lastPathComponent(f.path))")) | \(f.sha256) |\n" }
+        for f in r.files { out += "| \(Escape.markdown("\(rw.fileRole(f.role)): \(ReportHTML.lastPathComponent(f.path))")) | \(f.sha256) |\n" }
         let s = r.context.settings
         out += "\n\(Escape.markdown(rw.confidence)): \(language.number(s.confidence.value * 100, digits: 1))%, \(s.adjustment.rawValue), \(rw.seed): \(s.fit.seed), \(rw.version): \(version). "
         out += Escape.markdown(r.context.disclosure.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff)

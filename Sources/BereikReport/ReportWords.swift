@@ -6,6 +6,11 @@ public struct ReportWords: Sendable {
                disclosureOff, generated, cbs, area, textAlternative, reachedPeople, goodReach, wellReached, nobodyMissing,
                buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, buurt, regionDivision, andMore: String
     public let methodList: [(String, String)]
+    /// The role of each input file in the report's file table.
+    public var fileRoles: [String: String] = [:]
+
+    /// A file's role in words ("attendance" → "deelnemers").
+    public func fileRole(_ role: String) -> String { fileRoles[role] ?? role }
 
     static let dutch = ReportWords(
         defaultTitle: "Wie bereiken we, wie missen we?", summary: "In het kort", whoTakesPart: "Wie doet mee?",
@@ -83,7 +88,11 @@ public struct ReportWords: Sendable {
 }
 
 extension Language {
-    public var report: ReportWords { self == .nl ? .dutch : .english }
+    public var report: ReportWords {
+        var words: ReportWords = self == .nl ? .dutch : .english
+        words.fileRoles = self == .nl ? ReportWords.dutchRoles : ReportWords.englishRoles
+        return words
+    }
 }
 
 extension String {
@@ -96,4 +105,11 @@ extension String {
         }
         return out
     }
+}
+
+extension ReportWords {
+    static let dutchRoles = ["attendance": "deelnemers", "population": "bevolking", "population (bundled)": "bevolking (meegeleverd)",
+                             "ses": "SES-WOA", "postcodes": "postcodes", "countries": "landenlijst"]
+    static let englishRoles = ["attendance": "attendance", "population": "population", "population (bundled)": "population (bundled)",
+                               "ses": "SES-WOA", "postcodes": "postcodes", "countries": "country list"]
 }
