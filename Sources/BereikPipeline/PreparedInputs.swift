@@ -68,7 +68,9 @@ public struct PreparedInputs: Sendable {
     }
 
     /// The bundled PC4 → gemeente/wijk tables (CBS 2024 address counts), read once per process.
-    static func bundledPostcodeAreas() throws -> PostcodeAreas? {
+    static func bundledPostcodeAreas() throws -> PostcodeAreas? { try bundledAreas.get() }
+
+    private static let bundledAreas = Result<PostcodeAreas?, Error> {
         guard let g = Bundle.module.path(forResource: "pc4_gemeente2024_adressen_cbs_pc6hnr20240801", ofType: "csv"),
               let w = Bundle.module.path(forResource: "pc4_wijk2024_adressen_cbs_pc6hnr20240801", ofType: "csv") else { return nil }
         return try PostcodeAreas.read(gemeentePath: g, wijkPath: w)

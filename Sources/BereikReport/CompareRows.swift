@@ -131,11 +131,10 @@ public enum CompareSummary {
         for (reason, n) in r.excluded { lines.append("  \(w.labels.excluded): \(c(n)) — \(w.exclusion[reason]!)") }
         if r.personsOutsideArea != .shown(0) { lines.append("  \(c(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
         if r.blankLines > 0 { lines.append("  \(language.integer(r.blankLines)) \(w.labels.blankLines)") }
-        let roleName = { (role: AttendanceRole) in role.dimension.flatMap { w.dimension[$0]?.lowercased() } ?? role.rawValue }
-        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(roleName(role))): \(c(n)) \(w.labels.persons)") }
+        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(w.roleName(role))): \(c(n)) \(w.labels.persons)") }
         for (role, values) in r.unrecognised {
             let examples = values.prefix(5).map { "'\(TextTable.cut($0.value))' (\($0.count))" }.joined(separator: ", ")
-            lines.append("  \(w.labels.unrecognised) (\(roleName(role))): \(examples)")
+            lines.append("  \(w.labels.unrecognised) (\(w.roleName(role))): \(examples)")
         }
         let area = zip(context.area.codes, context.area.names).map { $1 == $0.raw ? $0.raw : "\($1) (\($0.raw))" }.joined(separator: ", ")
         lines.append("\(w.labels.area): \(area) — \(language.integer(context.area.buurten.count)) buurten")

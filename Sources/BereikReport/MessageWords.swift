@@ -34,6 +34,8 @@ public struct MessageWords: Sendable {
         public let unrecognised: @Sendable (_ role: String, _ values: String) -> String
         public let attendanceSummary: @Sendable (_ file: String, _ rows: String, _ used: String, _ persons: String, _ format: String) -> String
         public let populationSummary: @Sendable (_ file: String, _ regions: String, _ layout: String) -> String
+        /// The population table of a run, by its number of regions.
+        public let regionsSummary: @Sendable (_ file: String, _ regions: String) -> String
         public let sesSummary: @Sendable (_ file: String, _ scores: String, _ suppressed: String) -> String
         public let postcodesSummary: @Sendable (_ file: String, _ postcodes: String) -> String
         public let problem, ok: String
@@ -77,6 +79,7 @@ public struct MessageWords: Sendable {
             unrecognised: { "niet herkende waarden voor \($0): \($1)" },
             attendanceSummary: { "\($0): \($1) rijen, \($2) bruikbaar, \($3) personen; \($4)" },
             populationSummary: { "\($0): \($1) gebieden, opmaak \($2)" },
+            regionsSummary: { "\($0): \($1) gebieden" },
             sesSummary: { "\($0): \($1) scores, \($2) afgeschermd" },
             postcodesSummary: { "\($0): \($1) postcodes" },
             problem: "probleem", ok: "In orde: geen problemen gevonden",
@@ -119,6 +122,7 @@ public struct MessageWords: Sendable {
             unrecognised: { "unrecognised values for \($0): \($1)" },
             attendanceSummary: { "\($0): \($1) rows, \($2) usable, \($3) persons; \($4)" },
             populationSummary: { "\($0): \($1) regions, layout \($2)" },
+            regionsSummary: { "\($0): \($1) regions" },
             sesSummary: { "\($0): \($1) scores, \($2) suppressed" },
             postcodesSummary: { "\($0): \($1) postcodes" },
             problem: "problem", ok: "OK: no problems found",

@@ -46,6 +46,11 @@ public struct Words: Sendable {
                    attended, undated: String
     }
 
+    /// A column role in words: its dimension's name ("geslacht"), else the role's key ("date").
+    public func roleName(_ role: AttendanceRole) -> String {
+        role.dimension.flatMap { dimension[$0]?.lowercased() } ?? role.rawValue
+    }
+
     /// The display label of a canonical key.
     public func label(_ key: String) -> String { category[key] ?? key }
 

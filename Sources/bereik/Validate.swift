@@ -55,15 +55,13 @@ struct Validate: ParsableCommand {
             let selected = exclusions.lines(language, where: { InputProblem.selections.contains($0) }, fixes: false)
             if let p = prepared {
                 let r = p.attendance.reconciliation, v = language.messages.validate
-                summary.append(v.postcodesSummary(p.sources.population, language.integer(p.population.regions.count))
-                    .replacingOccurrences(of: "postcodes", with: language == .nl ? "gebieden" : "regions"))
+                summary.append(v.regionsSummary(p.sources.population, language.integer(p.population.regions.count)))
                 summary.append(v.attendanceSummary(p.sources.attendance, language.integer(r.rows), language.integer(r.rowsUsed),
                                                    language.integer(r.persons), "\(p.sources.dialect.separatorName), \(p.sources.dialect.encoding.rawValue)"))
                 summary += selected
                 for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     let list = values.sorted { $0.value > $1.value }.prefix(10).map { "'\(Escape.terminal(Excerpt.text($0.key)))' ×\($0.value)" }
-                    problems.append(v.unrecognised(language.words.dimension[role.dimension ?? .gender].map { role.dimension == nil ? role.rawValue : $0.lowercased() } ?? role.rawValue,
-                                                   list.joined(separator: ", ")))
+                    problems.append(v.unrecognised(language.words.roleName(role), list.joined(separator: ", ")))
                 }
             }
         } else {
