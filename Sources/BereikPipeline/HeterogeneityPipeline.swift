@@ -1,9 +1,17 @@
 import BereikData
 import BereikStats
 
-/// What `bereik heterogeneity` compares.
+/// What `bereik heterogeneity` compares: areas (buurten or wijken) or activities.
 public enum HeterogeneityUnit: String, Sendable, CaseIterable {
     case buurt, wijk, activity
+
+    /// The area level, or nil for activities.
+    public var level: UnitLevel? { UnitLevel(rawValue: rawValue) }
+}
+
+/// The area level whose units' reach is compared.
+public enum UnitLevel: String, Sendable, CaseIterable {
+    case buurt, wijk
 }
 
 /// Reach of one buurt or wijk, with its funnel limits and empirical-Bayes estimate.
@@ -34,9 +42,10 @@ public struct ActivityDimension: Sendable {
     public let comparisons: [DimensionComparison]
 }
 
-public struct HeterogeneityResult: Sendable {
+/// Reach per buurt or wijk: funnel limits, homogeneity across units, overdispersion and shrinkage.
+public struct UnitHeterogeneityResult: Sendable {
     public let request: AnalysisRequest
-    public let unitKind: HeterogeneityUnit
+    public let unitKind: UnitLevel
     public let sources: InputSources
     public let area: Area
     public let reconciliation: Reconciliation
@@ -49,23 +58,36 @@ public struct HeterogeneityResult: Sendable {
     public let shrinkage: EmpiricalBayesReach?
     /// Units left out of the statistics: no residents, or more participants than (rounded) residents.
     public let unitsLeftOut: [String]
-    public let activities: [ActivityDimension]
+}
+
+/// Per dimension, the make-up of each activity's participants against the area's residents.
+public struct ActivityHeterogeneityResult: Sendable {
+    public let request: AnalysisRequest
+    public let sources: InputSources
+    public let area: Area
+    public let reconciliation: Reconciliation
+    public let notes: [RunNote]
+    public let dimensions: [ActivityDimension]
 }
 
 /// `bereik heterogeneity`: how much reach varies between buurten, wijken or activities beyond chance.
 public enum HeterogeneityPipeline {
-    public static func run(_ request: AnalysisRequest, by kind: HeterogeneityUnit) throws -> HeterogeneityResult {
+    public static func run(_ request: AnalysisRequest, by kind: UnitLevel) throws -> UnitHeterogeneityResult {
         try run(request, by: kind, inputs: PreparedInputs(request))
     }
 
-    public static func run(_ request: AnalysisRequest, by kind: HeterogeneityUnit, inputs: PreparedInputs) throws -> HeterogeneityResult {
+    public static func activities(_ request: AnalysisRequest) throws -> ActivityHeterogeneityResult {
+        try activities(request, inputs: PreparedInputs(request))
+    }
+
+    public static func activities(_ request: AnalysisRequest, inputs: PreparedInputs) throws -> ActivityHeterogeneityResult {
+        ActivityHeterogeneityResult(request: request, sources: inputs.sources, area: inputs.area,
+                                    reconciliation: inputs.attendance.reconciliation, notes: inputs.notes,
+                                    dimensions: try activityDimensions(inputs, request))
+    }
+
+    public static func run(_ request: AnalysisRequest, by kind: UnitLevel, inputs: PreparedInputs) throws -> UnitHeterogeneityResult {
         let notes = inputs.notes
-        if kind == .activity {
-            return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,
-                                       reconciliation: inputs.attendance.reconciliation, notes: notes, units: [], target: nil,
-                                       homogeneity: nil, overdispersion: nil, shrinkage: nil, unitsLeftOut: [],
-                                       activities: try activities(inputs, request))
-        }
         let perBuurt = inputs.participantsPerBuurt()
         var rows: [(code: String, name: String, x: Int, n: Int)] = []
         if kind == .buurt {
@@ -127,15 +149,15 @@ public enum HeterogeneityPipeline {
                                    shrunk: usableIndex[i].flatMap { shrinkage?.shrunk[$0] ?? nil }, funnel: funnel, adjustedFunnel: adjusted,
                                    flag: flag, adjustedFlag: adjustedFlag))
         }
-        return HeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,
-                                   reconciliation: inputs.attendance.reconciliation, notes: notes, units: units, target: target,
-                                   homogeneity: homogeneity, overdispersion: overdispersion, shrinkage: shrinkage,
-                                   unitsLeftOut: leftOut, activities: [])
+        return UnitHeterogeneityResult(request: request, unitKind: kind, sources: inputs.sources, area: inputs.area,
+                                       reconciliation: inputs.attendance.reconciliation, notes: notes, units: units, target: target,
+                                       homogeneity: homogeneity, overdispersion: overdispersion, shrinkage: shrinkage,
+                                       unitsLeftOut: leftOut)
     }
 
     /// Per dimension: persons per activity × category (a person counts in every activity attended),
     /// the independence test and segregation indices, and each activity against the area.
-    static func activities(_ inputs: PreparedInputs, _ request: AnalysisRequest) throws -> [ActivityDimension] {
+    static func activityDimensions(_ inputs: PreparedInputs, _ request: AnalysisRequest) throws -> [ActivityDimension] {
         let p = inputs.attendance.participants
         guard !p.activityNames.isEmpty else { return [] }
         var out: [ActivityDimension] = []

@@ -11,8 +11,8 @@ public struct InputFile: Sendable {
 /// Everything `bereik report` shows, from one read of the inputs.
 public struct ReportResult: Sendable {
     public let compare: CompareResult
-    public let buurten: HeterogeneityResult
-    public let activities: HeterogeneityResult?
+    public let buurten: UnitHeterogeneityResult
+    public let activities: ActivityHeterogeneityResult?
     public let gradient: GradientResult?
     /// Reach per quarter, when the attendance has dates.
     public let trend: TrendResult?
@@ -37,7 +37,7 @@ public enum ReportPipeline {
         let compare = try ComparePipeline.run(request, inputs: inputs)
         let buurten = try HeterogeneityPipeline.run(request, by: .buurt, inputs: inputs)
         let activities = inputs.attendance.participants.activityNames.isEmpty ? nil
-            : try HeterogeneityPipeline.run(request, by: .activity, inputs: inputs)
+            : try HeterogeneityPipeline.activities(request, inputs: inputs)
         let gradient = inputs.ses == nil ? nil : try GradientPipeline.run(request, repetitions: repetitions, inputs: inputs)
         let trend = try TrendPipeline.run(request, period: .quarter, inputs: inputs)
         return ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient,

@@ -26,7 +26,7 @@ public struct PublishedUnit: Sendable {
 /// `bereik heterogeneity --by buurt|wijk`, published.
 public struct PublishedUnits: Sendable {
     public let context: PublishedContext
-    public let kind: HeterogeneityUnit
+    public let kind: UnitLevel
     public let units: [PublishedUnit]
     public let target: Double?
     /// nil when withheld (see `verdict`) or not computed.

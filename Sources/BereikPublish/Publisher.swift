@@ -16,14 +16,14 @@ public enum Publisher {
                    }).published
     }
 
-    public static func publish(_ r: HeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {
+    public static func publish(_ r: UnitHeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {
         publishing(r, control, register: { UnitCells(r, persons: $1, &$0) }, build: { $0.publish(r, context: $1, $2) }).published
     }
 
-    public static func publishActivities(_ r: HeterogeneityResult, control: DisclosureControl?) -> PublishedActivities {
-        publishing(r, control, register: { ledger, _ in r.activities.map { ActivityCells($0, &ledger) } },
+    public static func publish(_ r: ActivityHeterogeneityResult, control: DisclosureControl?) -> PublishedActivities {
+        publishing(r, control, register: { ledger, _ in r.dimensions.map { ActivityCells($0, &ledger) } },
                    build: { tables, context, ledger in
-                       PublishedActivities(context: context, dimensions: zip(r.activities, tables).map { $1.publish($0, ledger) })
+                       PublishedActivities(context: context, dimensions: zip(r.dimensions, tables).map { $1.publish($0, ledger) })
                    }).published
     }
 
@@ -60,7 +60,7 @@ public enum Publisher {
         let (report, ledger) = publishing(c, control, register: { ledger, persons in
             (dims: c.dimensions.map { DimensionCells($0, persons: persons, &ledger) },
              units: UnitCells(r.buurten, persons: persons, &ledger),
-             activities: r.activities.map { $0.activities.map { ActivityCells($0, &ledger) } },
+             activities: r.activities.map { $0.dimensions.map { ActivityCells($0, &ledger) } },
              gradient: r.gradient.map { GradientCells($0, persons: persons, &ledger) },
              trend: r.trend.map { TrendCells($0, persons: persons, &ledger) })
         }, build: { cells, ctx, ledger in
@@ -69,7 +69,7 @@ public enum Publisher {
                 compare: PublishedCompare(context: ctx, dimensions: zip(c.dimensions, cells.dims).map { $1.publish($0, ledger) }),
                 buurten: cells.units.publish(r.buurten, context: ctx, ledger),
                 activities: r.activities.map { a in
-                    PublishedActivities(context: ctx, dimensions: zip(a.activities, cells.activities!).map { $1.publish($0, ledger) })
+                    PublishedActivities(context: ctx, dimensions: zip(a.dimensions, cells.activities!).map { $1.publish($0, ledger) })
                 },
                 gradient: r.gradient.map { cells.gradient!.publish($0, context: ctx, ledger) },
                 trend: r.trend.map { cells.trend!.publish($0, context: ctx, ledger) },
@@ -100,7 +100,8 @@ protocol RunResult {
 }
 
 extension CompareResult: RunResult {}
-extension HeterogeneityResult: RunResult {}
+extension UnitHeterogeneityResult: RunResult {}
+extension ActivityHeterogeneityResult: RunResult {}
 extension GradientResult: RunResult {}
 extension TrendResult: RunResult {}
 
@@ -216,7 +217,7 @@ struct UnitCells {
     let units: [DisclosureLedger.Cell]
     let usableSum: DisclosureLedger.Cell
 
-    init(_ r: HeterogeneityResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
+    init(_ r: UnitHeterogeneityResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
         let kind = r.unitKind.rawValue
         units = r.units.map { ledger.cell($0.participants, key: "\(kind).\($0.unit)") }
         let inUnits = r.units.reduce(0) { $0 + $1.participants }
@@ -230,7 +231,7 @@ struct UnitCells {
         usableSum = ledger.sum(usable, key: "\(kind).usable", published: r.target != nil)
     }
 
-    func publish(_ r: HeterogeneityResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedUnits {
+    func publish(_ r: UnitHeterogeneityResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedUnits {
         let tainted = ledger.anyWithheld(units) || (r.target != nil && !ledger.isShown(usableSum))
         let targetShown = r.target != nil && ledger.isShown(usableSum)
         let published = zip(r.units, units).map { u, cell -> PublishedUnit in

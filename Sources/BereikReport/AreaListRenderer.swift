@@ -9,11 +9,7 @@ public enum AreaListRenderer {
         let kind = { (c: AreaSearch.Candidate) in language.messages.kinds[c.code.level] ?? c.code.level.rawValue }
         switch format {
         case .json:
-            let items: [JSONValue] = found.map { c in
-                .object([("code", .string(c.code.raw)), ("kind", .string(c.code.level.rawValue)), ("name", .string(c.name)),
-                         ("gemeente", .string(c.gemeente)), ("residents", .optional(c.residents))])
-            }
-            return JSONValue.object([("schema", .string("bereik.areas/1")), ("query", .string(query)), ("areas", .array(items))]).rendered() + "\n"
+            return JSONDocumentEncoder.render(AreaListDocument(found, query: query))
         case .csv:
             var csv = CSVWriter(language: language, header: ["kind", "name", "gemeente", "code", "residents"])
             for c in found { csv.row([c.code.level.rawValue, c.name, c.gemeente, c.code.raw, c.residents.map(String.init) ?? ""]) }

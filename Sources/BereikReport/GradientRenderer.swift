@@ -55,32 +55,5 @@ public enum GradientRenderer {
         return csv.text
     }
 
-    public static func json(_ r: PublishedGradient, version: String) -> String {
-        var pairs = CompareJSON.header(schema: schema, version: version, r.context)
-        if let groups = r.groups {
-            pairs.append(("test", CompareJSON.test(groups.test)))
-            pairs.append(("groups", CompareJSON.groups(groups.groups)))
-        } else {
-            pairs.append(("groups", .array([])))
-        }
-        func interval(_ i: Interval?) -> JSONValue {
-            i.map { .object([("estimate", .number($0.estimate)), ("lower", .number($0.lower)), ("upper", .number($0.upper))]) } ?? .null
-        }
-        pairs.append(("sii", interval(r.sii?.sii)))
-        pairs.append(("rii", interval(r.sii?.rii)))
-        pairs.append(("sii_method", r.sii.map { .object([("method", .string("phe-sii-wls-logit-simulation")),
-                                                         ("repetitions", .integer($0.repetitions)), ("seed", .integer(Int(truncatingIfNeeded: $0.seed))),
-                                                         ("ranks", .array($0.ranks.map { .number($0) }))]) } ?? .null))
-        pairs.append(("sii_sign", r.siiVerdict.map { .string($0.rawValue) } ?? .null))
-        var ci = interval(r.concentration?.index)
-        if case .object(var items) = ci, let c = r.concentration {
-            items.append(("se", .number(c.standardError)))
-            items.append(("units", .integer(r.buurtenRanked)))
-            items.append(("reading", .string(c.index.estimate < 0 ? "concentrated_in_lower_ses" : "concentrated_in_higher_ses")))
-            ci = .object(items)
-        }
-        pairs.append(("concentration_index", ci))
-        pairs.append(("statistics_withheld", .bool((r.sii == nil && r.siiVerdict != nil) || (r.concentration == nil && r.concentrationVerdict != nil))))
-        return JSONValue.object(pairs).rendered() + "\n"
-    }
+    public static func json(_ r: PublishedGradient, version: String) -> String { GradientDocument.render(r, version: version) }
 }

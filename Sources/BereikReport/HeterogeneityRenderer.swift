@@ -67,44 +67,7 @@ public enum HeterogeneityRenderer {
         return csv.text
     }
 
-    static func funnelJSON(_ f: FunnelLimits?) -> JSONValue {
-        f.map { f in
-            .object([("lower95", .number(f.lower95)), ("upper95", .number(f.upper95)),
-                     ("lower998", .number(f.lower998)), ("upper998", .number(f.upper998))])
-        } ?? .null
-    }
-
-    public static func json(_ r: PublishedUnits, version: String) -> String {
-        var pairs = CompareJSON.header(schema: schema, version: version, r.context, extra: [("by", .string(r.kind.rawValue))])
-        pairs.append(("target", .optional(r.target)))
-        pairs.append(("units", .array(r.units.map { u in
-            var items: [(String, JSONValue)] = [
-                ("unit", .string(u.unit)), ("name", .string(u.name)), ("participants", CompareJSON.count(u.participants)),
-                ("residents", .integer(u.residents)), ("reach", CompareJSON.interval(u.reach.interval, estimate: u.reach.estimate)),
-                ("shrunk", .optional(u.shrunk)), ("funnel", funnelJSON(u.funnel)),
-                ("funnel_overdispersion", funnelJSON(u.adjustedFunnel)),
-                ("flag", .string(u.flag.rawValue)), ("flag_overdispersion", .string(u.adjustedFlag.rawValue)),
-            ]
-            if u.participants.isWithheld { items.append(("suppressed", .bool(true))) }
-            return .object(items)
-        })))
-        pairs.append(("homogeneity", r.homogeneity.map { q in
-            .object([("q", .number(q.q)), ("df", .integer(q.degreesOfFreedom)), ("p_value", .number(q.pValue)),
-                     ("i2", .number(q.i2)), ("tau2", .number(q.tau2)), ("tau2_method", .string("DL")),
-                     ("scale", .string("logit")), ("pooled", CompareJSON.interval(q.pooled)),
-                     ("prediction", .object([("lower", .number(q.prediction.lower)), ("upper", .number(q.prediction.upper))]))])
-        } ?? r.verdict.map { v in
-            .object([("withheld", .bool(true)), ("p_below_alpha", .bool(v.pBelowAlpha)), ("i2_at_least_50", .bool(v.substantial))])
-        } ?? .null))
-        pairs.append(("overdispersion", r.overdispersion.map { .object([("phi", .number($0.phi)), ("tau2", .number($0.tau2))]) } ?? .null))
-        pairs.append(("shrinkage", r.shrinkage.map { s in
-            .object([("method", .string("beta-binomial-moments")), ("overall", .number(s.overall)),
-                     ("between_variance", .number(s.betweenVariance)), ("prior_strength", .optional(s.priorStrength))])
-        } ?? .null))
-        pairs.append(("units_left_out", .array(r.unitsLeftOut.map { .string($0) })))
-        pairs.append(("statistics_withheld", .bool(r.statisticsWithheld)))
-        return JSONValue.object(pairs).rendered() + "\n"
-    }
+    public static func json(_ r: PublishedUnits, version: String) -> String { UnitsDocument.render(r, version: version) }
 
     // MARK: activities
 
@@ -163,27 +126,5 @@ public enum HeterogeneityRenderer {
         return csv.text
     }
 
-    public static func json(_ r: PublishedActivities, version: String) -> String {
-        var pairs = CompareJSON.header(schema: schema, version: version, r.context, extra: [("by", .string("activity"))])
-        pairs.append(("dimensions", .array(r.dimensions.map { d in
-            .object([
-                ("dimension", .string(d.dimension.rawValue)),
-                ("independence", d.segregation.map { s in
-                    .object([("chi2", .number(s.chiSquared)), ("df", .integer(s.degreesOfFreedom)), ("p_value", .number(s.pValue)),
-                             ("cramers_v", .number(s.cramersV))])
-                } ?? d.independenceBelowAlpha.map { .object([("withheld", .bool(true)), ("p_below_0_05", .bool($0))]) } ?? .null),
-                ("segregation", d.segregation.map { s in
-                    .object([("dissimilarity", .number(s.dissimilarity)), ("theil_h", .number(s.theilH)),
-                             ("mutual_information", .number(s.mutualInformation))])
-                } ?? .null),
-                ("activities", .array(d.activities.map { a in
-                    .object([("activity", .string(a.name)), ("participants", CompareJSON.count(a.comparison.participants)),
-                             ("contribution_m", .optional(a.contribution)),
-                             ("dissimilarity", .optional(a.comparison.dissimilarity)),
-                             ("groups", CompareJSON.groups(a.comparison.groups))])
-                })),
-            ])
-        })))
-        return JSONValue.object(pairs).rendered() + "\n"
-    }
+    public static func json(_ r: PublishedActivities, version: String) -> String { ActivitiesDocument.render(r, version: version) }
 }

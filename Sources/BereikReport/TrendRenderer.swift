@@ -52,25 +52,5 @@ public enum TrendRenderer {
         return csv.text
     }
 
-    public static func json(_ r: PublishedTrend, version: String) -> String {
-        var pairs = CompareJSON.header(schema: schema, version: version, r.context, extra: [("period", .string(r.period.rawValue))])
-        let count = CompareJSON.count
-        pairs.append(("residents", .integer(r.residents)))
-        pairs.append(("periods", .array(r.periods.map { p in
-            .object([
-                ("period", .string(p.label)), ("participants", count(p.participants)), ("new", count(p.new)),
-                ("returning", count(p.returning)), ("retained", count(p.retained)),
-                ("reach", CompareJSON.interval(p.reach.interval, estimate: p.reach.estimate)),
-                ("retention", CompareJSON.interval(p.retention)),
-                ("cumulative", count(p.cumulative)),
-                ("cumulative_reach", CompareJSON.interval(p.cumulativeReach.interval, estimate: p.cumulativeReach.estimate)),
-            ])
-        })))
-        pairs.append(("trend", r.trend.map { .object([("chi2", .number($0.chiSquared)), ("df", .integer(1)), ("p_value", .number($0.pValue)),
-                                                     ("slope", .number($0.slope)), ("method", .string("cochran-armitage"))]) }
-                      ?? r.trendVerdict.map { .object([("withheld", .bool(true)), ("p_below_alpha", .bool($0))]) } ?? .null))
-        pairs.append(("periods_attended", .array(r.periodsAttended.map(count))))
-        pairs.append(("undated_persons", count(r.undated)))
-        return JSONValue.object(pairs).rendered() + "\n"
-    }
+    public static func json(_ r: PublishedTrend, version: String) -> String { TrendDocument.render(r, version: version) }
 }

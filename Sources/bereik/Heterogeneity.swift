@@ -18,11 +18,13 @@ struct Heterogeneity: ParsableCommand {
 
     func run() throws {
         let (request, project) = try input.request(with: analysis)
-        let result = try HeterogeneityPipeline.run(request, by: by)
-        InputOptions.clearProgress(request)
-        if by == .activity {
-            try output.write(Publisher.publishActivities(result, control: output.control), protecting: request.inputFiles, project: project)
+        if let level = by.level {
+            let result = try HeterogeneityPipeline.run(request, by: level)
+            InputOptions.clearProgress(request)
+            try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
         } else {
+            let result = try HeterogeneityPipeline.activities(request)
+            InputOptions.clearProgress(request)
             try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
         }
     }

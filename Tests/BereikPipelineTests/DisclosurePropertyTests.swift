@@ -175,7 +175,7 @@ import BereikData
         let documents: [any Renderable] = [
             Publisher.publish(report.compare, control: control), Publisher.publish(report.buurten, control: control),
             Publisher.publish(try TrendPipeline.run(request, period: .month, inputs: try PreparedInputs({ var r = request; r.collectMonths = true; return r }())), control: control),
-        ] + (report.activities.map { [Publisher.publishActivities($0, control: control)] } ?? [])
+        ] + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.gradient.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.trend.map { [Publisher.publish($0, control: control)] } ?? [])
         var texts: [String] = []

@@ -63,11 +63,11 @@ import BereikStats
 
     @Test func heterogeneityByActivityHasSegregationAndIndependence() throws {
         let request = try Self.area("act", residents: [1000, 1000, 1000, 1000], participants: [20, 20, 20, 20], scores: [0, 0, 0, 0])
-        let r = try HeterogeneityPipeline.run(request, by: .activity)
-        let gender = try #require(r.activities.first { $0.dimension == .gender })
+        let r = try HeterogeneityPipeline.activities(request)
+        let gender = try #require(r.dimensions.first { $0.dimension == .gender })
         #expect(Set(gender.activities) == ["Koken", "Wandelen"])
         #expect(gender.table.map { $0.reduce(0, +) } == [40, 40])
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(HeterogeneityRenderer.json(Publisher.publishActivities(r, control: nil), version: "t").utf8)) as? [String: Any])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(HeterogeneityRenderer.json(Publisher.publish(r, control: nil), version: "t").utf8)) as? [String: Any])
         let dim = try #require((root["dimensions"] as? [[String: Any]])?.first)
         let seg = try #require(dim["segregation"] as? [String: Any]), ind = try #require(dim["independence"] as? [String: Any])
         for key in ["dissimilarity", "theil_h", "mutual_information"] { #expect(seg[key] != nil) }

@@ -1,46 +1,99 @@
 import Foundation
 import Testing
 
-/// docs/json-schema.md and the JSON `compare` writes name the same keys: every key in the output is
-/// documented, and every documented key occurs in the output (top level, `input`, a dimension, a group).
+/// docs/json-schema.md and the JSON every command writes name the same keys, for every schema: each
+/// key in the output is documented, and each documented key occurs in the output. The documents are
+/// `Encodable` types (`Sources/BereikReport/JSON`); running the commands encodes them, with and
+/// without disclosure control (which adds `suppressed` and verdicts).
 @Suite struct SchemaDocTests {
-    /// The keys in backticks in the first column of each table of the `bereik.compare/2` section.
-    static func documentedTables() throws -> [Set<String>] {
+    /// Per schema (`bereik.compare/2`, …), the key sets of its tables in order: the backticked
+    /// names in each table's first column, `[]` removed.
+    static func documentedTables() throws -> [String: [Set<String>]] {
         let doc = try String(contentsOf: Repo.root.appendingPathComponent("docs/json-schema.md"), encoding: .utf8)
-        let section = doc.components(separatedBy: "# `bereik.heterogeneity/1`")[0]
-        var tables: [Set<String>] = [], current = Set<String>()
-        for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("| `") {
+        var out: [String: [Set<String>]] = [:], schema: String?, current = Set<String>()
+        func close() {
+            if let schema, !current.isEmpty { out[schema, default: []].append(current) }
+            current = []
+        }
+        for line in doc.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# ") {
+                close()
+                schema = line.hasPrefix("# `bereik.") ? String(line.split(separator: "`")[1]) : nil
+            } else if line.hasPrefix("| `") {
                 let first = line.split(separator: "|")[0]
                 for part in first.split(separator: "`").enumerated() where part.offset % 2 == 1 {
                     current.insert(String(part.element).replacingOccurrences(of: "[]", with: ""))
                 }
-            } else if !current.isEmpty, !line.hasPrefix("|") {
-                tables.append(current); current = []
+            } else if !line.hasPrefix("|") {
+                close()
             }
         }
-        if !current.isEmpty { tables.append(current) }
-        return tables
+        close()
+        return out
     }
 
-    @Test func compareJSONKeysAreTheDocumentedOnes() throws {
-        let tables = try Self.documentedTables()
-        #expect(tables.count == 3, "expected the top-level, dimension and group tables")
-        let r = try runBereik(["compare", "--project", Repo.path("bereik.toml"), "--format", "json"])
-        let doc = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
-        let top = Set(tables[0].map { String($0.split(whereSeparator: { $0 == "." || $0 == "[" })[0]) })
-        #expect(Set(doc.keys) == top, "top level: output \(Set(doc.keys).subtracting(top)) undocumented, \(top.subtracting(doc.keys)) missing")
-        let inputDocumented = Set(tables[0].filter { $0.hasPrefix("input.") }.map { String($0.dropFirst("input.".count)) })
-        let input = doc["input"] as! [String: Any]
-        #expect(Set(input.keys) == inputDocumented, "input: \(Set(input.keys).symmetricDifference(inputDocumented))")
-        let dimensions = doc["dimensions"] as! [[String: Any]]
-        let dimensionKeys = Set(dimensions.flatMap(\.keys))
-        #expect(dimensionKeys == tables[1], "dimension: \(dimensionKeys.symmetricDifference(tables[1]))")
-        let groupKeys = Set(dimensions.flatMap { ($0["groups"] as! [[String: Any]]).flatMap(\.keys) })
-        // `suppressed` appears only under disclosure control.
-        let safe = try runBereik(["compare", "--project", Repo.path("bereik.toml"), "--format", "json", "--disclosure-safe", "--disclosure-threshold", "300"])
-        let safeDoc = try JSONSerialization.jsonObject(with: Data(safe.out.utf8)) as! [String: Any]
-        let safeGroupKeys = Set((safeDoc["dimensions"] as! [[String: Any]]).flatMap { ($0["groups"] as! [[String: Any]]).flatMap(\.keys) })
-        #expect(groupKeys.union(safeGroupKeys) == tables[2], "group: \(groupKeys.union(safeGroupKeys).symmetricDifference(tables[2]))")
+    /// The keys of every object at `path` ("" the top level, "dimensions[].groups[]" nested arrays).
+    static func keys(at path: String, in documents: [[String: Any]]) -> Set<String> {
+        var objects: [[String: Any]] = documents
+        for step in path.split(separator: ".") {
+            let name = String(step.dropLast(2))
+            objects = objects.flatMap { ($0[name] as? [[String: Any]]) ?? [] }
+        }
+        return Set(objects.flatMap(\.keys))
+    }
+
+    static func documents(_ runs: [[String]]) throws -> [[String: Any]] {
+        try runs.map { args in
+            let r = try runBereik(args)
+            #expect(r.code == 0, "\(args): \(r.err)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        }
+    }
+
+    /// Checks the tables `first..<first + paths.count` of `schema` against the objects at `paths`.
+    static func check(_ schema: String, tables first: Int = 0, paths: [String], runs: [[String]]) throws {
+        let tables = try #require(try documentedTables()[schema], "no section for \(schema)")
+        let docs = try documents(runs)
+        #expect(docs.allSatisfy { ($0["schema"] as? String) == schema })
+        for (i, path) in paths.enumerated() {
+            let table = tables[first + i]
+            let documented = Set(table.map { String($0.split(separator: ".")[0]) })
+            let found = keys(at: path, in: docs)
+            #expect(found == documented, "\(schema) \(path.isEmpty ? "top level" : path): undocumented \(found.subtracting(documented).sorted()), absent \(documented.subtracting(found).sorted())")
+        }
+        // Dotted keys (`input.rows`) document the members of a top-level object.
+        for prefix in Set(tables[first].filter { $0.contains(".") }.map { String($0.split(separator: ".")[0]) }) {
+            let documented = Set(tables[first].filter { $0.hasPrefix(prefix + ".") }.map { String($0.dropFirst(prefix.count + 1)) })
+            let found = Set(docs.flatMap { ($0[prefix] as? [String: Any])?.keys.map { $0 } ?? [] })
+            #expect(found == documented, "\(schema) \(prefix): \(found.symmetricDifference(documented).sorted())")
+        }
+    }
+
+    static func project(_ args: String...) -> [String] { [args[0], "--project", Repo.path("bereik.toml"), "--format", "json"] + args.dropFirst() }
+    static let safe = ["--disclosure-safe", "--disclosure-threshold"]
+
+    @Test func compareKeysAreTheDocumentedOnes() throws {
+        #expect(try Self.documentedTables()["bereik.compare/2"]?.count == 3, "expected the top-level, dimension and group tables")
+        try Self.check("bereik.compare/2", paths: ["", "dimensions[]", "dimensions[].groups[]"],
+                       runs: [Self.project("compare"), Self.project("compare") + Self.safe + ["300"]])
+    }
+
+    @Test func heterogeneityKeysAreTheDocumentedOnes() throws {
+        try Self.check("bereik.heterogeneity/1", paths: ["", "units[]"],
+                       runs: [Self.project("heterogeneity", "--by", "buurt"), Self.project("heterogeneity", "--by", "wijk"),
+                              Self.project("heterogeneity", "--by", "buurt") + Self.safe + ["50"]])
+        try Self.check("bereik.heterogeneity/1", tables: 2, paths: ["", "dimensions[]", "dimensions[].activities[]"],
+                       runs: [Self.project("heterogeneity", "--by", "activity"), Self.project("heterogeneity", "--by", "activity") + Self.safe + ["30"]])
+    }
+
+    @Test func gradientAndTrendKeysAreTheDocumentedOnes() throws {
+        try Self.check("bereik.gradient/1", paths: [""],
+                       runs: [Self.project("gradient"), Self.project("gradient") + Self.safe + ["200"]])
+        try Self.check("bereik.trend/1", paths: ["", "periods[]"],
+                       runs: [Self.project("trend", "--period", "quarter"), Self.project("trend", "--period", "month") + Self.safe + ["30"]])
+    }
+
+    @Test func areaKeysAreTheDocumentedOnes() throws {
+        try Self.check("bereik.areas/1", paths: ["", "areas[]"], runs: [["areas", "bloemhof", "--format", "json"]])
     }
 }

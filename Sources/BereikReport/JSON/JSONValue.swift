@@ -1,4 +1,5 @@
-/// A JSON document with keys in the order they were written, so output is stable and diffable.
+/// A JSON value with keys in the order they were written, so output is stable and diffable; the
+/// schema types in `JSON/` are encoded into it by `JSONDocumentEncoder` and printed from it.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -9,10 +10,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
-
-    static func optional(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
-    static func optional(_ value: Int?) -> JSONValue { value.map { .integer($0) } ?? .null }
-    static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     /// Pretty-printed with two-space indentation.
     public func rendered(indent: Int = 0) -> String {

@@ -1,0 +1,49 @@
+import BereikPublish
+import BereikStats
+
+/// `bereik gradient --format json`: schema `bereik.gradient/1`.
+struct GradientDocument: Encodable {
+    struct SIIMethod: Encodable {
+        let method = "phe-sii-wls-logit-simulation"
+        let repetitions: Int
+        let seed: Int
+        let ranks: [Double]
+    }
+
+    struct Concentration: Encodable {
+        let estimate: Double
+        let lower: Double
+        let upper: Double
+        let se: Double
+        let units: Int
+        let reading: String
+    }
+
+    let test: TestJSON?
+    let groups: [GroupJSON]
+    let sii: EstimateJSON?
+    let rii: EstimateJSON?
+    let siiMethod: SIIMethod?
+    let siiSign: String?
+    let concentrationIndex: Concentration?
+    let statisticsWithheld: Bool
+
+    init(_ r: PublishedGradient) {
+        test = r.groups?.test.map(TestJSON.init)
+        groups = r.groups?.groups.map(GroupJSON.init) ?? []
+        sii = r.sii.map { EstimateJSON($0.sii) }
+        rii = r.sii.map { EstimateJSON($0.rii) }
+        siiMethod = r.sii.map { SIIMethod(repetitions: $0.repetitions, seed: Int(truncatingIfNeeded: $0.seed), ranks: $0.ranks) }
+        siiSign = r.siiVerdict?.rawValue
+        concentrationIndex = r.concentration.map { c in
+            Concentration(estimate: c.index.estimate, lower: c.index.lower, upper: c.index.upper, se: c.standardError, units: r.buurtenRanked,
+                          reading: c.index.estimate < 0 ? "concentrated_in_lower_ses" : "concentrated_in_higher_ses")
+        }
+        statisticsWithheld = (r.sii == nil && r.siiVerdict != nil) || (r.concentration == nil && r.concentrationVerdict != nil)
+    }
+
+    static func render(_ r: PublishedGradient, version: String) -> String {
+        JSONDocumentEncoder.render(JSONDocument(schema: GradientRenderer.schema, version: version, lead: NoLead(), context: r.context,
+                                                body: GradientDocument(r)))
+    }
+}
