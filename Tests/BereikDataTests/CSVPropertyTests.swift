@@ -4,7 +4,7 @@ import BereikTestSupport
 @testable import BereikData
 
 /// Random CSV files: what is written with RFC 4180 quoting reads back exactly, and arbitrary bytes
-/// either read or raise a `DataError` — never a crash.
+/// either read or raise a `DataError` — never a crash. Both read from memory (no temporary files).
 @Suite struct CSVPropertyTests {
     typealias Rng = SplitMix64
 
@@ -25,8 +25,7 @@ import BereikTestSupport
             rows = rows.map { $0.allSatisfy(\.isEmpty) ? ["x"] + $0.dropFirst() : $0 }
             func quote(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
             let text = ([header] + rows).map { $0.map(quote).joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"
-            let path = try fixture("roundtrip.csv", text)
-            let reader = try CSVReader(path: path, separator: UInt8(ascii: separator.unicodeScalars.first!))
+            let reader = try CSVReader(bytes: Array(text.utf8), displayName: "roundtrip.csv", separator: UInt8(ascii: separator.unicodeScalars.first!))
             var read: [[String]] = []
             while try reader.next() { read.append((0..<reader.fieldCount).map { reader.string($0) }) }
             #expect(reader.header == header)
@@ -40,9 +39,8 @@ import BereikTestSupport
         var parsed = 0, refused = 0
         for _ in 0..<1500 {
             let data = (0..<Int.random(in: 0...200, using: &rng)).map { _ in bytes.randomElement(using: &rng)! }
-            let path = try fixture("fuzz.csv", bytes: data)
             do {
-                let reader = try CSVReader(path: path)
+                let reader = try CSVReader(bytes: data, displayName: "fuzz.csv")
                 while try reader.next() { _ = (0..<reader.fieldCount).map { reader.string($0) } }
                 parsed += 1
             } catch is DataError {
