@@ -48,13 +48,19 @@ public struct BuurtResolver: Sendable {
             if code.level != .buurt, let text = rawPostcode, let pc4 = PostcodeAreas.pc4(text),
                let wijken = postcodeAreas?.wijken[pc4], let first = wijken.first {
                 if wijken.allSatisfy({ w in area.contains { $0.contains(w) } }) { return .success(first) }
-                if !wijken.contains(where: { w in area.contains { $0.contains(w) || w.contains($0) } }) { return .failure(.outsideArea) }
+                if !wijken.contains(where: { w in area.contains { $0.contains(w) || w.contains($0) } }) { return .success(code) }
             }
             // Placed in a gemeente (or wijk) that holds part of the area: in it or not, nobody can tell.
-            return .failure(area.contains(where: { code.contains($0) }) ? .postcodeTooCoarse : .outsideArea)
+            if area.contains(where: { code.contains($0) }) { return .failure(.postcodeTooCoarse) }
         }
         return .success(code)
     }
+
+    /// Whether a resolved place lies in the area. A row's place outside the area does not exclude
+    /// the row: where a person lives is resolved from all their rows first ("most frequent, then
+    /// latest"), and only then is the person kept or left out by area, so the same person lives in
+    /// the same buurt whatever `--area` is (issue 11, item 2).
+    public func isInArea(_ code: RegionCode) -> Bool { area.isEmpty || area.contains { $0.contains(code) } }
 }
 
 /// Settings for reading attendance.
@@ -181,7 +187,7 @@ public enum AttendanceReader {
 /// Rows on their way from the classifier to the person accumulator: per row the person id bytes
 /// and what the row says.
 final class RowBatch: @unchecked Sendable {
-    enum Status: UInt8 { case used, excluded, outsideArea, noPerson }
+    enum Status: UInt8 { case used, excluded, noPerson }
     @exclusivity(unchecked) var count = 0
     @exclusivity(unchecked) var idBytes: [UInt8] = []
     @exclusivity(unchecked) var idEnds: [Int] = []

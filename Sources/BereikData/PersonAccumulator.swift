@@ -19,7 +19,6 @@ final class PersonAccumulator: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var people = ChunkedArray<PersonState>()
     /// Activities beyond the first 64 (rare), as person << 24 | activity.
     @exclusivity(unchecked) private(set) var extraActivities: Set<Int64> = []
-    @exclusivity(unchecked) private(set) var outsideArea: Set<Int32> = []
     /// With `collectMonths`: person << 20 | month index (year·12 + month − 1) of every visit.
     @exclusivity(unchecked) private(set) var visitMonths: Set<Int64> = []
     let collectMonths: Bool
@@ -41,7 +40,6 @@ final class PersonAccumulator: @unchecked Sendable {
                 let (id, isNew) = ids.intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 if isNew { people.append(PersonState()) }
                 switch status {
-                case .outsideArea: outsideArea.insert(id)
                 case .used: update(Int(id), batch, i)
                 case .excluded, .noPerson: break
                 }

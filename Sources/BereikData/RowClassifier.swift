@@ -105,7 +105,7 @@ final class RowClassifier {
                 return exclude(empty ? .emptyRow : .noPersonID, column: personIndex)
             }
             func excluded(_ reason: ExclusionReason, _ column: Int?) -> (ExclusionReason, Int?) {
-                batch.append(id: id, status: reason == .outsideArea ? .outsideArea : .excluded, row: row)
+                batch.append(id: id, status: .excluded, row: row)
                 return exclude(reason, column: column)
             }
 
@@ -287,9 +287,25 @@ final class RowClassifier {
     /// Resolves every person's values into the participant table and completes the reconciliation.
     func finish(_ persons: PersonAccumulator, into reconciliation: inout Reconciliation) -> ParticipantTable {
         let people = persons.people
-        let used = (0..<people.count).filter { people[$0].visits > 0 }
+        // Where each person lives is resolved from all their rows; a person living outside the
+        // area is left out with all their rows (reason `buurt_outside_area`).
+        let resolver = options.buurten ?? BuurtResolver(known: nil)
+        let inArea = buurtCodes.map(resolver.isInArea)
+        var used: [Int] = [], outsidePersons = 0, outsideRows = 0
+        for i in 0..<people.count where people[i].visits > 0 {
+            if let b = people[i].buurt.resolved.value, !inArea[Int(b)] {
+                outsidePersons += 1
+                outsideRows += Int(people[i].visits)
+            } else {
+                used.append(i)
+            }
+        }
+        if outsideRows > 0 {
+            reconciliation.rowsUsed -= outsideRows
+            reconciliation.excluded[.outsideArea, default: 0] += outsideRows
+        }
         reconciliation.persons = used.count
-        reconciliation.personsOutsideArea = persons.outsideArea.filter { people[Int($0)].visits == 0 }.count
+        reconciliation.personsOutsideArea = outsidePersons
         for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
             reconciliation.unrecognised[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
         }

@@ -38,6 +38,8 @@ public struct MessageWords: Sendable {
         public let regionsSummary: @Sendable (_ file: String, _ regions: String) -> String
         public let sesSummary: @Sendable (_ file: String, _ scores: String, _ suppressed: String) -> String
         public let postcodesSummary: @Sendable (_ file: String, _ postcodes: String) -> String
+        /// Persons who live outside the area, resolved from all their rows, and their rows.
+        public let outsideArea: @Sendable (_ rows: String, _ persons: String) -> String
         public let problem, ok: String
         public let problemsFound: @Sendable (_ count: String) -> String
     }
@@ -82,6 +84,7 @@ public struct MessageWords: Sendable {
             regionsSummary: { "\($0): \($1) gebieden" },
             sesSummary: { "\($0): \($1) scores, \($2) afgeschermd" },
             postcodesSummary: { "\($0): \($1) postcodes" },
+            outsideArea: { "  \($0) rijen van \($1) personen die buiten het gebied wonen (waar iemand woont volgt uit al zijn of haar rijen)" },
             problem: "probleem", ok: "In orde: geen problemen gevonden",
             problemsFound: { "\($0) probleem/problemen gevonden" }))
 
@@ -125,6 +128,7 @@ public struct MessageWords: Sendable {
             regionsSummary: { "\($0): \($1) regions" },
             sesSummary: { "\($0): \($1) scores, \($2) suppressed" },
             postcodesSummary: { "\($0): \($1) postcodes" },
+            outsideArea: { "  \($0) rows of \($1) persons living outside the area (where someone lives follows from all their rows)" },
             problem: "problem", ok: "OK: no problems found",
             problemsFound: { "\($0) problem(s) found" }))
 }

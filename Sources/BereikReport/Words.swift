@@ -70,7 +70,7 @@ public struct Words: Sendable {
         labels: Labels(
             title: "Wie bereiken we, wie missen we?", area: "Gebied", population: "Bevolking", attendance: "Deelnemers",
             rowsRead: "rijen gelezen", rowsUsed: "gebruikt", excluded: "niet gebruikt", persons: "personen",
-            personsOutsideArea: "personen alleen buiten het gebied", fitTest: "Toets op afwijking", dissimilarity: "Ongelijkheidsindex D",
+            personsOutsideArea: "personen wonen buiten het gebied", fitTest: "Toets op afwijking", dissimilarity: "Ongelijkheidsindex D",
             rIndicator: "R-indicator", unknown: "onbekend", conflicts: "tegenstrijdige rijen", unrecognised: "niet herkend",
             summary: "In het kort", noDifferences: "Geen groep wijkt significant af van de bevolking.",
             bundled: "Bevolking uit de meegeleverde CBS Kerncijfers Wijken en Buurten 2024 (Bron: CBS).",
@@ -130,7 +130,7 @@ public struct Words: Sendable {
         labels: Labels(
             title: "Who do we reach, who do we miss?", area: "Area", population: "Population", attendance: "Participants",
             rowsRead: "rows read", rowsUsed: "used", excluded: "not used", persons: "persons",
-            personsOutsideArea: "persons only outside the area", fitTest: "Test of difference", dissimilarity: "Dissimilarity index D",
+            personsOutsideArea: "persons live outside the area", fitTest: "Test of difference", dissimilarity: "Dissimilarity index D",
             rIndicator: "R-indicator", unknown: "unknown", conflicts: "conflicting rows", unrecognised: "not recognised",
             summary: "In short", noDifferences: "No group differs significantly from the population.",
             bundled: "Population from the bundled CBS Kerncijfers Wijken en Buurten 2024 (Source: CBS).",

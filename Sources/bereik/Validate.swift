@@ -59,6 +59,9 @@ struct Validate: ParsableCommand {
                 summary.append(v.attendanceSummary(p.sources.attendance, language.integer(r.rows), language.integer(r.rowsUsed),
                                                    language.integer(r.persons), "\(p.sources.dialect.separatorName), \(p.sources.dialect.encoding.rawValue)"))
                 summary += selected
+                if let rows = r.excluded[.outsideArea], rows > 0 {
+                    summary.append(v.outsideArea(language.integer(rows), language.integer(r.personsOutsideArea)))
+                }
                 for (role, values) in r.unrecognised.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     let list = values.sorted { $0.value > $1.value }.prefix(10).map { "'\(Escape.terminal(Excerpt.text($0.key)))' ×\($0.value)" }
                     problems.append(v.unrecognised(language.words.roleName(role), list.joined(separator: ", ")))
