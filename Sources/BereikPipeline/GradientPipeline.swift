@@ -10,6 +10,8 @@ public struct GradientResult: Sendable {
     /// Reach by SES-WOA group, as `compare --by ses`.
     public let groups: DimensionResult?
     public let sii: SlopeIndexOfInequality?
+    /// Why there is no SII although there are SES groups.
+    public let siiOmission: SlopeIndexOfInequality.Omission?
     /// Over buurten ranked by SES-WOA score.
     public let concentration: ConcentrationIndex?
     public let buurtenRanked: Int
@@ -33,12 +35,13 @@ public enum GradientPipeline {
         var notes = inputs.notes
         guard let grouping = try inputs.sesGrouping(notes: &notes) else {
             return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
-                                  reconciliation: inputs.attendance.reconciliation, notes: notes, groups: nil, sii: nil,
+                                  reconciliation: inputs.attendance.reconciliation, notes: notes, groups: nil, sii: nil, siiOmission: nil,
                                   concentration: nil, buurtenRanked: 0, rankedBuurten: [])
         }
         let table = CountTable.sesTable(participants: inputs.attendance.participants, grouping: grouping)
         let groups = try ComparePipeline.result(table, request, sesRanges: grouping.scoreRange)
         let nonEmpty = zip(table.participants, table.residents).filter { $0.1 > 0 }.map { (x: $0.0, n: $0.1) }
+        let siiOmission = SlopeIndexOfInequality.omission(groups: nonEmpty)
         let sii = try SlopeIndexOfInequality(groups: nonEmpty, confidence: request.settings.confidence,
                                              repetitions: repetitions, seed: request.settings.fit.seed)
         let perBuurt = inputs.participantsPerBuurt()
@@ -48,7 +51,7 @@ public enum GradientPipeline {
         }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         let concentration = try ConcentrationIndex(units: ranked.map { (x: $0.2, n: $0.3) }, confidence: request.settings.confidence)
         return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
-                              reconciliation: inputs.attendance.reconciliation, notes: notes, groups: groups, sii: sii,
+                              reconciliation: inputs.attendance.reconciliation, notes: notes, groups: groups, sii: sii, siiOmission: siiOmission,
                               concentration: concentration, buurtenRanked: ranked.count,
                               rankedBuurten: ranked.map { RankedBuurt(code: $0.0, participants: $0.2) })
     }

@@ -76,6 +76,7 @@ public struct PublishedGradient: Sendable {
     public let groups: PublishedDimension?
     public let sii: SlopeIndexOfInequality?
     public let siiVerdict: SignVerdict?
+    public let siiOmission: SlopeIndexOfInequality.Omission?
     public let concentration: ConcentrationIndex?
     public let concentrationVerdict: SignVerdict?
     public let buurtenRanked: Int

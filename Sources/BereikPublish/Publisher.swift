@@ -291,7 +291,7 @@ struct GradientCells {
         let buurtTainted = ledger.anyWithheld(buurten)
         return PublishedGradient(
             context: context, groups: r.groups.flatMap { g in groups?.publish(g, ledger) },
-            sii: sesTainted ? nil : r.sii, siiVerdict: r.sii.map { SignVerdict($0.sii) },
+            sii: sesTainted ? nil : r.sii, siiVerdict: r.sii.map { SignVerdict($0.sii) }, siiOmission: r.siiOmission,
             concentration: buurtTainted ? nil : r.concentration, concentrationVerdict: r.concentration.map { SignVerdict($0.index) },
             buurtenRanked: r.buurtenRanked)
     }

@@ -24,10 +24,17 @@ public enum GradientRenderer {
         var lines: [String] = []
         if let sii = r.sii {
             lines.append("\(h.sii): \(language.interval(sii.sii.estimate, sii.sii.lower, sii.sii.upper, factor: 1000)) \(w.labels.per1000)")
-            lines.append("\(h.rii): \(language.interval(sii.rii.estimate, sii.rii.lower, sii.rii.upper, digits: 2))")
+            if let rii = sii.rii {
+                lines.append("\(h.rii): \(language.interval(rii.estimate, rii.lower, rii.upper, digits: 2))")
+            } else {
+                lines.append(h.riiUndefined)
+            }
             lines.append(h.siiReading)
+            if sii.simulation == .jeffreysBeta { lines.append(h.siiJeffreys) }
         } else if let v = r.siiVerdict {
             lines.append("\(h.sii): \(w.labels.statisticsWithheld). " + (v == .positive ? rw.sesLower : v == .negative ? rw.sesHigher : rw.sesNone))
+        } else if let why = r.siiOmission {
+            lines.append("\(h.siiNotComputed): \(h.siiOmission[why.rawValue] ?? why.rawValue).")
         }
         if let c = r.concentration {
             lines.append("\(h.concentration) (\(r.buurtenRanked) \(h.buurtenRanked)): \(language.interval(c.index.estimate, c.index.lower, c.index.upper, digits: 3)), SE = \(language.number(c.standardError, digits: 3))")
@@ -47,7 +54,7 @@ public enum GradientRenderer {
         }
         if let s = r.sii {
             csv.row(["sii", "", "", "", n(s.sii.estimate), n(s.sii.lower), n(s.sii.upper)])
-            csv.row(["rii", "", "", "", n(s.rii.estimate), n(s.rii.lower), n(s.rii.upper)])
+            csv.row(["rii", "", "", "", n(s.rii?.estimate), n(s.rii?.lower), n(s.rii?.upper)])
         }
         if let c = r.concentration {
             csv.row(["concentration_index", "", "", "", n(c.index.estimate), n(c.index.lower), n(c.index.upper)])

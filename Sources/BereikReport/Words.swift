@@ -38,7 +38,11 @@ public struct Words: Sendable {
     public struct HeterogeneityWords: Sendable {
         public let titleUnits, titleActivities, titleGradient, unit, name, shrunk, funnel, flagLow, flagHigh, homogeneity,
                    prediction, overdispersion, leftOut, independence, segregation, contribution, activity, sii, rii,
-                   concentration, concentrationNegative, concentrationPositive, siiReading, noSES, buurtenRanked, flagAdjusted: String
+                   concentration, concentrationNegative, concentrationPositive, siiReading: String
+        /// Why no SII was computed (by `SlopeIndexOfInequality.Omission` raw value), the RII without
+        /// a finite interval, and the interval method used when a group has no participants.
+        public let siiNotComputed: String, siiOmission: [String: String], riiUndefined: String, siiJeffreys: String
+        public let noSES, buurtenRanked, flagAdjusted: String
     }
 
     public struct TrendWords: Sendable {
@@ -95,6 +99,12 @@ public struct Words: Sendable {
                 concentrationNegative: "Negatief: het bereik ligt meer in buurten met een lagere SES, zoals proportioneel universalisme vraagt.",
                 concentrationPositive: "Positief: het bereik ligt meer in buurten met een hogere SES.",
                 siiReading: "SII: verschil in bereik tussen de hoogste en de laagste SES (positief = hogere SES meer bereikt).",
+                siiNotComputed: "SII/RII niet berekend",
+                siiOmission: ["fewer_than_two_groups": "minder dan twee SES-groepen met inwoners",
+                              "participants_exceed_residents": "een SES-groep heeft meer deelnemers dan (afgeronde) inwoners",
+                              "no_participants": "geen deelnemers in de SES-groepen"],
+                riiUndefined: "RII: niet te berekenen, het geschatte bereik van de laagste SES is (bijna) nul; zie de SII.",
+                siiJeffreys: "Een SES-groep heeft geen deelnemers: het interval komt uit een simulatie met Jeffreys-verdelingen (de PHE-logitmethode kan niet met nul rekenen).",
                 noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
                 buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD"),
             trend: TrendWords(
@@ -155,6 +165,12 @@ public struct Words: Sendable {
                 concentrationNegative: "Negative: reach is concentrated in lower-SES buurten, as proportionate universalism asks.",
                 concentrationPositive: "Positive: reach is concentrated in higher-SES buurten.",
                 siiReading: "SII: difference in reach between the highest and the lowest SES (positive = higher SES reached more).",
+                siiNotComputed: "SII/RII not computed",
+                siiOmission: ["fewer_than_two_groups": "fewer than two SES groups with residents",
+                              "participants_exceed_residents": "an SES group has more participants than (rounded) residents",
+                              "no_participants": "no participants in the SES groups"],
+                riiUndefined: "RII: not defined, the fitted reach of the lowest SES is (close to) zero; see the SII.",
+                siiJeffreys: "An SES group has no participants: the interval is simulated from Jeffreys posteriors (PHE's logit method cannot handle zero).",
                 noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
                 buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD"),
             trend: TrendWords(

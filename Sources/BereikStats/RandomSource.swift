@@ -27,6 +27,9 @@ public final class RandomSource {
     /// A Poisson draw (GSL `gsl_ran_poisson`).
     public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(generator, mean)) }
 
+    /// A beta draw (GSL `gsl_ran_beta`).
+    public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(generator, a, b) }
+
     /// A normal draw with mean 0 and standard deviation `sd` (GSL `gsl_ran_gaussian`).
     public func gaussian(sd: Double) -> Double { gsl_ran_gaussian(generator, sd) }
 

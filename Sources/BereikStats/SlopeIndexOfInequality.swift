@@ -10,18 +10,49 @@ import CGSL
 /// each group's reach is redrawn on the logit scale from N(logit r, se²), se from its 95% Wilson
 /// interval, se = (logit upper − logit lower)/(2·1.96); the fit is repeated and the α/2 and 1 − α/2
 /// quantiles of SII and RII taken (seeded GSL mt19937).
+///
+/// A group with no participants (or all residents taking part) has an infinite logit, so PHE's
+/// simulation cannot be used; the fit itself is still defined, and it is the most unequal case.
+/// Then every group's reach is redrawn from its Jeffreys posterior Beta(x + ½, n − x + ½) instead
+/// (Brown, Cai & DasGupta 2001, *Stat Sci* 16:101, for the Jeffreys interval of a proportion),
+/// which handles x = 0 and x = n. RII is given only when the fitted reach at b = 0 and every
+/// simulated one are positive; otherwise the ratio has no finite interval and `rii` is nil.
 public struct SlopeIndexOfInequality: Sendable, Equatable {
+    /// How the intervals were simulated.
+    public enum Simulation: String, Sendable {
+        case logitNormal = "phe-sii-wls-logit-simulation"
+        case jeffreysBeta = "sii-wls-jeffreys-beta-simulation"
+    }
+
+    /// Why no SII was computed.
+    public enum Omission: String, Sendable {
+        case fewerThanTwoGroups = "fewer_than_two_groups"
+        case participantsExceedResidents = "participants_exceed_residents"
+        case noParticipants = "no_participants"
+    }
+
     public let sii: Interval
-    public let rii: Interval
+    /// nil when the fitted reach of the least advantaged (b = 0) is not positive in the fit or in a draw.
+    public let rii: Interval?
     public let ranks: [Double]
     public let repetitions: Int
     public let seed: UInt
+    public let simulation: Simulation
 
-    /// `groups`: (participants, residents) per group, in order from least to most advantaged.
-    /// nil when fewer than two groups have residents or a group has no participants (its logit is infinite).
+    /// Why `init` returns nil for these groups, or nil when it does not.
+    public static func omission(groups: [(x: Int, n: Int)]) -> Omission? {
+        let used = groups.filter { $0.n > 0 }
+        if used.count < 2 { return .fewerThanTwoGroups }
+        if used.contains(where: { $0.x > $0.n || $0.x < 0 }) { return .participantsExceedResidents }
+        if used.allSatisfy({ $0.x == 0 }) { return .noParticipants }
+        return nil
+    }
+
+    /// `groups`: (participants, residents) per group with residents, in order from least to most
+    /// advantaged. nil when `omission(groups:)` names a reason.
     public init?(groups: [(x: Int, n: Int)], confidence: ConfidenceLevel = .standard,
                  repetitions: Int = 100_000, seed: UInt = 20_261_123) throws {
-        guard groups.count >= 2, groups.allSatisfy({ $0.n > 0 && $0.x > 0 && $0.x < $0.n }) else { return nil }
+        guard Self.omission(groups: groups) == nil, groups.allSatisfy({ $0.n > 0 }) else { return nil }
         let total = Double(groups.reduce(0) { $0 + $1.n })
         let a = groups.map { Double($0.n) / total }
         var cumulative = 0.0
@@ -31,31 +62,37 @@ public struct SlopeIndexOfInequality: Sendable, Equatable {
         }
         let reach = groups.map { Double($0.x) / Double($0.n) }
         let (c0, c1) = try Self.fit(b, a, reach)
+        let interior = groups.allSatisfy { $0.x > 0 && $0.x < $0.n }
         let z95 = try ConfidenceLevel.standard.z()
-        let se = try groups.map { g -> Double in
+        let se = try interior ? groups.map { g -> Double in
             let ci = try Interval.wilson(successes: g.x, trials: g.n)
             return (Self.logit(ci.upper) - Self.logit(ci.lower)) / (2 * z95)
-        }
+        } : []
         let random = try RandomSource(seed: seed)
         var siis = [Double](), riis = [Double]()
         siis.reserveCapacity(repetitions)
         riis.reserveCapacity(repetitions)
         var simulated = reach
+        var interceptPositive = c0 > 0
         for _ in 0..<repetitions {
             for i in simulated.indices {
-                simulated[i] = Self.expit(Self.logit(reach[i]) + random.gaussian(sd: se[i]))
+                simulated[i] = interior ? Self.expit(Self.logit(reach[i]) + random.gaussian(sd: se[i]))
+                    : random.beta(Double(groups[i].x) + 0.5, Double(groups[i].n - groups[i].x) + 0.5)
             }
             let (s0, s1) = try Self.fit(b, a, simulated)
             siis.append(s1)
-            riis.append((s0 + s1) / s0)
+            if s0 <= 0 { interceptPositive = false }
+            if interceptPositive { riis.append((s0 + s1) / s0) }
         }
         let alpha = confidence.alpha
         sii = Interval(estimate: c1, lower: Self.quantile(&siis, alpha / 2), upper: Self.quantile(&siis, 1 - alpha / 2), method: .simulation)
-        rii = Interval(estimate: (c0 + c1) / c0, lower: Self.quantile(&riis, alpha / 2), upper: Self.quantile(&riis, 1 - alpha / 2),
-                       method: .simulation)
+        rii = interceptPositive
+            ? Interval(estimate: (c0 + c1) / c0, lower: Self.quantile(&riis, alpha / 2), upper: Self.quantile(&riis, 1 - alpha / 2), method: .simulation)
+            : nil
         ranks = b
         self.repetitions = repetitions
         self.seed = seed
+        simulation = interior ? .logitNormal : .jeffreysBeta
     }
 
     /// Weighted least squares y = c0 + c1·x with weights w (GSL).

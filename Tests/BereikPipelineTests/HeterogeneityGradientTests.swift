@@ -78,16 +78,18 @@ import BereikStats
 
     /// Five equal buurten, reach 1%…5% rising with SES: reach = 0.005 + 0.05·rank exactly, so
     /// SII = 0.05 and RII = 0.055/0.005 = 11; C = (2/0.03)·0.2·(0.01·0.1 + … + 0.05·0.9) − 1 = 4/15.
+    /// (10,000 residents a buurt: with 1,000 the simulated reach at rank 0 can reach zero, and RII
+    /// has no finite interval.)
     @Test func gradientOnAnExactLinearGradient() throws {
-        let request = try Self.area("grad", residents: [1000, 1000, 1000, 1000, 1000], participants: [10, 20, 30, 40, 50],
+        let request = try Self.area("grad", residents: [10000, 10000, 10000, 10000, 10000], participants: [100, 200, 300, 400, 500],
                                     scores: [-2, -1, 0, 1, 2])
         let r = try GradientPipeline.run(request, repetitions: 2000)
         let sii = try #require(r.sii)
-        #expect(abs(sii.sii.estimate - 0.05) < 1e-12 && abs(sii.rii.estimate - 11) < 1e-9)
+        #expect(abs(sii.sii.estimate - 0.05) < 1e-12 && abs((sii.rii?.estimate ?? 0) - 11) < 1e-9)
         #expect(sii.sii.lower < 0.05 && sii.sii.upper > 0.05)
         let c = try #require(r.concentration)
         #expect(abs(c.index.estimate - 4.0 / 15.0) < 1e-12 && c.standardError > 0)
-        #expect(r.groups?.comparison.groups.map(\.participants) == [10, 20, 30, 40, 50])
+        #expect(r.groups?.comparison.groups.map(\.participants) == [100, 200, 300, 400, 500])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(GradientRenderer.json(Publisher.publish(r, control: nil), version: "t").utf8)) as? [String: Any])
         #expect(root["schema"] as? String == "bereik.gradient/1")
         for key in ["sii", "rii", "concentration_index"] {
@@ -106,10 +108,19 @@ import BereikStats
         // A buurt without residents is listed and left out of the statistics.
         let empty = try HeterogeneityPipeline.run(try Self.area("empty", residents: [500, 0, 700], participants: [5, 0, 9], scores: [0, 0, 0]), by: .buurt)
         #expect(empty.unitsLeftOut == ["BU09990101"] && empty.homogeneity?.units == 2)
-        // Zero participants in a group: no SII (its logit is infinite), concentration index still defined.
+        // Zero participants in a group: an SII all the same (Jeffreys simulation), said in the text;
+        // RII not defined (the fitted reach at the bottom is below zero), said too.
         let zero = try GradientPipeline.run(try Self.area("zero", residents: [1000, 1000, 1000, 1000, 1000], participants: [0, 2, 3, 4, 5],
                                                           scores: [-2, -1, 0, 1, 2]), repetitions: 1000)
-        #expect(zero.sii == nil && zero.concentration != nil)
+        let sii = try #require(zero.sii)
+        #expect(sii.simulation == .jeffreysBeta && sii.sii.estimate > 0 && zero.concentration != nil && zero.siiOmission == nil)
+        let text = GradientRenderer.text(Publisher.publish(zero, control: nil), language: .en)
+        #expect(text.contains("Jeffreys") && text.contains("RII: not defined"), "\(text)")
+        // More participants than (rounded) residents in a group: not computed, with the reason, in words.
+        let over = try GradientPipeline.run(try Self.area("over", residents: [100, 100, 100, 100, 100], participants: [120, 2, 3, 4, 5],
+                                                          scores: [-2, -1, 0, 1, 2]), repetitions: 1000)
+        #expect(over.sii == nil && over.siiOmission == .participantsExceedResidents)
+        #expect(GradientRenderer.text(Publisher.publish(over, control: nil), language: .nl).contains("SII/RII niet berekend: een SES-groep heeft meer deelnemers"))
     }
 }
 

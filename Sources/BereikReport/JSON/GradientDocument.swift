@@ -4,7 +4,7 @@ import BereikStats
 /// `bereik gradient --format json`: schema `bereik.gradient/1`.
 struct GradientDocument: Encodable {
     struct SIIMethod: Encodable {
-        let method = "phe-sii-wls-logit-simulation"
+        let method: String
         let repetitions: Int
         let seed: Int
         let ranks: [Double]
@@ -25,6 +25,7 @@ struct GradientDocument: Encodable {
     let rii: EstimateJSON?
     let siiMethod: SIIMethod?
     let siiSign: String?
+    let siiNotComputed: String?
     let concentrationIndex: Concentration?
     let statisticsWithheld: Bool
 
@@ -32,9 +33,10 @@ struct GradientDocument: Encodable {
         test = r.groups?.test.map(TestJSON.init)
         groups = r.groups?.groups.map(GroupJSON.init) ?? []
         sii = r.sii.map { EstimateJSON($0.sii) }
-        rii = r.sii.map { EstimateJSON($0.rii) }
-        siiMethod = r.sii.map { SIIMethod(repetitions: $0.repetitions, seed: Int(truncatingIfNeeded: $0.seed), ranks: $0.ranks) }
+        rii = r.sii?.rii.map(EstimateJSON.init)
+        siiMethod = r.sii.map { SIIMethod(method: $0.simulation.rawValue, repetitions: $0.repetitions, seed: Int(truncatingIfNeeded: $0.seed), ranks: $0.ranks) }
         siiSign = r.siiVerdict?.rawValue
+        siiNotComputed = r.siiOmission?.rawValue
         concentrationIndex = r.concentration.map { c in
             Concentration(estimate: c.index.estimate, lower: c.index.lower, upper: c.index.upper, se: c.standardError, units: r.buurtenRanked,
                           reading: c.index.estimate < 0 ? "concentrated_in_lower_ses" : "concentrated_in_higher_ses")

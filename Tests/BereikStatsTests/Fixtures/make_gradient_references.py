@@ -100,6 +100,30 @@ def sii_simulated(x, n, reps=200_000, seed=1):
     return {"sii_ci": list(np.quantile(sii, [0.025, 0.975])), "rii_ci": list(np.quantile(rii, [0.025, 0.975]))}
 
 
+# SES groups of which one or more has no participants (issue 11, item 3): PHE's logit simulation
+# cannot run; the fit is defined, and the intervals come from Jeffreys Beta(x + 1/2, n - x + 1/2) draws.
+ZERO_GROUPS = [
+    ([0, 4, 9, 15, 22], [2000, 2100, 1900, 2050, 1950]),
+    ([0, 0, 3, 5, 30], [1500, 1600, 1700, 1550, 1400]),
+    ([12, 0, 8], [900, 1200, 1000]),
+    ([40, 28, 19, 6, 0], [1800, 2000, 2100, 1900, 1700]),
+]
+
+
+def sii_jeffreys(x, n, reps=400_000, seed=3):
+    """Jeffreys-posterior simulation of the WLS SII, written with numpy (its own RNG)."""
+    x, n = np.array(x, float), np.array(n, float)
+    a = n / n.sum(); b = np.cumsum(a) - a / 2
+    rng = np.random.default_rng(seed)
+    sims = rng.beta(x + 0.5, n - x + 0.5, size=(reps, len(x)))
+    X = np.column_stack([np.ones_like(b), b]); W = np.diag(a)
+    coef = np.linalg.solve(X.T @ W @ X, X.T @ W @ sims.T)
+    out = {"sii_ci": list(np.quantile(coef[1], [0.025, 0.975])), "intercept_always_positive": bool(np.all(coef[0] > 0))}
+    if out["intercept_always_positive"]:
+        out["rii_ci"] = list(np.quantile((coef[0] + coef[1]) / coef[0], [0.025, 0.975]))
+    return out
+
+
 def proportion_wilson(x, n):
     from statsmodels.stats.proportion import proportion_confint
     return proportion_confint(x, n, method="wilson")
@@ -119,5 +143,6 @@ def concentration(x, n):
 
 out = {"units": [{"x": x, "n": n, "eb": eb(x, n), "overdispersion": overdispersion(x, n)} for x, n in UNITS],
        "tables": [{"table": t, "segregation": segregation(t)} for t in TABLES],
-       "groups": [{"x": x, "n": n, **sii_point(x, n), **sii_simulated(x, n), "concentration": concentration(x, n)} for x, n in GROUPS]}
+       "groups": [{"x": x, "n": n, **sii_point(x, n), **sii_simulated(x, n), "concentration": concentration(x, n)} for x, n in GROUPS],
+       "zero_groups": [{"x": x, "n": n, **sii_point(x, n), **sii_jeffreys(x, n)} for x, n in ZERO_GROUPS]}
 json.dump(out, sys.stdout, indent=1, default=float)
