@@ -86,7 +86,7 @@ public enum CompareSummary {
         }
         for n in d.notes {
             switch n {
-            case .noResidents(let keys): out.append("\(w.labels.noResidents): \(keys.map(w.label).joined(separator: ", "))")
+            case .noResidents(let keys, _): out.append("\(w.labels.noResidents): \(keys.map(w.label).joined(separator: ", "))")
             case .participantsExceedResidents(let keys): out.append("\(w.labels.exceedResidents): \(keys.map(w.label).joined(separator: ", "))")
             case .singleCategory: out.append(w.labels.singleCategory)
             case .noParticipants: out.append(w.labels.noParticipants)

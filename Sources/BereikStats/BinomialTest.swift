@@ -1,10 +1,31 @@
-/// Exact two-sided binomial test of x successes in n trials against probability p.
+/// Exact two-sided binomial tests of x successes in n trials against probability p.
 ///
-/// Same definition as R's `binom.test` (and scipy's `binomtest`): the p-value sums the
+/// `centralPValue` is the one Bereik flags with: twice the smaller tail, the test the
+/// Clopper–Pearson interval inverts (Clopper & Pearson 1934; Fay 2010, *R Journal* 2:53, on
+/// matching tests and intervals), so a flag and the ratio interval beside it cannot disagree.
+///
+/// `twoSidedPValue` has R's `binom.test` definition (and scipy's `binomtest`): the p-value sums the
 /// probabilities of all outcomes no more likely than the observed one, with a relative tolerance
 /// of 1e-7. The outcomes on the far side of the mode are found by bisection, since the binomial
 /// probabilities fall monotonically away from the mode, so the cost is O(log n).
 public enum BinomialTest {
+    /// min(1, 2·min(P(X ≤ x), P(X ≥ x))): below α exactly when the Clopper–Pearson interval at
+    /// 1 − α excludes p.
+    public static func centralPValue(successes x: Int, trials n: Int, probability p: Double) throws -> Double {
+        guard n >= 0, x >= 0, x <= n else {
+            throw StatsError.invalidArgument("binomial test needs 0 ≤ x ≤ n, got x = \(x), n = \(n)")
+        }
+        guard p >= 0, p <= 1 else {
+            throw StatsError.invalidArgument("binomial test needs 0 ≤ p ≤ 1, got \(p)")
+        }
+        if n == 0 { return 1 }
+        if p == 0 { return x == 0 ? 1 : 0 }
+        if p == 1 { return x == n ? 1 : 0 }
+        let lower = try GSL.binomialLower(x, p, n)
+        let upper = x == 0 ? 1 : try GSL.binomialUpper(x - 1, p, n)
+        return min(1, 2 * min(lower, upper))
+    }
+
     public static func twoSidedPValue(successes x: Int, trials n: Int, probability p: Double) throws -> Double {
         guard n >= 0, x >= 0, x <= n else {
             throw StatsError.invalidArgument("binomial test needs 0 ≤ x ≤ n, got x = \(x), n = \(n)")

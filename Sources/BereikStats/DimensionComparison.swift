@@ -63,8 +63,9 @@ public struct GroupComparison: Sendable, Equatable {
 
 /// Things a reader of a comparison must be told; renderers word them per language.
 public enum ComparisonNote: Sendable, Equatable {
-    /// Categories with no residents: left out of the tests and the R-indicator.
-    case noResidents([String])
+    /// Categories with no residents, and their participants: left out of every statistic of the
+    /// dimension (shares, ratios, tests, D, the R-indicator).
+    case noResidents([String], participants: Int)
     /// More participants than (rounded) residents.
     case participantsExceedResidents([String])
     /// Only one category has residents: there is nothing to compare.
@@ -81,9 +82,13 @@ public enum ComparisonNote: Sendable, Equatable {
 /// representation ratios, goodness of fit, per-group exact tests with multiplicity control,
 /// missing people, dissimilarity and the R-indicator. Each piece cites its method in its own type.
 ///
-/// Conventions (documented in the module README): shares use n = Σ n_g and N = Σ N_g over the
-/// categories; categories with N_g = 0 are left out of the fit test, the per-group tests and the
-/// adjustment (named in a note); tests use the participants of the tested categories as n.
+/// Conventions (documented in the module README): categories with N_g = 0 are left out of every
+/// statistic — shares, ratios, the fit test, the per-group tests and their adjustment, D — which
+/// all use the same n = Σ n_g over the categories with residents; the note names the categories
+/// and counts their participants (issue 11, item 6). A flag needs the adjusted central exact p
+/// below α *and* the ratio interval on the same side of 1 (the second follows from the first, as
+/// the interval inverts the same test; requiring it keeps rounding at the boundary from ever
+/// showing a flag beside an interval that contains 1).
 public struct DimensionComparison: Sendable, Equatable {
     public let groups: [GroupComparison]
     public let participants: Int
@@ -108,16 +113,16 @@ public struct DimensionComparison: Sendable, Equatable {
         var notes: [ComparisonNote] = []
 
         let tested = categories.indices.filter { categories[$0].residents > 0 }
-        let untested = categories.filter { $0.residents == 0 }.map(\.key)
-        if !untested.isEmpty { notes.append(.noResidents(untested)) }
+        let untested = categories.filter { $0.residents == 0 }
+        if !untested.isEmpty { notes.append(.noResidents(untested.map(\.key), participants: untested.reduce(0) { $0 + $1.participants })) }
         let exceeding = categories.filter { $0.participants > $0.residents && $0.residents > 0 }.map(\.key)
         if !exceeding.isEmpty { notes.append(.participantsExceedResidents(exceeding)) }
         if n == 0 { notes.append(.noParticipants) }
         if tested.count == 1 { notes.append(.singleCategory) }
 
         let residentShares = categories.map { bigN > 0 ? Double($0.residents) / Double(bigN) : nil as Double? }
-        let participantShares = categories.map { n > 0 ? Double($0.participants) / Double(n) : nil as Double? }
         let nTested = tested.reduce(0) { $0 + categories[$1].participants }
+        let participantShares = categories.map { c in nTested > 0 && c.residents > 0 ? Double(c.participants) / Double(nTested) : nil as Double? }
 
         // Fit test over the tested categories.
         var fit: FitTest?
@@ -133,7 +138,7 @@ public struct DimensionComparison: Sendable, Equatable {
         var raw = [Double?](repeating: nil, count: categories.count)
         if tested.count >= 2, nTested > 0 {
             for i in tested {
-                raw[i] = try BinomialTest.twoSidedPValue(successes: categories[i].participants, trials: nTested,
+                raw[i] = try BinomialTest.centralPValue(successes: categories[i].participants, trials: nTested,
                                                          probability: residentShares[i]!)
             }
         }
@@ -150,21 +155,22 @@ public struct DimensionComparison: Sendable, Equatable {
         let groupAlpha = DetectableRatio.perGroupAlpha(settings.confidence.alpha, groups: tested.count, adjustment: settings.adjustment)
         var groups: [GroupComparison] = []
         for (i, c) in categories.enumerated() {
+            var ratio: RepresentationRatio?
+            if let share = residentShares[i], share > 0, nTested > 0 {
+                ratio = try RepresentationRatio(participants: c.participants, of: nTested, residentShare: share,
+                                                confidence: settings.confidence)
+            }
             var flag = RepresentationFlag.none
             var missing: Int?, extraNeeded: Int?
-            if let q = adjusted[i], q < settings.confidence.alpha, let share = residentShares[i] {
+            if let q = adjusted[i], q < settings.confidence.alpha, let share = residentShares[i], let r = ratio?.interval {
                 let expected = Double(nTested) * share
-                flag = Double(c.participants) < expected ? .under : .over
+                let under = Double(c.participants) < expected
+                if under ? r.upper < 1 : r.lower > 1 { flag = under ? .under : .over }
                 if flag == .under {
                     // ceil(n·π − n_g), with a tolerance so 12.000000001 stays 12.
                     missing = Int((expected - Double(c.participants) - 1e-9).rounded(.up))
                     if share < 1 { extraNeeded = Int(((expected - Double(c.participants)) / (1 - share) - 1e-9).rounded(.up)) }
                 }
-            }
-            var ratio: RepresentationRatio?
-            if let share = residentShares[i], share > 0, n > 0 {
-                ratio = try RepresentationRatio(participants: c.participants, of: n, residentShare: share,
-                                                confidence: settings.confidence)
             }
             groups.append(GroupComparison(
                 key: c.key, participants: c.participants, residents: c.residents,
@@ -182,9 +188,9 @@ public struct DimensionComparison: Sendable, Equatable {
         if !small.isEmpty { notes.append(.smallGroups(small, threshold: Self.smallGroupThreshold)) }
         self.notes = notes
 
-        if n > 0, bigN > 0 {
-            dissimilarity = RepresentationIndex.dissimilarity(participantShares: participantShares.map { $0! },
-                                                              residentShares: residentShares.map { $0! })
+        if nTested > 0, bigN > 0 {
+            dissimilarity = RepresentationIndex.dissimilarity(participantShares: tested.map { participantShares[$0]! },
+                                                              residentShares: tested.map { residentShares[$0]! })
         } else {
             dissimilarity = nil
         }

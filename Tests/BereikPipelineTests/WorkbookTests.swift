@@ -24,7 +24,9 @@ import Testing
     @Test(arguments: ["rotterdam_openpyxl.xlsx", "rotterdam_openpyxl_1904.xlsx", "rotterdam_libreoffice.xlsx", "rotterdam_notes_first.xlsx"])
     func aWorkbookGivesTheCountsOfItsCSV(_ workbook: String) throws {
         let csv = try Self.summary("rotterdam.csv")
-        #expect(csv["rows_used"] == "107" && csv["persons"] == "27")  // 120 visits, 13 outside Rotterdam
+        // 120 visits; the 6 of the 3 persons who live outside Rotterdam are left out (a Rotterdammer's
+        // visit with an Amsterdam postcode counts: where a person lives follows from all their rows).
+        #expect(csv["rows_used"] == "114" && csv["persons"] == "27")
         #expect(try Self.summary(workbook) == csv)
     }
 
@@ -37,12 +39,12 @@ import Testing
 
     @Test func errorsNameTheSheetAndCell() throws {
         let r = try runBereik(english: ["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--area", "Rotterdam", "--strict"])
-        #expect(r.code == 1 && r.err.contains("rotterdam_openpyxl.xlsx, sheet \"Aanwezig\", cell D"), "\(r.err)")
+        #expect(r.code == 1 && r.err.contains("rotterdam_openpyxl.xlsx, sheet \"Aanwezig\", cell A123"), "\(r.err)")
         #expect(SourceLocation(file: "deelnemers.xlsx", line: 17, column: 3, sheet: "Aanwezig").description == "deelnemers.xlsx, sheet \"Aanwezig\", cell C17")
         #expect(SourceLocation(file: "deelnemers.xlsx", line: 17, column: 3, columnName: "Geslacht", sheet: "Aanwezig").text(dutch: true)
                 == "deelnemers.xlsx, blad \"Aanwezig\", cel C17 (kolom 'Geslacht')")
         let nl = try runBereik(["compare", "--attendance", "\(Self.fixtures)/rotterdam_openpyxl.xlsx", "--area", "Rotterdam", "--strict", "--lang", "nl"])
-        #expect(nl.code == 1 && nl.err.contains("rotterdam_openpyxl.xlsx, blad \"Aanwezig\", cel D"), "\(nl.err)")
+        #expect(nl.code == 1 && nl.err.contains("rotterdam_openpyxl.xlsx, blad \"Aanwezig\", cel A123"), "\(nl.err)")
         #expect(SourceLocation.columnLetters(28) == "AB" && SourceLocation.columnLetters(16384) == "XFD")
     }
 

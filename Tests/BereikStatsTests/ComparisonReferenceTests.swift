@@ -116,6 +116,9 @@ import Testing
             let p = try BinomialTest.twoSidedPValue(successes: item["x"] as! Int, trials: item["n"] as! Int,
                                                     probability: item["p"] as! Double)
             #expect(close(p, item["pvalue"] as? Double, rel: 1e-7), "\(item)")
+            let central = try BinomialTest.centralPValue(successes: item["x"] as! Int, trials: item["n"] as! Int,
+                                                         probability: item["p"] as! Double)
+            #expect(close(central, item["central"] as? Double, rel: 1e-9), "central \(item)")
         }
     }
 }

@@ -18,7 +18,11 @@ import Testing
                                                      .init(key: "c", participants: 10, residents: 100)])
         #expect(r.groups[0].reach.estimate == nil && r.groups[0].pValue == nil && r.groups[0].ratio == nil)
         #expect(r.fit?.degreesOfFreedom == 1)
-        #expect(r.notes.contains(.noResidents(["a"])))
+        #expect(r.notes.contains(.noResidents(["a"], participants: 3)))
+        // Issue 11, item 6: a's 3 participants are in no statistic — shares, ratios and D use the
+        // 20 of b and c, the same n as the tests.
+        #expect(r.groups[0].participantShare == nil && r.groups[1].participantShare == 0.5)
+        #expect(r.groups[1].ratio?.estimate == 1 && r.dissimilarity == 0)
     }
 
     @Test func singleCategoryHasNoTest() throws {

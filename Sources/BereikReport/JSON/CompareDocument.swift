@@ -108,7 +108,7 @@ struct ComparisonNoteJSON: Encodable {
     init(_ n: ComparisonNote) {
         var threshold: Int?, smallest: Double?, groups: [String]?
         switch n {
-        case .noResidents(let keys): note = "no_residents"; groups = keys
+        case .noResidents(let keys, _): note = "no_residents"; groups = keys
         case .participantsExceedResidents(let keys): note = "participants_exceed_residents"; groups = keys
         case .singleCategory: note = "single_category"
         case .noParticipants: note = "no_participants"

@@ -49,6 +49,13 @@ def clopper(x, n, conf):
     return [float(lo), float(hi)]
 
 
+def central_p(x, n, p):
+    """min(1, 2 min(P(X <= x), P(X >= x))) from scipy's one-sided exact tests."""
+    less = stats.binomtest(x, n, p, alternative="less").pvalue
+    greater = stats.binomtest(x, n, p, alternative="greater").pvalue
+    return float(min(1.0, 2 * min(less, greater)))
+
+
 def exact_multinomial_p(obs, probs):
     """Exact p-value of Pearson's X^2 by enumerating every outcome (small n only)."""
     n = sum(obs); k = len(obs)
@@ -80,7 +87,8 @@ def case(parts, res):
     if exp.min() < 5 and nt <= 25 and len(tested) <= 5:
         tested_share = sum(pi[i] for i in tested)
         out["fit"]["exact_p"] = exact_multinomial_p(list(obs), [pi[i] / tested_share for i in tested])
-    raw = [float(stats.binomtest(parts[i], nt, pi[i]).pvalue) for i in tested]
+    # The central exact p (twice the smaller one-sided tail), the test Clopper-Pearson inverts.
+    raw = [central_p(parts[i], nt, pi[i]) for i in tested]
     holm = multipletests(raw, method="holm")[1]
     bh = multipletests(raw, method="fdr_bh")[1]
     groups = []
@@ -92,8 +100,8 @@ def case(parts, res):
         if g in tested:
             j = tested.index(g)
             item.update({"p": raw[j], "holm": float(holm[j]), "bh": float(bh[j])})
-            lo, hi = wilson(parts[g], n, 0.95)
-            item["ratio"] = [parts[g] / n / pi[g], lo / pi[g], hi / pi[g]]
+            lo, hi = clopper(parts[g], nt, 0.95)
+            item["ratio"] = [parts[g] / nt / pi[g], lo / pi[g], hi / pi[g]]
             # flag at alpha 0.05 with Holm, and missing people for under-represented groups
             under = holm[j] < 0.05 and parts[g] < nt * pi[g]
             item["flag"] = "under" if under else ("over" if holm[j] < 0.05 else "none")
@@ -109,8 +117,9 @@ def case(parts, res):
                 item["extra_needed"] = None
         groups.append(item)
     out["groups"] = groups
-    p_share = [x / n for x in parts]
-    out["dissimilarity"] = 0.5 * float(np.abs(np.array(p_share) - np.array(pi)).sum())
+    # Categories without residents are in no statistic: shares over the tested participants.
+    p_share = [parts[i] / nt for i in tested]
+    out["dissimilarity"] = 0.5 * float(np.abs(np.array(p_share) - np.array([pi[i] for i in tested])).sum())
     out["cohens_w"] = math.sqrt(chi2 / nt)
     # R-indicator written out from Schouten, Cobben & Bethlehem (2009): unit-level propensities.
     rho = np.repeat([parts[i] / res[i] for i in tested], [res[i] for i in tested])
@@ -128,6 +137,7 @@ BINOM = [(0, 10, 0.3), (3, 10, 0.3), (7, 10, 0.3), (10, 10, 0.3), (1, 50, 0.01),
 
 if __name__ == "__main__":
     cases = [case(p, r) for p, r in CASES]
-    binom = [{"x": x, "n": n, "p": p, "pvalue": float(stats.binomtest(x, n, p).pvalue)} for x, n, p in BINOM]
+    binom = [{"x": x, "n": n, "p": p, "pvalue": float(stats.binomtest(x, n, p).pvalue), "central": central_p(x, n, p)}
+             for x, n, p in BINOM]
     json.dump({"generator": "make_references.py (scipy %s, statsmodels)" % __import__("scipy").__version__,
                "cases": cases, "binomial": binom}, __import__("sys").stdout, indent=1)
