@@ -38,6 +38,8 @@ public struct ActivityDimension: Sendable {
     /// Persons per activity (rows) and category (columns).
     public let table: [[Int]]
     public let segregation: Segregation?
+    /// The person-level permutation test (a person may attend several activities).
+    public let independence: MultipleResponseIndependence?
     /// Each activity's composition against the area's residents (`compare` per activity).
     public let comparisons: [DimensionComparison]
 }
@@ -165,16 +167,25 @@ public enum HeterogeneityPipeline {
             guard let values = p.values(dimension), inputs.attendance.columns.index.keys.contains(where: { $0.dimension == dimension }),
                   let counts = CountTable.build(dimension, participants: p, population: inputs.population, area: inputs.area) else { continue }
             var table = [[Int]](repeating: [Int](repeating: 0, count: counts.keys.count), count: p.activityNames.count)
+            // Persons by their set of activities, per category: the units of the permutation test.
+            var patterns: [[Int]: [Int]] = [:]
             for person in 0..<p.count where values[person] >= 0 {
-                for a in p.activities(of: person) { table[Int(a)][Int(values[person])] += 1 }
+                let set = p.activities(of: person).map(Int.init).sorted()
+                for a in set { table[a][Int(values[person])] += 1 }
+                if !set.isEmpty { patterns[set, default: [Int](repeating: 0, count: counts.keys.count)][Int(values[person])] += 1 }
             }
+            let ordered = patterns.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { (activities: $0.key, counts: $0.value) }
             let comparisons = try table.map { row in
                 try DimensionComparison(categories: zip(counts.keys, zip(row, counts.residents)).map {
                     CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
                 }, settings: request.settings)
             }
             out.append(ActivityDimension(dimension: dimension, keys: counts.keys, activities: p.activityNames, table: table,
-                                         segregation: try Segregation(table: table), comparisons: comparisons))
+                                         segregation: try Segregation(table: table),
+                                         independence: try MultipleResponseIndependence(patterns: ordered, activities: p.activityNames.count,
+                                                                                        permutations: request.settings.fit.draws,
+                                                                                        seed: request.settings.fit.seed),
+                                         comparisons: comparisons))
         }
         return out
     }

@@ -54,6 +54,8 @@ public struct PublishedActivityDimension: Sendable {
     public let activities: [PublishedActivity]
     /// nil when withheld (any cell of the table withheld) or not computed.
     public let segregation: Segregation?
+    /// The person-level permutation test; nil when withheld or not computed.
+    public let independence: MultipleResponseIndependence?
     /// The independence test's verdict when the numbers are withheld.
     public let independenceBelowAlpha: Bool?
 }

@@ -270,7 +270,8 @@ struct ActivityCells {
                                   contribution: tainted ? nil : d.segregation?.contributions[a])
             },
             segregation: tainted ? nil : d.segregation,
-            independenceBelowAlpha: tainted ? d.segregation.map { $0.pValue < alpha } : nil)
+            independence: tainted ? nil : d.independence,
+            independenceBelowAlpha: tainted ? d.independence.map { $0.pValue < alpha } : nil)
     }
 }
 

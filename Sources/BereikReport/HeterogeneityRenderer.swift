@@ -82,9 +82,15 @@ public enum HeterogeneityRenderer {
 
     static func independenceLines(_ d: PublishedActivityDimension, language: Language) -> [String] {
         let h = language.words.labels.heterogeneity, w = language.words.labels
-        if let s = d.segregation {
-            return ["\(h.independence): X² = \(language.number(s.chiSquared, digits: 2)), df = \(s.degreesOfFreedom), p \(CompareSummary.pValue(s.pValue, language)), V = \(language.number(s.cramersV, digits: 3))",
-                    "\(h.segregation): D = \(language.number(s.dissimilarity, digits: 3)), H = \(language.number(s.theilH, digits: 3)), M = \(language.number(s.mutualInformation, digits: 4))"]
+        if d.segregation != nil || d.independence != nil {
+            var lines: [String] = []
+            if let t = d.independence {
+                lines.append("\(h.independence): X²_S = \(language.number(t.statistic, digits: 2)), p \(CompareSummary.pValue(t.pValue, language)) (\(h.permutationTest(language.integer(t.permutations))))")
+            }
+            if let s = d.segregation {
+                lines.append("\(h.segregation): D = \(language.number(s.dissimilarity, digits: 3)), H = \(language.number(s.theilH, digits: 3)), M = \(language.number(s.mutualInformation, digits: 4)), V = \(language.number(s.cramersV, digits: 3))")
+            }
+            return lines
         }
         if let below = d.independenceBelowAlpha {
             return ["\(h.independence): p \(below ? "<" : "≥") \(language.number(0.05, digits: 2)) (\(w.statisticsWithheld))"]

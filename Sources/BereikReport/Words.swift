@@ -43,6 +43,8 @@ public struct Words: Sendable {
         /// a finite interval, and the interval method used when a group has no participants.
         public let siiNotComputed: String, siiOmission: [String: String], riiUndefined: String, siiJeffreys: String
         public let noSES, buurtenRanked, flagAdjusted: String
+        /// How the activity test was done, with the number of permutations.
+        public let permutationTest: @Sendable (_ permutations: String) -> String
     }
 
     public struct TrendWords: Sendable {
@@ -93,7 +95,7 @@ public struct Words: Sendable {
                 unit: "Gebied", name: "Naam", shrunk: "Geschat (EB)", funnel: "Funnel 99,8%", flagLow: "laag", flagHigh: "hoog",
                 homogeneity: "Verschillen tussen gebieden", prediction: "Verwacht bereik in een nieuw gebied (95%)",
                 overdispersion: "Overdispersie", leftOut: "Niet meegenomen (geen inwoners of meer deelnemers dan inwoners)",
-                independence: "Toets op onafhankelijkheid", segregation: "Segregatie over activiteiten",
+                independence: "Toets op onafhankelijkheid (personen)", segregation: "Segregatie over activiteiten",
                 contribution: "Bijdrage aan M", activity: "Activiteit", sii: "Ongelijkheidshelling (slope index of inequality, SII)",
                 rii: "Relatieve ongelijkheidsindex (relative index of inequality, RII)", concentration: "Concentratie-index",
                 concentrationNegative: "Negatief: het bereik ligt meer in buurten met een lagere SES, zoals proportioneel universalisme vraagt.",
@@ -106,7 +108,8 @@ public struct Words: Sendable {
                 riiUndefined: "RII: niet te berekenen, het geschatte bereik van de laagste SES is (bijna) nul; zie de SII.",
                 siiJeffreys: "Een SES-groep heeft geen deelnemers: het interval komt uit een simulatie met Jeffreys-verdelingen (de PHE-logitmethode kan niet met nul rekenen).",
                 noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
-                buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD"),
+                buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD",
+                permutationTest: { "\($0) permutaties van personen; wie meer activiteiten doet telt één keer" }),
             trend: TrendWords(
                 title: "Bereik door de tijd", period: "Periode", new: "Nieuw", returning: "Terug", retained: "Ook vorige",
                 reach: "Per 1.000 (BI)", retention: "Behouden (BI)", cumulative: "Cumulatief per 1.000",
@@ -159,7 +162,7 @@ public struct Words: Sendable {
                 unit: "Area", name: "Name", shrunk: "Estimated (EB)", funnel: "Funnel 99.8%", flagLow: "low", flagHigh: "high",
                 homogeneity: "Differences between areas", prediction: "Expected reach in a new area (95%)",
                 overdispersion: "Overdispersion", leftOut: "Left out (no residents, or more participants than residents)",
-                independence: "Test of independence", segregation: "Segregation across activities",
+                independence: "Test of independence (persons)", segregation: "Segregation across activities",
                 contribution: "Contribution to M", activity: "Activity", sii: "Slope index of inequality (SII)",
                 rii: "Relative index of inequality (RII)", concentration: "Concentration index",
                 concentrationNegative: "Negative: reach is concentrated in lower-SES buurten, as proportionate universalism asks.",
@@ -172,7 +175,8 @@ public struct Words: Sendable {
                 riiUndefined: "RII: not defined, the fitted reach of the lowest SES is (close to) zero; see the SII.",
                 siiJeffreys: "An SES group has no participants: the interval is simulated from Jeffreys posteriors (PHE's logit method cannot handle zero).",
                 noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
-                buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD"),
+                buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD",
+                permutationTest: { "\($0) permutations of persons; a person in several activities counts once" }),
             trend: TrendWords(
                 title: "Reach over time", period: "Period", new: "New", returning: "Back", retained: "Also prev.",
                 reach: "Per 1,000 (CI)", retention: "Retained (CI)", cumulative: "Cumulative per 1,000",

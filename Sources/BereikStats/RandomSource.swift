@@ -27,6 +27,12 @@ public final class RandomSource {
     /// A Poisson draw (GSL `gsl_ran_poisson`).
     public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(generator, mean)) }
 
+    /// The number of type-1 items in `draws` taken without replacement from `type1` and `type2`
+    /// items (GSL `gsl_ran_hypergeometric`).
+    public func hypergeometric(_ type1: Int, _ type2: Int, _ draws: Int) -> Int {
+        Int(gsl_ran_hypergeometric(generator, UInt32(type1), UInt32(type2), UInt32(draws)))
+    }
+
     /// A beta draw (GSL `gsl_ran_beta`).
     public func beta(_ a: Double, _ b: Double) -> Double { gsl_ran_beta(generator, a, b) }
 

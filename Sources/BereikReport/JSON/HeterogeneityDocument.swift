@@ -104,11 +104,19 @@ struct UnitsDocument: Encodable {
 
 /// `bereik heterogeneity --by activity --format json`: schema `bereik.heterogeneity/1`.
 struct ActivitiesDocument: Encodable {
+    /// The person-level permutation test; `chi2`, `df`, `cramers_v` describe the activity ×
+    /// category table (a person counted in each activity) and are not its test.
     struct Independence: Encodable {
-        let chi2: Double
-        let df: Int
+        let statistic: Double
         let pValue: Double
-        let cramersV: Double
+        let method = "person-permutation-bilder-loughin"
+        let permutations: Int
+        let seed: Int
+        let standardError: Double
+        let persons: Int
+        let chi2: Double?
+        let df: Int?
+        let cramersV: Double?
     }
 
     struct SegregationJSON: Encodable {
@@ -136,8 +144,10 @@ struct ActivitiesDocument: Encodable {
 
     init(_ r: PublishedActivities) {
         dimensions = r.dimensions.map { d in
-            let independence: StatisticOrVerdict<Independence, WithheldTestJSON>? = d.segregation.map {
-                .statistic(Independence(chi2: $0.chiSquared, df: $0.degreesOfFreedom, pValue: $0.pValue, cramersV: $0.cramersV))
+            let independence: StatisticOrVerdict<Independence, WithheldTestJSON>? = d.independence.map { t in
+                .statistic(Independence(statistic: t.statistic, pValue: t.pValue, permutations: t.permutations,
+                                        seed: Int(truncatingIfNeeded: t.seed), standardError: t.standardError, persons: t.persons,
+                                        chi2: d.segregation?.chiSquared, df: d.segregation?.degreesOfFreedom, cramersV: d.segregation?.cramersV))
             } ?? d.independenceBelowAlpha.map { .verdict(WithheldTestJSON(pBelowAlpha: $0, key: "p_below_0_05")) }
             return DimensionActivities(
                 dimension: d.dimension.rawValue, independence: independence,
