@@ -17,6 +17,8 @@ public struct AnalysisRequest: Sendable {
     public var dimensions: [Dimension]?
     public var settings = ComparisonSettings()
     public var sesGroups = 5
+    /// Funnel limits of `heterogeneity` and the report: exact binomial (default) or PHE's normal approximation.
+    public var funnel: FunnelMethod = .exact
     public var from: CivilDate?
     public var to: CivilDate?
     public var strict = false

@@ -130,7 +130,7 @@ public enum HeterogeneityPipeline {
         let sx = counts.reduce(0) { $0 + $1.x }, sn = counts.reduce(0) { $0 + $1.n }
         let target = sn > 0 ? Double(sx) / Double(sn) : nil
         let homogeneity = try LogitHeterogeneity(counts: counts, confidence: request.settings.confidence)
-        let overdispersion = target.flatMap { Overdispersion(counts: counts, target: $0) }
+        let overdispersion = target.flatMap { Overdispersion(counts: counts, target: $0, scale: request.funnel) }
         // Shrinkage, funnel target and flags use one set of units: the usable ones (issue 11, item 1).
         let shrinkage = EmpiricalBayesReach(counts: counts)
         var usableIndex: [Int: Int] = [:]
@@ -142,9 +142,9 @@ public enum HeterogeneityPipeline {
             var funnel: FunnelLimits?, adjusted: FunnelLimits?
             var flag = FunnelLimits.Flag.none, adjustedFlag = FunnelLimits.Flag.none
             if let target, isUsable(row), target > 0, target < 1 {
-                funnel = FunnelLimits(target: target, size: Double(row.n))
+                funnel = try FunnelLimits(target: target, size: row.n, method: request.funnel)
                 flag = funnel!.flag(Double(row.x) / Double(row.n))
-                adjusted = FunnelLimits(target: target, size: Double(row.n), tau2: overdispersion?.tau2 ?? 0)
+                adjusted = try FunnelLimits(target: target, size: row.n, method: request.funnel, tau2: overdispersion?.tau2 ?? 0)
                 adjustedFlag = adjusted!.flag(Double(row.x) / Double(row.n))
             }
             units.append(UnitReach(unit: row.code, name: row.name, participants: row.x, residents: row.n, reach: reach,

@@ -16,7 +16,7 @@ public struct ProjectFile: Sendable {
     static let keys: Set<String> = [
         "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
         "area.codes", "area.from", "area.to", "analysis.dimensions", "analysis.confidence", "analysis.adjustment",
-        "analysis.interval", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
+        "analysis.interval", "analysis.funnel", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
     ] 
 
@@ -133,6 +133,10 @@ public struct ProjectFile: Sendable {
             settings.fit.draws = draws
         }
         request.settings = settings
+        if let f = try string("analysis.funnel") {
+            guard let method = FunnelMethod(rawValue: f) else { throw fail("analysis.funnel", "expected \(choiceList(FunnelMethod.self))") }
+            request.funnel = method
+        }
         if let groups = try integer("analysis.ses_groups") {
             guard (2...20).contains(groups) else { throw fail("analysis.ses_groups", "must be between 2 and 20") }
             request.sesGroups = groups
@@ -183,6 +187,7 @@ public struct ProjectFile: Sendable {
     confidence = 0.95
     adjustment = "holm"             # "holm", "bh" or "none"
     interval = "wilson"             # "wilson" or "clopper-pearson"
+    funnel = "exact"                # funnel limits: "exact" (binomial) or "normal" (PHE's approximation)
     ses_groups = 5
     seed = 20261123                 # random seed: the same seed gives the same Monte Carlo results
     draws = 10000                   # Monte Carlo draws for the fit test with small numbers

@@ -24,6 +24,7 @@ public struct PublishedRate: Sendable, Equatable {
 public struct PublishedContext: Sendable {
     public let settings: ComparisonSettings
     public let sesGroups: Int
+    public let funnel: FunnelMethod
     public let from: CivilDate?
     public let to: CivilDate?
     public let area: Area

@@ -52,6 +52,7 @@ public enum HeterogeneityRenderer {
         if let od = r.overdispersion {
             lines.append("\(h.overdispersion): φ = \(language.number(od.phi, digits: 2)), τ² = \(language.number(od.tau2, digits: 6))")
         }
+        if r.target != nil { lines.append(h.funnelMethod[r.context.funnel.rawValue] ?? r.context.funnel.rawValue) }
         return lines
     }
 

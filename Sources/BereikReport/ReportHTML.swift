@@ -53,7 +53,7 @@ public enum ReportHTML {
             body += "<section><h2>\(htmlEscape(rw.buurtenHeading))</h2>"
             let drawn = b.units.filter { !$0.participants.isWithheld && $0.residents > 0 }
             if let target = b.target {
-                body += figure(SVGCharts.funnelChart(drawn, target: target, title: rw.funnelChart, words: rw, language: language),
+                body += figure(SVGCharts.funnelChart(drawn, target: target, method: r.context.funnel, title: rw.funnelChart, words: rw, language: language),
                                caption: "\(rw.funnelChart). — \(rw.funnelTarget), \(rw.funnel95) (- -), \(rw.funnel998) (—)")
             }
             for line in HeterogeneityRenderer.statistics(b, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }

@@ -88,7 +88,7 @@ enum SVGCharts {
     }
 
     /// Funnel plot: reach per 1,000 against residents, with the target, 95% (dashed) and 99.8% (solid) limits.
-    static func funnelChart(_ units: [PublishedUnit], target: Double, title: String, words: ReportWords, language: Language) -> String {
+    static func funnelChart(_ units: [PublishedUnit], target: Double, method: FunnelMethod, title: String, words: ReportWords, language: Language) -> String {
         let width = 640, height = 380, left = 60.0, right = 620.0, top = 20.0, bottom = 330.0
         let maxN = Double(units.map(\.residents).max() ?? 1)
         let limitsAtMax = FunnelLimits(target: target, size: 10)
@@ -110,13 +110,16 @@ enum SVGCharts {
         svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 32))\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(words.funnelX))</text>"
         svg += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\">\(htmlEscape(words.funnelY))</text>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(target)))\" x2=\"\(f(right))\" y2=\"\(f(y(target)))\" stroke=\"#000000\" stroke-width=\"1\"/>"
-        for (z, dash) in [(FunnelLimits.z95, "5,4"), (FunnelLimits.z998, "")] {
-            for sign in [-1.0, 1.0] {
-                var points: [String] = []
-                for k in 1...60 {
-                    let n = maxN * Double(k) / 60
-                    let v = max(0, target + sign * z * (target * (1 - target) / n).squareRoot())
-                    points.append("\(f(x(n))),\(f(y(v)))")
+        // The limits of the units' own method (exact binomial or normal), at 60 sizes.
+        let curve = (1...60).compactMap { k -> (n: Double, limits: FunnelLimits)? in
+            let n = max(1, Int((maxN * Double(k) / 60).rounded()))
+            return (try? FunnelLimits(target: target, size: n, method: method)).map { (Double(n), $0) }
+        }
+        for (limit, dash) in [({ (l: FunnelLimits) in (l.lower95, l.upper95) }, "5,4"), ({ (l: FunnelLimits) in (l.lower998, l.upper998) }, "")] {
+            for lower in [true, false] {
+                let points = curve.map { c -> String in
+                    let (lo, hi) = limit(c.limits)
+                    return "\(f(x(c.n))),\(f(y(lower ? lo : hi)))"
                 }
                 svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(grey)\" stroke-width=\"1.2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
             }

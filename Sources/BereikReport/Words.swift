@@ -43,6 +43,8 @@ public struct Words: Sendable {
         /// a finite interval, and the interval method used when a group has no participants.
         public let siiNotComputed: String, siiOmission: [String: String], riiUndefined: String, siiJeffreys: String
         public let noSES, buurtenRanked, flagAdjusted: String
+        /// The funnel limits' method in words, by `FunnelMethod` raw value.
+        public let funnelMethod: [String: String]
         /// How the activity test was done, with the number of permutations.
         public let permutationTest: @Sendable (_ permutations: String) -> String
     }
@@ -109,6 +111,8 @@ public struct Words: Sendable {
                 siiJeffreys: "Een SES-groep heeft geen deelnemers: het interval komt uit een simulatie met Jeffreys-verdelingen (de PHE-logitmethode kan niet met nul rekenen).",
                 noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
                 buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD",
+                funnelMethod: ["exact": "Trechtergrenzen: exact binomiaal (Spiegelhalter 2005); spreiding boven het toeval op de arcsinusschaal",
+                               "normal": "Trechtergrenzen: normale benadering (PHE); spreiding boven het toeval op de schaal van het bereik"],
                 permutationTest: { "\($0) permutaties van personen; wie meer activiteiten doet telt één keer" }),
             trend: TrendWords(
                 title: "Bereik door de tijd", period: "Periode", new: "Nieuw", returning: "Terug", retained: "Ook vorige",
@@ -176,6 +180,8 @@ public struct Words: Sendable {
                 siiJeffreys: "An SES group has no participants: the interval is simulated from Jeffreys posteriors (PHE's logit method cannot handle zero).",
                 noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
                 buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD",
+                funnelMethod: ["exact": "Funnel limits: exact binomial (Spiegelhalter 2005); overdispersion on the arcsine scale",
+                               "normal": "Funnel limits: normal approximation (PHE); overdispersion on the reach scale"],
                 permutationTest: { "\($0) permutations of persons; a person in several activities counts once" }),
             trend: TrendWords(
                 title: "Reach over time", period: "Period", new: "New", returning: "Back", retained: "Also prev.",

@@ -14,4 +14,18 @@ enum Math {
         return Darwin.exp(x)
         #endif
     }
+    @inline(__always) static func asin(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        return Glibc.asin(x)
+        #else
+        return Darwin.asin(x)
+        #endif
+    }
+    @inline(__always) static func sin(_ x: Double) -> Double {
+        #if canImport(Glibc)
+        return Glibc.sin(x)
+        #else
+        return Darwin.sin(x)
+        #endif
+    }
 }

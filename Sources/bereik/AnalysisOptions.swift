@@ -16,6 +16,9 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .long, help: "Reach interval (default wilson).")
     var interval: ReachIntervalChoice?
 
+    @Option(name: .long, help: "Funnel limits: exact (binomial, Spiegelhalter 2005; default) or normal (PHE's approximation).")
+    var funnel: FunnelMethod?
+
     @Option(name: .long, help: "Number of SES-WOA groups (resident-weighted quantiles; default 5).")
     var sesGroups: Int?
 
@@ -35,6 +38,7 @@ struct AnalysisOptions: ParsableArguments {
     func apply(to request: AnalysisRequest) throws -> AnalysisRequest {
         var request = request
         if let sesGroups { request.sesGroups = sesGroups }
+        if let funnel { request.funnel = funnel }
         if let confidence { request.settings.confidence = try ConfidenceLevel(confidence) }
         if let interval { request.settings.reachInterval = interval.method }
         if let adjustment { request.settings.adjustment = adjustment }
@@ -46,3 +50,4 @@ struct AnalysisOptions: ParsableArguments {
 
 extension PValueAdjustment: ExpressibleByArgument {}
 extension ReachIntervalChoice: ExpressibleByArgument {}
+extension FunnelMethod: ExpressibleByArgument {}

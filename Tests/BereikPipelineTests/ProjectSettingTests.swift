@@ -16,6 +16,8 @@ import Testing
               fromProject: "\"adjustment\": \"bh\"", fromFlag: "\"adjustment\": \"none\""),
         .init(key: "interval", section: "analysis", projectValue: "\"clopper-pearson\"", flag: ["--interval", "wilson"],
               fromProject: "\"reach_interval\": \"clopper-pearson\"", fromFlag: "\"reach_interval\": \"wilson\""),
+        .init(key: "funnel", section: "analysis", projectValue: "\"normal\"", flag: ["--funnel", "exact"],
+              fromProject: "\"funnel\": \"normal\"", fromFlag: "\"funnel\": \"exact\""),
         .init(key: "ses_groups", section: "analysis", projectValue: "4", flag: ["--ses-groups", "3"],
               fromProject: "\"ses_groups\": 4", fromFlag: "\"ses_groups\": 3"),
         .init(key: "seed", section: "analysis", projectValue: "7", flag: ["--seed", "3"],

@@ -58,6 +58,7 @@ struct UnitsDocument: Encodable {
     struct OverdispersionJSON: Encodable {
         let phi: Double
         let tau2: Double
+        let scale: String
     }
 
     struct Shrinkage: Encodable {
@@ -90,7 +91,7 @@ struct UnitsDocument: Encodable {
         } else {
             homogeneity = r.verdict.map { .verdict(HomogeneityVerdict(pBelowAlpha: $0.pBelowAlpha, i2AtLeast50: $0.substantial)) }
         }
-        overdispersion = r.overdispersion.map { OverdispersionJSON(phi: $0.phi, tau2: $0.tau2) }
+        overdispersion = r.overdispersion.map { OverdispersionJSON(phi: $0.phi, tau2: $0.tau2, scale: $0.scale == .exact ? "arcsine" : "proportion") }
         shrinkage = r.shrinkage.map { Shrinkage(overall: $0.overall, betweenVariance: $0.betweenVariance, priorStrength: $0.priorStrength) }
         unitsLeftOut = r.unitsLeftOut
         statisticsWithheld = r.statisticsWithheld
