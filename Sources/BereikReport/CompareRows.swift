@@ -115,7 +115,10 @@ public enum CompareSummary {
             var text = "\(w.labels.fitTest): X² = \(language.number(f.chiSquared, digits: 2)), df = \(f.degreesOfFreedom), p \(pValue(f.reportedPValue, language))"
             if let mc = f.monteCarlo { text += " (Monte Carlo, ±\(language.number(mc.standardError, digits: 4)))" }
             if let dis = d.dissimilarity { text += "; D = \(language.number(dis, digits: 3))" }
-            if let r = d.rIndicator { text += "; R = \(language.number(r.r, digits: 3))" }
+            if let r = d.rIndicator {
+                text += "; R = \(language.number(r.r, digits: 3))"
+                if let cv = r.coefficientOfVariation { text += "; " + w.labels.maximalBias(language.number(cv, digits: 2)) }
+            }
             return text
         }
     }

@@ -33,6 +33,8 @@ public struct Words: Sendable {
         public let ratioAbove: @Sendable (String) -> String
         public let or: String
         public let notDetectable: @Sendable (_ dimension: String, _ participants: String) -> String
+        /// CV = S(ρ)/ρ̄ with its reading: the maximal bias of participants' averages, in standard deviations.
+        public let maximalBias: @Sendable (_ cv: String) -> String
     }
 
     public struct HeterogeneityWords: Sendable {
@@ -129,7 +131,8 @@ public struct Words: Sendable {
             missingPeople: { "\($0) extra nodig" },
             detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij \($2) (80% onderscheidend vermogen, α = \($3) per groep); kleinere verschillen kunnen er zijn." },
             ratioBelow: { "een ratio onder \($0)" }, ratioAbove: { "een ratio boven \($0)" }, or: "of",
-            notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." }))
+            notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." },
+            maximalBias: { "CV = \($0): gemiddelden van de deelnemers kunnen tot \($0) standaardafwijking naast die van de inwoners liggen" }))
 
     static let english = Words(
         dimension: [.gender: "Gender", .age: "Age", .origin: "Origin", .ses: "SES-WOA of the buurt"],
@@ -198,5 +201,6 @@ public struct Words: Sendable {
             missingPeople: { "\($0) more needed" },
             detectable: { "\($0): with \($1) participants a group would only have been flagged at \($2) (80% power, α = \($3) per group); smaller differences may exist." },
             ratioBelow: { "a ratio below \($0)" }, ratioAbove: { "a ratio above \($0)" }, or: "or",
-            notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." }))
+            notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." },
+            maximalBias: { "CV = \($0): participants' averages can lie up to \($0) standard deviations from the residents'" }))
 }

@@ -7,6 +7,12 @@
 /// *J. Off. Stat.* 27(2):231–253: per category P_u(g) = √(N_g/N) · (ρ_g − ρ̄) (negative = under-reached)
 /// and for the variable P_u = √(Σ_g (N_g/N)(ρ_g − ρ̄)²).
 /// Categories without residents are left out.
+///
+/// At low reach R alone looks excellent (with ρ̄ = 2% no S(ρ) can exceed 0.14, so R ≥ 0.72 always),
+/// so two measures of the same paper scale it by the mean: the coefficient of variation
+/// CV = S(ρ)/ρ̄, and the maximal absolute (standardised) bias of an estimate from the participants,
+/// B_m = (1 − R)/(2ρ̄) = S(ρ)/ρ̄ — how many standard deviations of a characteristic the
+/// participants' mean can be off at most when participation follows these groups.
 public struct RIndicator: Sendable, Equatable {
     public let r: Double
     public let standardDeviation: Double
@@ -14,6 +20,10 @@ public struct RIndicator: Sendable, Equatable {
     /// Per category, in input order (nil where N_g = 0).
     public let categoryPartials: [Double?]
     public let variablePartial: Double
+    /// CV = S(ρ)/ρ̄ (nil when nobody takes part).
+    public let coefficientOfVariation: Double?
+    /// B_m = (1 − R)/(2ρ̄) (nil when nobody takes part).
+    public let maximalBias: Double?
 
     /// nil when fewer than two residents are counted.
     public init?(participants: [Int], residents: [Int]) {
@@ -35,5 +45,7 @@ public struct RIndicator: Sendable, Equatable {
             nn > 0 ? (Double(nn) / Double(bigN)).squareRoot() * (Double(x) / Double(nn) - mean) : nil
         }
         variablePartial = (between / Double(bigN)).squareRoot()
+        coefficientOfVariation = mean > 0 ? s / mean : nil
+        maximalBias = mean > 0 ? (1 - r) / (2 * mean) : nil
     }
 }

@@ -50,6 +50,8 @@ import Testing
         #expect(close(result.cohensW, c.raw["cohens_w"] as? Double))
         let r = try #require(result.rIndicator)
         #expect(close(r.r, c.raw["r_indicator"] as? Double, rel: 1e-6, abs: 1e-9))
+        #expect(close(r.coefficientOfVariation, c.raw["cv"] as? Double, rel: 1e-6, abs: 1e-9), "CV")
+        #expect(close(r.maximalBias, c.raw["max_bias"] as? Double, rel: 1e-6, abs: 1e-9), "maximal bias")
         #expect(close(r.variablePartial, c.raw["partial_r_variable"] as? Double, rel: 1e-6, abs: 1e-12))
 
         let groups = c.raw["groups"] as! [[String: Any]]

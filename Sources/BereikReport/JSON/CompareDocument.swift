@@ -19,6 +19,8 @@ struct DimensionJSON: Encodable {
         let sdPropensity: Double
         let meanPropensity: Double
         let partialVariable: Double
+        let cv: Double?
+        let maxAbsBias: Double?
     }
 
     let dimension: String
@@ -47,7 +49,8 @@ struct DimensionJSON: Encodable {
         dissimilarity = d.dissimilarity
         cohensW = d.cohensW
         rIndicator = d.rIndicator.map { RIndicatorJSON(r: $0.r, sdPropensity: $0.standardDeviation, meanPropensity: $0.meanPropensity,
-                                                      partialVariable: $0.variablePartial) }
+                                                      partialVariable: $0.variablePartial, cv: $0.coefficientOfVariation,
+                                                      maxAbsBias: $0.maximalBias) }
         notes = d.notes.map(ComparisonNoteJSON.init)
         groups = d.groups.map(GroupJSON.init)
     }

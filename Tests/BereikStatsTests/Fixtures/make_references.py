@@ -126,6 +126,9 @@ def case(parts, res):
     s = float(np.std(rho, ddof=1))
     out["r_indicator"] = 1 - 2 * s
     mean = nt / sum(res[i] for i in tested)
+    # Schouten, Cobben & Bethlehem (2009): coefficient of variation and maximal absolute bias.
+    out["cv"] = s / mean if mean > 0 else None
+    out["max_bias"] = (1 - out["r_indicator"]) / (2 * mean) if mean > 0 else None
     out["partial_r"] = [math.sqrt(res[i] / N) * (parts[i] / res[i] - mean) if res[i] > 0 else None for i in range(len(parts))]
     out["partial_r_variable"] = math.sqrt(sum(res[i] / N * (parts[i] / res[i] - mean) ** 2 for i in tested))
     return out
