@@ -51,10 +51,10 @@ public enum CompareSummary {
             out.append(w.labels.missingExplained)
         }
         if !over.isEmpty { out.append(w.labels.overSentence(over.joined(separator: ", "))) }
-        if out.isEmpty {
-            out.append(w.labels.noDifferences)
-            out += result.dimensions.compactMap { detectable($0, settings: result.context.settings, language: language) }
-        }
+        if out.isEmpty { out.append(w.labels.noDifferences) }
+        // Every dimension without a flag says what its test could have found (exact power).
+        out += result.dimensions.filter { d in d.groups.allSatisfy { $0.flag == .none } }
+            .compactMap { detectable($0, settings: result.context.settings, language: language) }
         return out
     }
 

@@ -1,20 +1,20 @@
 import Testing
 @testable import BereikStats
 
-/// DetectableRatio against statsmodels 0.15 (root of `NormalIndPower.power`, both tails; see
-/// Fixtures/make_detectable_references.py). The closed form leaves out the far tail, so agreement
-/// is to 10⁻⁴ relative, not to machine precision.
+/// DetectableRatio against scipy 1.17.1: exact binomial power of the central test, rejection bounds
+/// from `binom.cdf`/`binom.sf` and the share by `brentq` (Fixtures/make_detectable_references.py).
+/// Agreement to 10⁻⁹ relative.
 @Suite struct DetectableRatioTests {
-    @Test func matchesStatsmodels() throws {
+    @Test func matchesScipyExactPower() throws {
         let cases = try Fixture.json("detectable_references.json") as! [[String: Any]]
-        #expect(cases.count == 8)
+        #expect(cases.count == 10)
         for c in cases {
             let n = c["participants"] as! Int, share = c["share"] as! Double
             let alpha = c["alpha"] as! Double, power = c["power"] as! Double
             let under = try DetectableRatio.under(participants: n, residentShare: share, alpha: alpha, power: power)
             let over = try DetectableRatio.over(participants: n, residentShare: share, alpha: alpha, power: power)
-            #expect(close(under, c["under"] as? Double, rel: 1e-4), "n=\(n) π=\(share): under \(String(describing: under)) vs \(String(describing: c["under"]))")
-            #expect(close(over, c["over"] as? Double, rel: 1e-4), "n=\(n) π=\(share): over \(String(describing: over)) vs \(String(describing: c["over"]))")
+            #expect(close(under, c["under"] as? Double, rel: 1e-9), "n=\(n) π=\(share): under \(String(describing: under)) vs \(String(describing: c["under"]))")
+            #expect(close(over, c["over"] as? Double, rel: 1e-9), "n=\(n) π=\(share): over \(String(describing: over)) vs \(String(describing: c["over"]))")
         }
     }
 
