@@ -336,7 +336,7 @@ struct TrendCells {
         }
         let alpha = 1 - r.request.settings.confidence.value
         return PublishedTrend(context: context, period: r.period, residents: r.residents, periods: periods,
-                              trend: tainted ? nil : r.trend, trendVerdict: tainted ? r.trend.map { $0.pValue < alpha } : nil,
+                              trend: tainted ? nil : r.trend, trendVerdict: tainted ? r.trend.map { $0.readingPValue < alpha } : nil,
                               periodsAttended: attended.map { ledger.count($0) }, undated: ledger.count(undated))
     }
 }

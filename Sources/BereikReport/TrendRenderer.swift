@@ -18,8 +18,13 @@ public enum TrendRenderer {
         var notes: [String] = []
         let alpha = 1 - r.context.settings.confidence.value
         if let test = r.trend {
-            let direction = test.pValue >= alpha ? t.flat : test.slope > 0 ? t.rising : t.falling
-            notes.append("\(t.test): χ² = \(language.number(test.chiSquared, digits: 2)), df = 1, p \(CompareSummary.pValue(test.pValue, language)): \(direction)")
+            let direction = test.readingPValue >= alpha ? t.flat : test.slope > 0 ? t.rising : t.falling
+            var line = "\(t.test): χ² = \(language.number(test.chiSquared, digits: 2)), df = 1, p \(CompareSummary.pValue(test.pValue, language))"
+            if let phi = test.dispersion, let q = test.quasiPValue {
+                line += "; " + t.dispersion(language.number(phi, digits: 2), CompareSummary.pValue(q, language))
+            }
+            notes.append(line + ": \(direction)")
+            if test.dispersionIsLarge { notes.append(t.dispersionLarge) }
         } else if let below = r.trendVerdict {
             notes.append("\(t.test): p \(below ? "<" : "≥") \(language.number(alpha, digits: 2)) (\(w.labels.statisticsWithheld))")
         }

@@ -54,6 +54,9 @@ public struct Words: Sendable {
     public struct TrendWords: Sendable {
         public let title, period, new, returning, retained, reach, retention, cumulative, test, rising, falling, flat,
                    attended, undated: String
+        /// φ and the quasi-binomial p beside the trend test; the note when φ is large.
+        public let dispersion: @Sendable (_ phi: String, _ p: String) -> String
+        public let dispersionLarge: String
     }
 
     /// A column role in words: its dimension's name ("geslacht"), else the role's key ("date").
@@ -121,7 +124,9 @@ public struct Words: Sendable {
                 reach: "Per 1.000 (BI)", retention: "Behouden (BI)", cumulative: "Cumulatief per 1.000",
                 test: "Toets op trend (Cochran–Armitage)", rising: "het bereik stijgt", falling: "het bereik daalt",
                 flat: "geen duidelijke trend", attended: "Personen naar aantal perioden waarin ze kwamen",
-                undated: "personen zonder datum (niet meegeteld)"),
+                undated: "personen zonder datum (niet meegeteld)",
+                dispersion: { "spreiding tussen perioden φ = \($0), quasi-binomiaal p \($1)" },
+                dispersionLarge: "Let op: de perioden verschillen meer dan toeval (φ > 2), bijvoorbeeld doordat dezelfde mensen terugkomen of door een eenmalige activiteit; de richting volgt daarom de quasi-binomiale toets."),
             ciAbbreviation: "BI",
             unitsWithheld: "gebieden met kleine aantallen (onder %d) zijn afgeschermd",
             statisticsWithheld: "de getallen zijn niet getoond omdat ze uit afgeschermde aantallen zijn berekend",
@@ -191,7 +196,9 @@ public struct Words: Sendable {
                 reach: "Per 1,000 (CI)", retention: "Retained (CI)", cumulative: "Cumulative per 1,000",
                 test: "Test for trend (Cochran–Armitage)", rising: "reach rises", falling: "reach falls",
                 flat: "no clear trend", attended: "Persons by the number of periods they came in",
-                undated: "persons without a date (not counted)"),
+                undated: "persons without a date (not counted)",
+                dispersion: { "dispersion between periods φ = \($0), quasi-binomial p \($1)" },
+                dispersionLarge: "Note: the periods differ more than chance (φ > 2), for instance because the same people come back or a one-off activity; the direction therefore follows the quasi-binomial test."),
             ciAbbreviation: "CI",
             unitsWithheld: "areas with small numbers (below %d) are withheld",
             statisticsWithheld: "the numbers are not shown because they are computed from withheld counts",

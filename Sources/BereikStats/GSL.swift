@@ -83,6 +83,12 @@ enum GSL {
         return try finite(gsl_cdf_chisq_Q(x, df), "gsl_cdf_chisq_Q(\(x), \(df))")
     }
 
+    /// Upper tail of the F distribution with (d1, d2) degrees of freedom.
+    static func fUpperTail(_ x: Double, _ d1: Double, _ d2: Double) throws -> Double {
+        prepare()
+        return try finite(gsl_cdf_fdist_Q(x, d1, d2), "gsl_cdf_fdist_Q(\(x), \(d1), \(d2))")
+    }
+
     /// Binomial P(X = k).
     static func binomialPMF(_ k: Int, _ p: Double, _ n: Int) throws -> Double {
         prepare()

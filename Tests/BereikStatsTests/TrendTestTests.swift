@@ -23,3 +23,22 @@ import Testing
         #expect(try TrendTest(successes: [3], trials: [10]) == nil)          // one period
     }
 }
+
+/// The quasi-binomial version against scipy (Fixtures/make_trend_quasi_references.py): dispersion
+/// from the departure from trend and the F(1, k − 2) p-value, to 1e-9.
+@Suite struct QuasiTrendTests {
+    @Test func matchesScipy() throws {
+        let cases = try Fixture.json("trend_quasi_references.json") as! [[String: Any]]
+        for c in cases {
+            let t = try #require(try TrendTest(successes: c["x"] as! [Int], trials: c["n"] as! [Int]))
+            #expect(close(t.chiSquared, c["chi2_trend"] as? Double, rel: 1e-9))
+            #expect(close(t.dispersion, c["dispersion"] as? Double, rel: 1e-9, abs: 1e-12), "φ")
+            #expect(close(t.quasiPValue, c["p_quasi"] as? Double, rel: 1e-9, abs: 1e-15), "quasi p")
+            #expect(t.quasiPValue! >= t.pValue - 1e-12 || t.dispersion! < 1, "dispersion never makes a trend more significant")
+        }
+        #expect(try TrendTest(successes: [3, 5], trials: [100, 100])?.dispersion == nil)  // two periods: no residual df
+        // Alternating busy and quiet periods (φ ≈ 32): the reading rests on the quasi-binomial p.
+        let swinging = try #require(try TrendTest(successes: [120, 40, 150, 60, 170, 80], trials: [Int](repeating: 9000, count: 6)))
+        #expect(swinging.dispersionIsLarge && swinging.readingPValue == swinging.quasiPValue)
+    }
+}

@@ -24,6 +24,10 @@ struct TrendDocument: Encodable {
         let pValue: Double
         let slope: Double
         let method = "cochran-armitage"
+        let dispersion: Double?
+        let pValueQuasi: Double?
+        let dfResidual: Int
+        let dispersionLarge: Bool
     }
 
     let residents: Int
@@ -39,7 +43,9 @@ struct TrendDocument: Encodable {
                    retained: p.retained.value, reach: IntervalJSON.make(p.reach), retention: IntervalJSON.make(p.retention),
                    cumulative: p.cumulative.value, cumulativeReach: IntervalJSON.make(p.cumulativeReach))
         }
-        trend = r.trend.map { .statistic(Trend(chi2: $0.chiSquared, pValue: $0.pValue, slope: $0.slope)) }
+        trend = r.trend.map { .statistic(Trend(chi2: $0.chiSquared, pValue: $0.pValue, slope: $0.slope, dispersion: $0.dispersion,
+                                               pValueQuasi: $0.quasiPValue, dfResidual: $0.residualDegreesOfFreedom,
+                                               dispersionLarge: $0.dispersionIsLarge)) }
             ?? r.trendVerdict.map { .verdict(WithheldTestJSON(pBelowAlpha: $0)) }
         periodsAttended = r.periodsAttended.map(\.value)
         undatedPersons = r.undated.value
