@@ -12,6 +12,9 @@ public struct CountTable: Sendable, Equatable {
     public let buurtenWithoutData: [RegionCode]
     /// `area_rows` (the area's own CBS rows, exact for gemeenten) or `buurt_sum` (sum of buurt rows, rounded to 5).
     public let residentsSource: String
+    /// Per category, how many CBS rows rounded to 5 were summed into its residents (0: exact,
+    /// e.g. a gemeente's own row). Each can be off by up to 2.
+    public let roundedRows: [Int]
 
     /// Builds the table for `dimension` (not `ses`; see `sesTable`).
     public static func build(_ dimension: Dimension, participants: ParticipantTable, population: PopulationTable,
@@ -22,13 +25,16 @@ public struct CountTable: Sendable, Equatable {
         var source = "area_rows"
         var lacking: [RegionCode] = []
         let areaRows = area.codes.compactMap { population.region($0) }
+        var rounded = 0
         if areaRows.count == area.codes.count, areaRows.allSatisfy({ $0.counts[dimension] != nil }) {
             for row in areaRows { for (i, v) in row.counts[dimension]!.enumerated() { residents[i] += v } }
+            rounded = area.codes.filter { $0.level != .gemeente }.count
         } else {
             source = "buurt_sum"
             for code in area.buurten {
                 guard let counts = population.region(code)?.counts[dimension] else { lacking.append(code); continue }
                 for (i, v) in counts.enumerated() { residents[i] += v }
+                rounded += 1
             }
         }
         guard residents.reduce(0, +) > 0 || !lacking.isEmpty || !area.buurten.isEmpty else { return nil }
@@ -43,7 +49,8 @@ public struct CountTable: Sendable, Equatable {
         }
         return CountTable(dimension: dimension, keys: keys, participants: counts, residents: residents,
                           participantsUnknown: unknown, participantsWithoutData: withoutData,
-                          buurtenWithoutData: lacking, residentsSource: source)
+                          buurtenWithoutData: lacking, residentsSource: source,
+                          roundedRows: [Int](repeating: rounded, count: keys.count))
     }
 
     /// Participants and residents by SES-WOA group of their buurt.
@@ -57,13 +64,15 @@ public struct CountTable: Sendable, Equatable {
             guard let g = groupOfBuurt[Int(b)] else { withoutData += 1; continue }
             counts[g] += 1
         }
+        var buurten = [Int](repeating: 0, count: grouping.groups)
+        for g in grouping.groupOf.values { buurten[g] += 1 }
         return CountTable(dimension: .ses, keys: CategoryKeys.ses(groups: grouping.groups), participants: counts,
                           residents: grouping.residents, participantsUnknown: unknown, participantsWithoutData: withoutData,
-                          buurtenWithoutData: grouping.withoutScore, residentsSource: "buurt_sum")
+                          buurtenWithoutData: grouping.withoutScore, residentsSource: "buurt_sum", roundedRows: buurten)
     }
 
     public init(dimension: Dimension, keys: [String], participants: [Int], residents: [Int], participantsUnknown: Int,
-                participantsWithoutData: Int, buurtenWithoutData: [RegionCode], residentsSource: String) {
+                participantsWithoutData: Int, buurtenWithoutData: [RegionCode], residentsSource: String, roundedRows: [Int]? = nil) {
         self.dimension = dimension
         self.keys = keys
         self.participants = participants
@@ -72,5 +81,6 @@ public struct CountTable: Sendable, Equatable {
         self.participantsWithoutData = participantsWithoutData
         self.buurtenWithoutData = buurtenWithoutData
         self.residentsSource = residentsSource
+        self.roundedRows = roundedRows ?? [Int](repeating: 0, count: keys.count)
     }
 }

@@ -50,6 +50,8 @@ public struct DimensionResult: Sendable {
     public let comparison: DimensionComparison
     /// For `ses`: the score range of each group.
     public let sesRanges: [ClosedRange<Double>?]?
+    /// Per group, the reach interval CBS's rounding to 5 alone allows (small groups, participants above residents).
+    public var rounding: [ReachRounding?] = []
 }
 
 /// Where the numbers came from, for the report's methods section.

@@ -42,7 +42,11 @@ public enum ComparePipeline {
         let categories = zip(table.keys, zip(table.participants, table.residents)).map {
             CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
         }
-        return DimensionResult(counts: table, comparison: try DimensionComparison(categories: categories, settings: request.settings),
-                               sesRanges: sesRanges)
+        var result = DimensionResult(counts: table, comparison: try DimensionComparison(categories: categories, settings: request.settings),
+                                     sesRanges: sesRanges)
+        result.rounding = table.keys.indices.map {
+            ReachRounding(participants: table.participants[$0], residents: table.residents[$0], roundedRows: table.roundedRows[$0])
+        }
+        return result
     }
 }

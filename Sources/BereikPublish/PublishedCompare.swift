@@ -76,6 +76,8 @@ public struct PublishedGroup: Sendable {
     public let partialR: Double?
     public let small: Bool
     public let sesRange: ClosedRange<Double>?
+    /// The reach interval CBS's rounding alone allows; nil when not relevant or the count is withheld.
+    public internal(set) var rounding: ReachRounding? = nil
     /// Ratios beyond which the group would have been flagged with 80% power; nil when untested or
     /// when the dimension has a withheld count.
     public let detectableUnder: Double?
@@ -97,7 +99,7 @@ public struct PublishedDimension: Sendable {
     public let cohensW: Double?
     public let rIndicator: RIndicator?
     public let notes: [ComparisonNote]
-    public let groups: [PublishedGroup]
+    public internal(set) var groups: [PublishedGroup]
     /// Groups whose count is withheld.
     public var withheldGroups: Int { groups.filter { $0.participants.isWithheld }.count }
 }

@@ -172,7 +172,12 @@ struct DimensionCells {
     var cells: [DisclosureLedger.Cell] { groups + [total] }
 
     func publish(_ d: DimensionResult, _ ledger: DisclosureLedger) -> PublishedDimension {
-        publish(d.comparison, dimension: d.counts.dimension, counts: d.counts, sesRanges: d.sesRanges, ledger)
+        var published = publish(d.comparison, dimension: d.counts.dimension, counts: d.counts, sesRanges: d.sesRanges, ledger)
+        // x/(N ± 2r) reveals x: shown only beside a shown count.
+        for i in published.groups.indices where i < d.rounding.count && !published.groups[i].participants.isWithheld {
+            published.groups[i].rounding = d.rounding[i]
+        }
+        return published
     }
 
     func publish(_ c: DimensionComparison, dimension: Dimension, counts: CountTable?, sesRanges: [ClosedRange<Double>?]?,

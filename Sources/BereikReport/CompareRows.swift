@@ -94,6 +94,13 @@ public enum CompareSummary {
             case .smallGroups(_, let threshold): out.append("* " + w.labels.smallGroups.replacingOccurrences(of: "%d", with: String(threshold)))
             }
         }
+        let rounded = d.groups.compactMap { g -> String? in
+            guard let r = g.rounding else { return nil }
+            let range = r.exceedsRounding ? w.labels.beyondRounding
+                : language.number(r.lower * 1000, digits: 1) + "–" + (r.upper.map { language.number(min($0, 1) * 1000, digits: 1) } ?? "?")
+            return "\(w.label(g.key)) (\(language.integer(g.residents))): \(range)"
+        }
+        if !rounded.isEmpty { out.append(w.labels.rounding(rounded.joined(separator: "; "))) }
         let ranges = d.groups.compactMap { g in g.sesRange.map { "\(g.key) \(language.number($0.lowerBound, digits: 2))…\(language.number($0.upperBound, digits: 2))" } }
         if !ranges.isEmpty { out.append("\(w.labels.sesScores): " + ranges.joined(separator: "; ")) }
         if d.participantsUnknown != .shown(0) {

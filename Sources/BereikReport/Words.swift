@@ -33,6 +33,10 @@ public struct Words: Sendable {
         public let ratioAbove: @Sendable (String) -> String
         public let or: String
         public let notDetectable: @Sendable (_ dimension: String, _ participants: String) -> String
+        /// The reach CBS's rounding to 5 alone allows for small groups: the list "group (N): a–b".
+        public let rounding: @Sendable (_ groups: String) -> String
+        /// A group with more participants than even rounding allows for.
+        public let beyondRounding: String
         /// CV = S(ρ)/ρ̄ with its reading: the maximal bias of participants' averages, in standard deviations.
         public let maximalBias: @Sendable (_ cv: String) -> String
     }
@@ -137,6 +141,8 @@ public struct Words: Sendable {
             detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij \($2) (80% onderscheidend vermogen, α = \($3) per groep); kleinere verschillen kunnen er zijn." },
             ratioBelow: { "een ratio onder \($0)" }, ratioAbove: { "een ratio boven \($0)" }, or: "of",
             notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." },
+            rounding: { "Afronding: CBS rondt inwonertallen af op 5, dus bij kleine groepen ligt het bereik door afronding alleen al tussen (per 1.000): \($0)" },
+            beyondRounding: "meer deelnemers dan inwoners, ook met afronding: controleer gebied en jaar",
             maximalBias: { "CV = \($0): gemiddelden van de deelnemers kunnen tot \($0) standaardafwijking naast die van de inwoners liggen" }))
 
     static let english = Words(
@@ -209,5 +215,7 @@ public struct Words: Sendable {
             detectable: { "\($0): with \($1) participants a group would only have been flagged at \($2) (80% power, α = \($3) per group); smaller differences may exist." },
             ratioBelow: { "a ratio below \($0)" }, ratioAbove: { "a ratio above \($0)" }, or: "or",
             notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." },
+            rounding: { "Rounding: CBS rounds resident counts to 5, so for small groups rounding alone puts the reach between (per 1,000): \($0)" },
+            beyondRounding: "more participants than residents, even allowing for rounding: check the area and year",
             maximalBias: { "CV = \($0): participants' averages can lie up to \($0) standard deviations from the residents'" }))
 }

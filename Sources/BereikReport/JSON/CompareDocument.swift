@@ -132,6 +132,12 @@ struct GroupJSON: Encodable {
         let power = 0.8
     }
 
+    struct Rounding: Encodable {
+        let lower: Double
+        let upper: Double?
+        let beyondRounding: Bool
+    }
+
     struct SESScore: Encodable {
         let min: Double
         let max: Double
@@ -143,6 +149,7 @@ struct GroupJSON: Encodable {
     let participantShare: Double?
     let residentShare: Double?
     let reach: IntervalJSON?
+    let reachRounding: Rounding?
     let ratio: IntervalJSON?
     let pValue: Double?
     let pAdjusted: Double?
@@ -162,6 +169,7 @@ struct GroupJSON: Encodable {
         participantShare = g.participantShare
         residentShare = g.residentShare
         reach = IntervalJSON.make(g.reach)
+        reachRounding = g.rounding.map { Rounding(lower: $0.lower, upper: $0.upper, beyondRounding: $0.exceedsRounding) }
         ratio = IntervalJSON.make(g.ratio?.interval)
         pValue = g.pValue
         pAdjusted = g.pAdjusted
