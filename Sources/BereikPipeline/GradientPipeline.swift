@@ -15,6 +15,8 @@ public struct GradientResult: Sendable {
     /// Over buurten ranked by SES-WOA score.
     public let concentration: ConcentrationIndex?
     public let buurtenRanked: Int
+    /// Buurt (cluster) bootstrap intervals of the SII and the concentration index.
+    public var bootstrap: ClusterBootstrap? = nil
     /// The buurten of the concentration index, in SES order, with their participants.
     public let rankedBuurten: [RankedBuurt]
 }
@@ -50,9 +52,17 @@ public enum GradientPipeline {
             return (code, score, perBuurt[code] ?? 0, n)
         }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         let concentration = try ConcentrationIndex(units: ranked.map { (x: $0.2, n: $0.3) }, confidence: request.settings.confidence)
-        return GradientResult(request: request, sources: inputs.sources, area: inputs.area,
+        var result = GradientResult(request: request, sources: inputs.sources, area: inputs.area,
                               reconciliation: inputs.attendance.reconciliation, notes: notes, groups: groups, sii: sii, siiOmission: siiOmission,
                               concentration: concentration, buurtenRanked: ranked.count,
                               rankedBuurten: ranked.map { RankedBuurt(code: $0.0, participants: $0.2) })
+        result.bootstrap = try ClusterBootstrap(units: ranked.map { (score: $0.1, x: $0.2, n: $0.3) }, groups: request.sesGroups,
+                                                replicates: Self.bootstrapReplicates, seed: request.settings.fit.seed,
+                                                confidence: request.settings.confidence)
+        return result
     }
+
+    /// Replicates of the buurt bootstrap (percentile limits; 2,000 keep the Monte Carlo error of a
+    /// 2.5% limit near 5% of the interval's width).
+    public static let bootstrapReplicates = 2000
 }

@@ -82,6 +82,8 @@ public struct PublishedGradient: Sendable {
     public let concentration: ConcentrationIndex?
     public let concentrationVerdict: SignVerdict?
     public let buurtenRanked: Int
+    /// Buurt bootstrap intervals; nil when a buurt or SES cell is withheld.
+    public var bootstrap: ClusterBootstrap? = nil
 }
 
 /// One period of `bereik trend`, published.

@@ -295,11 +295,14 @@ struct GradientCells {
     func publish(_ r: GradientResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedGradient {
         let sesTainted = groups.map { ledger.anyWithheld($0.cells) } ?? false
         let buurtTainted = ledger.anyWithheld(buurten)
-        return PublishedGradient(
+        var published = PublishedGradient(
             context: context, groups: r.groups.flatMap { g in groups?.publish(g, ledger) },
             sii: sesTainted ? nil : r.sii, siiVerdict: r.sii.map { SignVerdict($0.sii) }, siiOmission: r.siiOmission,
             concentration: buurtTainted ? nil : r.concentration, concentrationVerdict: r.concentration.map { SignVerdict($0.index) },
             buurtenRanked: r.buurtenRanked)
+        // The bootstrap resamples the buurt counts: shown only when every buurt and SES cell is.
+        published.bootstrap = sesTainted || buurtTainted ? nil : r.bootstrap
+        return published
     }
 }
 

@@ -42,6 +42,11 @@ public enum GradientRenderer {
         } else if r.concentrationVerdict != nil {
             lines.append("\(h.concentration): \(w.labels.statisticsWithheld)")
         }
+        if let b = r.bootstrap {
+            let parts = [b.sii.map { "SII \(language.interval($0.estimate, $0.lower, $0.upper, factor: 1000))" },
+                         b.concentration.map { "C \(language.interval($0.estimate, $0.lower, $0.upper, digits: 3))" }].compactMap { $0 }
+            if !parts.isEmpty { lines.append(h.clusterBootstrap(language.integer(b.replicates), parts.joined(separator: "; "))) }
+        }
         return lines
     }
 
@@ -58,6 +63,10 @@ public enum GradientRenderer {
         }
         if let c = r.concentration {
             csv.row(["concentration_index", "", "", "", n(c.index.estimate), n(c.index.lower), n(c.index.upper)])
+        }
+        if let s = r.bootstrap?.sii { csv.row(["sii_cluster_bootstrap", "", "", "", n(s.estimate), n(s.lower), n(s.upper)]) }
+        if let c = r.bootstrap?.concentration {
+            csv.row(["concentration_index_cluster_bootstrap", "", "", "", n(c.estimate), n(c.lower), n(c.upper)])
         }
         return csv.text
     }

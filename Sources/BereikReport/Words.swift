@@ -49,6 +49,8 @@ public struct Words: Sendable {
         /// a finite interval, and the interval method used when a group has no participants.
         public let siiNotComputed: String, siiOmission: [String: String], riiUndefined: String, siiJeffreys: String
         public let noSES, buurtenRanked, flagAdjusted: String
+        /// The buurt bootstrap's intervals: replicates, then "SII a (b–c); C d (e–f)".
+        public let clusterBootstrap: @Sendable (_ replicates: String, _ intervals: String) -> String
         /// The funnel limits' method in words, by `FunnelMethod` raw value.
         public let funnelMethod: [String: String]
         /// How the activity test was done, with the number of permutations.
@@ -120,6 +122,7 @@ public struct Words: Sendable {
                 siiJeffreys: "Een SES-groep heeft geen deelnemers: het interval komt uit een simulatie met Jeffreys-verdelingen (de PHE-logitmethode kan niet met nul rekenen).",
                 noSES: "Geen SES-WOA-gegevens: geef --ses en een deelnemerslijst met buurt of postcode.",
                 buurtenRanked: "buurten gerangschikt", flagAdjusted: "Vlag na OD",
+                clusterBootstrap: { "Met de spreiding tussen buurten (buurt-bootstrap, \($0) trekkingen): \($1); de intervallen hierboven behandelen deelnemers als onafhankelijk" },
                 funnelMethod: ["exact": "Trechtergrenzen: exact binomiaal (Spiegelhalter 2005); spreiding boven het toeval op de arcsinusschaal",
                                "normal": "Trechtergrenzen: normale benadering (PHE); spreiding boven het toeval op de schaal van het bereik"],
                 permutationTest: { "\($0) permutaties van personen; wie meer activiteiten doet telt één keer" }),
@@ -194,6 +197,7 @@ public struct Words: Sendable {
                 siiJeffreys: "An SES group has no participants: the interval is simulated from Jeffreys posteriors (PHE's logit method cannot handle zero).",
                 noSES: "No SES-WOA data: give --ses and an attendance file with buurt or postcode.",
                 buurtenRanked: "buurten ranked", flagAdjusted: "Flag after OD",
+                clusterBootstrap: { "With the variation between buurten (buurt bootstrap, \($0) replicates): \($1); the intervals above treat participants as independent" },
                 funnelMethod: ["exact": "Funnel limits: exact binomial (Spiegelhalter 2005); overdispersion on the arcsine scale",
                                "normal": "Funnel limits: normal approximation (PHE); overdispersion on the reach scale"],
                 permutationTest: { "\($0) permutations of persons; a person in several activities counts once" }),

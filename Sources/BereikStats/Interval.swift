@@ -34,6 +34,8 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     case simulation
     /// Estimate ± z·SE.
     case normal
+    /// Percentiles of a cluster (buurt) bootstrap.
+    case bootstrap = "cluster-bootstrap"
 }
 
 /// A two-sided confidence level such as 0.95, checked to lie strictly between 0 and 1.

@@ -19,6 +19,14 @@ struct GradientDocument: Encodable {
         let reading: String
     }
 
+    struct Bootstrap: Encodable {
+        let method = "buurt-cluster-bootstrap-percentile"
+        let replicates: Int
+        let seed: Int
+        let sii: EstimateJSON?
+        let concentrationIndex: EstimateJSON?
+    }
+
     let test: TestJSON?
     let groups: [GroupJSON]
     let sii: EstimateJSON?
@@ -27,6 +35,7 @@ struct GradientDocument: Encodable {
     let siiSign: String?
     let siiNotComputed: String?
     let concentrationIndex: Concentration?
+    let clusterBootstrap: Bootstrap?
     let statisticsWithheld: Bool
 
     init(_ r: PublishedGradient) {
@@ -40,6 +49,10 @@ struct GradientDocument: Encodable {
         concentrationIndex = r.concentration.map { c in
             Concentration(estimate: c.index.estimate, lower: c.index.lower, upper: c.index.upper, se: c.standardError, units: r.buurtenRanked,
                           reading: c.index.estimate < 0 ? "concentrated_in_lower_ses" : "concentrated_in_higher_ses")
+        }
+        clusterBootstrap = r.bootstrap.map { b in
+            Bootstrap(replicates: b.replicates, seed: Int(truncatingIfNeeded: b.seed), sii: b.sii.map(EstimateJSON.init),
+                      concentrationIndex: b.concentration.map(EstimateJSON.init))
         }
         statisticsWithheld = (r.sii == nil && r.siiVerdict != nil) || (r.concentration == nil && r.concentrationVerdict != nil)
     }
