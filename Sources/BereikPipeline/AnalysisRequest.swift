@@ -17,6 +17,8 @@ public struct AnalysisRequest: Sendable {
     public var dimensions: [Dimension]?
     public var settings = ComparisonSettings()
     public var sesGroups = 5
+    /// Explicit SES-WOA cut points (`--ses-groups -0.5,0,0.5`): groups = cuts + 1.
+    public var sesCutPoints: [Double]?
     /// Funnel limits of `heterogeneity` and the report: exact binomial (default) or PHE's normal approximation.
     public var funnel: FunnelMethod = .exact
     public var from: CivilDate?
@@ -50,6 +52,8 @@ public struct DimensionResult: Sendable {
     public let comparison: DimensionComparison
     /// For `ses`: the score range of each group.
     public let sesRanges: [ClosedRange<Double>?]?
+    /// For `ses`: how the groups were made (area quantiles, national cut points, given cut points).
+    public var sesGrouping: (basis: SESGrouping.Basis, cutPoints: [Double]?, empty: [Int])? = nil
     /// Per group, the reach interval CBS's rounding to 5 alone allows (small groups, participants above residents).
     public var rounding: [ReachRounding?] = []
 }

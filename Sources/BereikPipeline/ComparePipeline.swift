@@ -29,7 +29,9 @@ public enum ComparePipeline {
             if dimension == .ses {
                 guard let grouping = try inputs.sesGrouping(notes: &notes) else { continue }
                 let table = CountTable.sesTable(participants: participants, grouping: grouping)
-                results.append(try result(table, request, sesRanges: grouping.scoreRange))
+                var r = try result(table, request, sesRanges: grouping.scoreRange)
+                r.sesGrouping = (grouping.basis, grouping.cutPoints, grouping.emptyGroups)
+                results.append(r)
             } else if let table = CountTable.build(dimension, participants: participants, population: inputs.population, area: area) {
                 results.append(try result(table, request, sesRanges: nil))
             }

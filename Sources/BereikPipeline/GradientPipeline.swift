@@ -41,7 +41,8 @@ public enum GradientPipeline {
                                   concentration: nil, buurtenRanked: 0, rankedBuurten: [])
         }
         let table = CountTable.sesTable(participants: inputs.attendance.participants, grouping: grouping)
-        let groups = try ComparePipeline.result(table, request, sesRanges: grouping.scoreRange)
+        var groups = try ComparePipeline.result(table, request, sesRanges: grouping.scoreRange)
+        groups.sesGrouping = (grouping.basis, grouping.cutPoints, grouping.emptyGroups)
         let nonEmpty = zip(table.participants, table.residents).filter { $0.1 > 0 }.map { (x: $0.0, n: $0.1) }
         let siiOmission = SlopeIndexOfInequality.omission(groups: nonEmpty)
         let sii = try SlopeIndexOfInequality(groups: nonEmpty, confidence: request.settings.confidence,
@@ -56,7 +57,8 @@ public enum GradientPipeline {
                               reconciliation: inputs.attendance.reconciliation, notes: notes, groups: groups, sii: sii, siiOmission: siiOmission,
                               concentration: concentration, buurtenRanked: ranked.count,
                               rankedBuurten: ranked.map { RankedBuurt(code: $0.0, participants: $0.2) })
-        result.bootstrap = try ClusterBootstrap(units: ranked.map { (score: $0.1, x: $0.2, n: $0.3) }, groups: request.sesGroups,
+        result.bootstrap = try ClusterBootstrap(units: ranked.map { (score: $0.1, x: $0.2, n: $0.3) }, groups: grouping.groups,
+                                                cutPoints: grouping.cutPoints,
                                                 replicates: Self.bootstrapReplicates, seed: request.settings.fit.seed,
                                                 confidence: request.settings.confidence)
         return result

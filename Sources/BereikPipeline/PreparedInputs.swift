@@ -12,6 +12,7 @@ public struct PreparedInputs: Sendable {
     public let sources: InputSources
     public let notes: [RunNote]
     let sesGroups: Int
+    let sesCutPoints: [Double]?
 
     public init(_ request: AnalysisRequest) throws {
         var notes: [RunNote] = []
@@ -60,6 +61,7 @@ public struct PreparedInputs: Sendable {
         self.area = area
         self.notes = notes
         sesGroups = request.sesGroups
+        sesCutPoints = request.sesCutPoints
         sources = InputSources(
             attendance: attendance.source, dialect: attendance.dialect,
             columns: attendance.columns.index.mapValues { attendance.columns.header[$0] },
@@ -80,7 +82,12 @@ public struct PreparedInputs: Sendable {
     func sesGrouping(notes: inout [RunNote]) throws -> SESGrouping? {
         guard let ses else { notes.append(.sesUnavailable(reason: "no_ses_file")); return nil }
         guard attendance.hasBuurt else { notes.append(.sesUnavailable(reason: "no_buurt")); return nil }
-        return SESGrouping(buurten: area.buurten.compactMap { population.region($0) }, scores: ses, groups: sesGroups)
+        let buurten = area.buurten.compactMap { population.region($0) }
+        if let cuts = sesCutPoints { return SESGrouping(buurten: buurten, scores: ses, groups: cuts.count + 1, cutPoints: cuts) }
+        if let national = SESGrouping.nationalCutPoints(scores: ses, residents: { self.residents($0) }, groups: sesGroups) {
+            return SESGrouping(buurten: buurten, scores: ses, groups: sesGroups, cutPoints: national, basis: .national)
+        }
+        return SESGrouping(buurten: buurten, scores: ses, groups: sesGroups)
     }
 
     /// Participants per buurt of the area (persons by their resolved buurt).

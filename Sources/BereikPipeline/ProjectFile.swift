@@ -137,9 +137,23 @@ public struct ProjectFile: Sendable {
             guard let method = FunnelMethod(rawValue: f) else { throw fail("analysis.funnel", "expected \(choiceList(FunnelMethod.self))") }
             request.funnel = method
         }
-        if let groups = try integer("analysis.ses_groups") {
-            guard (2...20).contains(groups) else { throw fail("analysis.ses_groups", "must be between 2 and 20") }
-            request.sesGroups = groups
+        switch toml.values["analysis.ses_groups"]?.value {
+        case nil: break
+        case .array(let items)?:
+            let cuts = try items.map { item -> Double in
+                switch item {
+                case .integer(let i): return Double(i)
+                case .float(let d): return d
+                default: throw fail("analysis.ses_groups", SESGroupsChoice.help)
+                }
+            }
+            guard let choice = SESGroupsChoice(cutPoints: cuts) else { throw fail("analysis.ses_groups", SESGroupsChoice.help) }
+            choice.apply(to: &request)
+        default:
+            guard let groups = try integer("analysis.ses_groups"), let choice = SESGroupsChoice(count: groups) else {
+                throw fail("analysis.ses_groups", SESGroupsChoice.help)
+            }
+            choice.apply(to: &request)
         }
         if case .bool(let strict)? = toml.values["analysis.strict"]?.value { request.strict = strict }
         var overrides: [AttendanceRole: String] = [:]
@@ -188,7 +202,7 @@ public struct ProjectFile: Sendable {
     adjustment = "holm"             # "holm", "bh" or "none"
     interval = "wilson"             # "wilson" or "clopper-pearson"
     funnel = "exact"                # funnel limits: "exact" (binomial) or "normal" (PHE's approximation)
-    ses_groups = 5
+    ses_groups = 5                  # or cut points of the SES-WOA score, e.g. [-0.5, 0, 0.5]
     seed = 20261123                 # random seed: the same seed gives the same Monte Carlo results
     draws = 10000                   # Monte Carlo draws for the fit test with small numbers
     repetitions = 100000            # simulations for the SII/RII intervals

@@ -24,6 +24,7 @@ public struct PublishedRate: Sendable, Equatable {
 public struct PublishedContext: Sendable {
     public let settings: ComparisonSettings
     public let sesGroups: Int
+    public let sesCutPoints: [Double]?
     public let funnel: FunnelMethod
     public let from: CivilDate?
     public let to: CivilDate?
@@ -100,6 +101,8 @@ public struct PublishedDimension: Sendable {
     public let rIndicator: RIndicator?
     public let notes: [ComparisonNote]
     public internal(set) var groups: [PublishedGroup]
+    /// For `ses`: how the groups were made, their cut points and the empty groups.
+    public internal(set) var sesGrouping: (basis: SESGrouping.Basis, cutPoints: [Double]?, empty: [Int])? = nil
     /// Groups whose count is withheld.
     public var withheldGroups: Int { groups.filter { $0.participants.isWithheld }.count }
 }

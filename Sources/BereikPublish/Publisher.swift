@@ -85,7 +85,7 @@ public enum Publisher {
     }
 
     static func context(_ r: some RunResult, _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {
-        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, funnel: r.request.funnel, from: r.request.from, to: r.request.to,
+        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, sesCutPoints: r.request.sesCutPoints, funnel: r.request.funnel, from: r.request.from, to: r.request.to,
                          area: r.area, sources: r.sources, notes: r.notes, disclosure: ledger.control, reconciliation: recon.publish(ledger))
     }
 }
@@ -177,6 +177,7 @@ struct DimensionCells {
         for i in published.groups.indices where i < d.rounding.count && !published.groups[i].participants.isWithheld {
             published.groups[i].rounding = d.rounding[i]
         }
+        published.sesGrouping = d.sesGrouping
         return published
     }
 

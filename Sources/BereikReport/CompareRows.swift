@@ -101,6 +101,14 @@ public enum CompareSummary {
             return "\(w.label(g.key)) (\(language.integer(g.residents))): \(range)"
         }
         if !rounded.isEmpty { out.append(w.labels.rounding(rounded.joined(separator: "; "))) }
+        if let ses = d.sesGrouping {
+            switch ses.basis {
+            case .area: out.append(w.labels.sesRelative)
+            case .national: out.append(w.labels.sesNational)
+            case .cutPoints: out.append(w.labels.sesCutPoints((ses.cutPoints ?? []).map { language.number($0, digits: 2) }.joined(separator: "; ")))
+            }
+            if !ses.empty.isEmpty { out.append(w.labels.sesEmpty(ses.empty.map { w.label(d.groups[$0].key) }.joined(separator: ", "))) }
+        }
         let ranges = d.groups.compactMap { g in g.sesRange.map { "\(g.key) \(language.number($0.lowerBound, digits: 2))…\(language.number($0.upperBound, digits: 2))" } }
         if !ranges.isEmpty { out.append("\(w.labels.sesScores): " + ranges.joined(separator: "; ")) }
         if d.participantsUnknown != .shown(0) {

@@ -33,6 +33,10 @@ public struct Words: Sendable {
         public let ratioAbove: @Sendable (String) -> String
         public let or: String
         public let notDetectable: @Sendable (_ dimension: String, _ participants: String) -> String
+        /// How SES groups were made: relative to the area, national cut points, given cut points; empty groups.
+        public let sesRelative, sesNational: String
+        public let sesCutPoints: @Sendable (_ cuts: String) -> String
+        public let sesEmpty: @Sendable (_ groups: String) -> String
         /// The reach CBS's rounding to 5 alone allows for small groups: the list "group (N): a–b".
         public let rounding: @Sendable (_ groups: String) -> String
         /// A group with more participants than even rounding allows for.
@@ -144,6 +148,10 @@ public struct Words: Sendable {
             detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij \($2) (80% onderscheidend vermogen, α = \($3) per groep); kleinere verschillen kunnen er zijn." },
             ratioBelow: { "een ratio onder \($0)" }, ratioAbove: { "een ratio boven \($0)" }, or: "of",
             notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." },
+            sesRelative: "SES-groepen zijn relatief aan dit gebied: Q1 is het deel van de inwoners hier met de laagste SES-score, niet van Nederland (het SES-bestand dekt niet het hele land); vergelijk ze dus niet met andere gebieden",
+            sesNational: "SES-groepen volgen landelijke grenzen (inwonergewogen over alle buurten in het SES-bestand), dus ze zijn te vergelijken met andere gebieden",
+            sesCutPoints: { "SES-groepen volgen de opgegeven grenzen: \($0)" },
+            sesEmpty: { "Lege SES-groep(en) in dit gebied: \($0) — een buurt met veel inwoners vult een groep alleen, of geen buurt valt tussen de grenzen; kies minder groepen met --ses-groups" },
             rounding: { "Afronding: CBS rondt inwonertallen af op 5, dus bij kleine groepen ligt het bereik door afronding alleen al tussen (per 1.000): \($0)" },
             beyondRounding: "meer deelnemers dan inwoners, ook met afronding: controleer gebied en jaar",
             maximalBias: { "CV = \($0): gemiddelden van de deelnemers kunnen tot \($0) standaardafwijking naast die van de inwoners liggen" }))
@@ -219,6 +227,10 @@ public struct Words: Sendable {
             detectable: { "\($0): with \($1) participants a group would only have been flagged at \($2) (80% power, α = \($3) per group); smaller differences may exist." },
             ratioBelow: { "a ratio below \($0)" }, ratioAbove: { "a ratio above \($0)" }, or: "or",
             notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." },
+            sesRelative: "SES groups are relative to this area: Q1 is the part of the residents here with the lowest SES score, not of the Netherlands (the SES file does not cover the country); do not compare them with other areas",
+            sesNational: "SES groups follow national cut points (resident-weighted over every buurt of the SES file), so they compare across areas",
+            sesCutPoints: { "SES groups follow the given cut points: \($0)" },
+            sesEmpty: { "Empty SES group(s) in this area: \($0) — one buurt with many residents fills a group alone, or no buurt falls between the cut points; choose fewer groups with --ses-groups" },
             rounding: { "Rounding: CBS rounds resident counts to 5, so for small groups rounding alone puts the reach between (per 1,000): \($0)" },
             beyondRounding: "more participants than residents, even allowing for rounding: check the area and year",
             maximalBias: { "CV = \($0): participants' averages can lie up to \($0) standard deviations from the residents'" }))

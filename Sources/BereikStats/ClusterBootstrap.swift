@@ -19,8 +19,9 @@ public struct ClusterBootstrap: Sendable, Equatable {
     public let siiUndefined: Int, concentrationUndefined: Int
 
     /// `units`: (SES score, participants, residents) per buurt with residents.
-    public init?(units: [(score: Double, x: Int, n: Int)], groups: Int, replicates: Int = 2000, seed: UInt = 20_261_125,
-                 confidence: ConfidenceLevel = .standard) throws {
+    /// `cutPoints`: group by these scores (national or given) instead of the replicate's quantiles.
+    public init?(units: [(score: Double, x: Int, n: Int)], groups: Int, cutPoints: [Double]? = nil, replicates: Int = 2000,
+                 seed: UInt = 20_261_125, confidence: ConfidenceLevel = .standard) throws {
         let used = units.filter { $0.n > 0 && $0.x >= 0 && $0.x <= $0.n }
         guard used.count >= 2, groups >= 2, replicates >= 100 else { return nil }
         let random = try RandomSource(seed: seed)
@@ -31,7 +32,7 @@ public struct ClusterBootstrap: Sendable, Equatable {
             for i in sample.indices { sample[i] = used[random.integer(below: used.count)] }
             let sorted = sample.sorted { $0.score < $1.score }
             if let c = try ConcentrationIndex(units: sorted.map { (x: $0.x, n: $0.n) }) { cs.append(c.index.estimate) } else { undefinedC += 1 }
-            if let s = try Self.sii(sorted, groups: groups) { siis.append(s) } else { undefinedSII += 1 }
+            if let s = try Self.sii(sorted, groups: groups, cutPoints: cutPoints) { siis.append(s) } else { undefinedSII += 1 }
         }
         let alpha = confidence.alpha
         func interval(_ values: inout [Double], estimate: Double?) -> Interval? {
@@ -41,7 +42,7 @@ public struct ClusterBootstrap: Sendable, Equatable {
         }
         let sortedAll = used.sorted { $0.score < $1.score }
         concentration = interval(&cs, estimate: try ConcentrationIndex(units: sortedAll.map { (x: $0.x, n: $0.n) })?.index.estimate)
-        sii = interval(&siis, estimate: try Self.sii(sortedAll, groups: groups))
+        sii = interval(&siis, estimate: try Self.sii(sortedAll, groups: groups, cutPoints: cutPoints))
         self.replicates = replicates
         self.seed = seed
         siiUndefined = undefinedSII
@@ -50,12 +51,13 @@ public struct ClusterBootstrap: Sendable, Equatable {
 
     /// The SII of buurten sorted by score, grouped into `groups` by the midpoint rule; nil when
     /// fewer than two groups have residents or nobody takes part.
-    static func sii(_ sorted: [(score: Double, x: Int, n: Int)], groups: Int) throws -> Double? {
+    static func sii(_ sorted: [(score: Double, x: Int, n: Int)], groups: Int, cutPoints: [Double]? = nil) throws -> Double? {
         let total = Double(sorted.reduce(0) { $0 + $1.n })
         var x = [Int](repeating: 0, count: groups), n = x
         var before = 0.0
         for u in sorted {
-            let g = min(groups - 1, Int((before + Double(u.n) / 2) / total * Double(groups)))
+            let g = cutPoints.map { cuts in cuts.filter { $0 <= u.score }.count }
+                ?? min(groups - 1, Int((before + Double(u.n) / 2) / total * Double(groups)))
             x[g] += u.x
             n[g] += u.n
             before += Double(u.n)

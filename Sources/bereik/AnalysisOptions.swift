@@ -19,8 +19,8 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .long, help: "Funnel limits: exact (binomial, Spiegelhalter 2005; default) or normal (PHE's approximation).")
     var funnel: FunnelMethod?
 
-    @Option(name: .long, help: "Number of SES-WOA groups (resident-weighted quantiles; default 5).")
-    var sesGroups: Int?
+    @Option(name: .long, parsing: .unconditional, help: "SES-WOA groups: a number (resident-weighted quantiles, national when the SES file covers the country; default 5) or cut points such as -0.5,0,0.5.")
+    var sesGroups: SESGroupsChoice?
 
     @Option(name: .long, help: "Monte Carlo draws for the exact fit test (0 to 10,000,000; default 10,000).")
     var draws: Int?
@@ -30,14 +30,13 @@ struct AnalysisOptions: ParsableArguments {
 
     func validate() throws {
         if let confidence { guard confidence > 0, confidence < 1 else { throw ValidationError("--confidence must lie between 0 and 1, e.g. 0.95") } }
-        if let sesGroups { guard (2...20).contains(sesGroups) else { throw ValidationError("--ses-groups must be between 2 and 20") } }
         if let draws { guard (0...10_000_000).contains(draws) else { throw ValidationError("--draws must lie between 0 and 10,000,000") } }
     }
 
     /// The request with every flag that was given applied on top of it (project values stay otherwise).
     func apply(to request: AnalysisRequest) throws -> AnalysisRequest {
         var request = request
-        if let sesGroups { request.sesGroups = sesGroups }
+        sesGroups?.apply(to: &request)
         if let funnel { request.funnel = funnel }
         if let confidence { request.settings.confidence = try ConfidenceLevel(confidence) }
         if let interval { request.settings.reachInterval = interval.method }
@@ -51,3 +50,7 @@ struct AnalysisOptions: ParsableArguments {
 extension PValueAdjustment: ExpressibleByArgument {}
 extension ReachIntervalChoice: ExpressibleByArgument {}
 extension FunnelMethod: ExpressibleByArgument {}
+
+extension SESGroupsChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(text: argument) }
+}

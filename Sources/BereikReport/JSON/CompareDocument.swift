@@ -34,7 +34,14 @@ struct DimensionJSON: Encodable {
     let dissimilarity: Double?
     let cohensW: Double?
     let rIndicator: RIndicatorJSON?
+    struct SESGroups: Encodable {
+        let basis: String
+        let cutPoints: [Double]?
+        let empty: [String]
+    }
+
     let notes: [ComparisonNoteJSON]
+    let sesGroups: SESGroups?
     let groups: [GroupJSON]
 
     init(_ d: PublishedDimension) {
@@ -52,6 +59,7 @@ struct DimensionJSON: Encodable {
                                                       partialVariable: $0.variablePartial, cv: $0.coefficientOfVariation,
                                                       maxAbsBias: $0.maximalBias) }
         notes = d.notes.map(ComparisonNoteJSON.init)
+        sesGroups = d.sesGrouping.map { s in SESGroups(basis: s.basis.rawValue, cutPoints: s.cutPoints, empty: s.empty.map { d.groups[$0].key }) }
         groups = d.groups.map(GroupJSON.init)
     }
 }

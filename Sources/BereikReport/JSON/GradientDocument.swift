@@ -29,6 +29,7 @@ struct GradientDocument: Encodable {
 
     let test: TestJSON?
     let groups: [GroupJSON]
+    let sesGroups: DimensionJSON.SESGroups?
     let sii: EstimateJSON?
     let rii: EstimateJSON?
     let siiMethod: SIIMethod?
@@ -41,6 +42,9 @@ struct GradientDocument: Encodable {
     init(_ r: PublishedGradient) {
         test = r.groups?.test.map(TestJSON.init)
         groups = r.groups?.groups.map(GroupJSON.init) ?? []
+        sesGroups = r.groups.flatMap { d in
+            d.sesGrouping.map { s in DimensionJSON.SESGroups(basis: s.basis.rawValue, cutPoints: s.cutPoints, empty: s.empty.map { d.groups[$0].key }) }
+        }
         sii = r.sii.map { EstimateJSON($0.sii) }
         rii = r.sii?.rii.map(EstimateJSON.init)
         siiMethod = r.sii.map { SIIMethod(method: $0.simulation.rawValue, repetitions: $0.repetitions, seed: Int(truncatingIfNeeded: $0.seed), ranks: $0.ranks) }
