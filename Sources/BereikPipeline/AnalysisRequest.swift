@@ -17,6 +17,8 @@ public struct AnalysisRequest: Sendable {
     public var dimensions: [Dimension]?
     public var settings = ComparisonSettings()
     public var sesGroups = 5
+    /// `compare --cluster buurt`: intervals and tests with design effects for clustering in buurten.
+    public var cluster: ClusterChoice = .none
     /// Explicit SES-WOA cut points (`--ses-groups -0.5,0,0.5`): groups = cuts + 1.
     public var sesCutPoints: [Double]?
     /// Funnel limits of `heterogeneity` and the report: exact binomial (default) or PHE's normal approximation.

@@ -29,22 +29,53 @@ public enum ComparePipeline {
             if dimension == .ses {
                 guard let grouping = try inputs.sesGrouping(notes: &notes) else { continue }
                 let table = CountTable.sesTable(participants: participants, grouping: grouping)
-                var r = try result(table, request, sesRanges: grouping.scoreRange)
+                let deff = request.cluster == .buurt ? DesignEffect.perCategory(clusters: clusters(participants, groups: table.keys.count) { b in
+                    grouping.groupOf[participants.buurtCodes[b]]
+                }) : nil
+                var r = try result(table, request, sesRanges: grouping.scoreRange, designEffects: deff)
                 r.sesGrouping = (grouping.basis, grouping.cutPoints, grouping.emptyGroups)
                 results.append(r)
             } else if let table = CountTable.build(dimension, participants: participants, population: inputs.population, area: area) {
-                results.append(try result(table, request, sesRanges: nil))
+                var deff: [Double]?
+                if request.cluster == .buurt, let values = participants.values(dimension) {
+                    deff = DesignEffect.perCategory(clusters: clusters(participants, groups: table.keys.count, values: values))
+                }
+                results.append(try result(table, request, sesRanges: nil, designEffects: deff))
             }
         }
         return CompareResult(request: request, sources: inputs.sources, area: area, reconciliation: attendance.reconciliation,
                              dimensions: results, notes: notes)
     }
 
-    static func result(_ table: CountTable, _ request: AnalysisRequest, sesRanges: [ClosedRange<Double>?]?) throws -> DimensionResult {
+    /// Persons per buurt × category (a person without a buurt is a cluster of one): the clusters of
+    /// `DesignEffect`. `values` per person, or `groupOf` per buurt index for SES.
+    static func clusters(_ p: ParticipantTable, groups: Int, values: [Int8]? = nil, groupOf: ((Int) -> Int?)? = nil) -> [[Int]] {
+        var byBuurt = [[Int]](repeating: [Int](repeating: 0, count: groups), count: p.buurtCodes.count)
+        var singles: [[Int]] = []
+        for person in 0..<p.count {
+            let b = Int(p.buurt[person])
+            let g: Int? = values.map { Int($0[person]) } ?? (b >= 0 ? groupOf?(b) : nil)
+            guard let g, g >= 0, g < groups else { continue }
+            if b >= 0 { byBuurt[b][g] += 1 } else {
+                var row = [Int](repeating: 0, count: groups)
+                row[g] = 1
+                singles.append(row)
+            }
+        }
+        return byBuurt + singles
+    }
+
+    static func clusters(_ p: ParticipantTable, groups: Int, groupOf: @escaping (Int) -> Int?) -> [[Int]] {
+        clusters(p, groups: groups, values: nil, groupOf: groupOf)
+    }
+
+    static func result(_ table: CountTable, _ request: AnalysisRequest, sesRanges: [ClosedRange<Double>?]?,
+                       designEffects: [Double]? = nil) throws -> DimensionResult {
         let categories = zip(table.keys, zip(table.participants, table.residents)).map {
             CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
         }
-        var result = DimensionResult(counts: table, comparison: try DimensionComparison(categories: categories, settings: request.settings),
+        var result = DimensionResult(counts: table, comparison: try DimensionComparison(categories: categories, settings: request.settings,
+                                                                                        designEffects: designEffects),
                                      sesRanges: sesRanges)
         result.rounding = table.keys.indices.map {
             ReachRounding(participants: table.participants[$0], residents: table.residents[$0], roundedRows: table.roundedRows[$0])

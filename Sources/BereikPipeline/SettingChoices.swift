@@ -55,3 +55,9 @@ public enum SESGroupsChoice: Sendable, Equatable {
         }
     }
 }
+
+/// `compare --cluster`: treat participants as independent (`none`, the default) or as clustered in
+/// the buurten they live in (`buurt`: design-effect intervals and tests, `DesignEffect`).
+public enum ClusterChoice: String, Sendable, CaseIterable {
+    case none, buurt
+}

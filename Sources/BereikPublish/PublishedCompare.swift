@@ -25,6 +25,7 @@ public struct PublishedContext: Sendable {
     public let settings: ComparisonSettings
     public let sesGroups: Int
     public let sesCutPoints: [Double]?
+    public let cluster: ClusterChoice
     public let funnel: FunnelMethod
     public let from: CivilDate?
     public let to: CivilDate?
@@ -79,6 +80,8 @@ public struct PublishedGroup: Sendable {
     public let sesRange: ClosedRange<Double>?
     /// The reach interval CBS's rounding alone allows; nil when not relevant or the count is withheld.
     public internal(set) var rounding: ReachRounding? = nil
+    /// With `--cluster buurt`: the design effect of this group's test and interval.
+    public internal(set) var designEffect: Double? = nil
     /// Ratios beyond which the group would have been flagged with 80% power; nil when untested or
     /// when the dimension has a withheld count.
     public let detectableUnder: Double?
@@ -101,6 +104,8 @@ public struct PublishedDimension: Sendable {
     public let rIndicator: RIndicator?
     public let notes: [ComparisonNote]
     public internal(set) var groups: [PublishedGroup]
+    /// With `--cluster buurt`: the fit test by Rao–Scott (X²/mean deff), never under disclosure control.
+    public internal(set) var raoScott: (chiSquared: Double, pValue: Double, meanDesignEffect: Double)? = nil
     /// For `ses`: how the groups were made, their cut points and the empty groups.
     public internal(set) var sesGrouping: (basis: SESGrouping.Basis, cutPoints: [Double]?, empty: [Int])? = nil
     /// Groups whose count is withheld.

@@ -85,7 +85,7 @@ public enum Publisher {
     }
 
     static func context(_ r: some RunResult, _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {
-        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, sesCutPoints: r.request.sesCutPoints, funnel: r.request.funnel, from: r.request.from, to: r.request.to,
+        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, sesCutPoints: r.request.sesCutPoints, cluster: r.request.cluster, funnel: r.request.funnel, from: r.request.from, to: r.request.to,
                          area: r.area, sources: r.sources, notes: r.notes, disclosure: ledger.control, reconciliation: recon.publish(ledger))
     }
 }
@@ -178,6 +178,12 @@ struct DimensionCells {
             published.groups[i].rounding = d.rounding[i]
         }
         published.sesGrouping = d.sesGrouping
+        // Design effects come from counts per buurt, outside the ledger: never beside withheld cells
+        // (the command line refuses --cluster with disclosure control; this keeps it so).
+        if ledger.control == nil {
+            published.raoScott = d.comparison.raoScott
+            for i in published.groups.indices { published.groups[i].designEffect = d.comparison.groups[i].designEffect }
+        }
         return published
     }
 

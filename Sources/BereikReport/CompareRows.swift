@@ -101,6 +101,10 @@ public enum CompareSummary {
             return "\(w.label(g.key)) (\(language.integer(g.residents))): \(range)"
         }
         if !rounded.isEmpty { out.append(w.labels.rounding(rounded.joined(separator: "; "))) }
+        if let rs = d.raoScott {
+            out.append(w.labels.raoScott(language.number(rs.chiSquared, digits: 2), CompareSummary.pValue(rs.pValue, language),
+                                         language.number(rs.meanDesignEffect, digits: 2)))
+        }
         if let ses = d.sesGrouping {
             switch ses.basis {
             case .area: out.append(w.labels.sesRelative)

@@ -33,6 +33,8 @@ public struct Words: Sendable {
         public let ratioAbove: @Sendable (String) -> String
         public let or: String
         public let notDetectable: @Sendable (_ dimension: String, _ participants: String) -> String
+        /// With --cluster buurt: the Rao–Scott fit test and the mean design effect.
+        public let raoScott: @Sendable (_ chi2: String, _ p: String, _ deff: String) -> String
         /// How SES groups were made: relative to the area, national cut points, given cut points; empty groups.
         public let sesRelative, sesNational: String
         public let sesCutPoints: @Sendable (_ cuts: String) -> String
@@ -148,6 +150,7 @@ public struct Words: Sendable {
             detectable: { "\($0): met \($1) deelnemers was een groep alleen als afwijkend herkend bij \($2) (80% onderscheidend vermogen, α = \($3) per groep); kleinere verschillen kunnen er zijn." },
             ratioBelow: { "een ratio onder \($0)" }, ratioAbove: { "een ratio boven \($0)" }, or: "of",
             notDetectable: { "\($0): met \($1) deelnemers kan zelfs een groep die helemaal ontbreekt niet als afwijkend worden herkend." },
+            raoScott: { "Met clustering in buurten (Rao–Scott): X² = \($0), p \($1); gemiddeld designeffect \($2): verhoudingen en toetsen per groep houden er rekening mee" },
             sesRelative: "SES-groepen zijn relatief aan dit gebied: Q1 is het deel van de inwoners hier met de laagste SES-score, niet van Nederland (het SES-bestand dekt niet het hele land); vergelijk ze dus niet met andere gebieden",
             sesNational: "SES-groepen volgen landelijke grenzen (inwonergewogen over alle buurten in het SES-bestand), dus ze zijn te vergelijken met andere gebieden",
             sesCutPoints: { "SES-groepen volgen de opgegeven grenzen: \($0)" },
@@ -227,6 +230,7 @@ public struct Words: Sendable {
             detectable: { "\($0): with \($1) participants a group would only have been flagged at \($2) (80% power, α = \($3) per group); smaller differences may exist." },
             ratioBelow: { "a ratio below \($0)" }, ratioAbove: { "a ratio above \($0)" }, or: "or",
             notDetectable: { "\($0): with \($1) participants not even a group that is wholly absent could be flagged." },
+            raoScott: { "With clustering in buurten (Rao–Scott): X² = \($0), p \($1); mean design effect \($2): ratios and tests per group take it into account" },
             sesRelative: "SES groups are relative to this area: Q1 is the part of the residents here with the lowest SES score, not of the Netherlands (the SES file does not cover the country); do not compare them with other areas",
             sesNational: "SES groups follow national cut points (resident-weighted over every buurt of the SES file), so they compare across areas",
             sesCutPoints: { "SES groups follow the given cut points: \($0)" },

@@ -59,6 +59,8 @@ public struct GroupComparison: Sendable, Equatable {
     /// unchanged, for its share to reach π_g: x with (n_g + x)/(n + x) = π_g, so
     /// x = ⌈(n·π_g − n_g)/(1 − π_g)⌉. The number a team can act on.
     public var extraNeeded: Int? = nil
+    /// With clustering by buurt: the design effect used for this group's test and interval.
+    public var designEffect: Double? = nil
 }
 
 /// Things a reader of a comparison must be told; renderers word them per language.
@@ -99,10 +101,22 @@ public struct DimensionComparison: Sendable, Equatable {
     public let cohensW: Double?
     public let rIndicator: RIndicator?
     public let notes: [ComparisonNote]
+    /// With clustering by buurt: X² divided by the mean design effect of the tested categories
+    /// (Rao & Scott 1981, first order), its p-value on the same df, and that mean.
+    public let raoScott: (chiSquared: Double, pValue: Double, meanDesignEffect: Double)?
 
     public static let smallGroupThreshold = 10
 
-    public init(categories: [CategoryCount], settings: ComparisonSettings = .init()) throws {
+    public static func == (a: DimensionComparison, b: DimensionComparison) -> Bool {
+        a.groups == b.groups && a.participants == b.participants && a.residents == b.residents && a.fit == b.fit
+            && a.dissimilarity == b.dissimilarity && a.cohensW == b.cohensW && a.rIndicator == b.rIndicator && a.notes == b.notes
+            && a.raoScott?.chiSquared == b.raoScott?.chiSquared && a.raoScott?.pValue == b.raoScott?.pValue
+    }
+
+    /// `designEffects`: per category (≥ 1) when participants are clustered in buurten (`DesignEffect`);
+    /// tests and ratio intervals then use the effective sample size.
+    public init(categories: [CategoryCount], settings: ComparisonSettings = .init(), designEffects: [Double]? = nil) throws {
+        let deff = designEffects.flatMap { $0.count == categories.count ? $0.map { max(1, $0) } : nil }
         for c in categories where c.participants < 0 || c.residents < 0 {
             throw StatsError.invalidArgument("category \(c.key) has a negative count")
         }
@@ -138,8 +152,13 @@ public struct DimensionComparison: Sendable, Equatable {
         var raw = [Double?](repeating: nil, count: categories.count)
         if tested.count >= 2, nTested > 0 {
             for i in tested {
-                raw[i] = try BinomialTest.centralPValue(successes: categories[i].participants, trials: nTested,
-                                                         probability: residentShares[i]!)
+                if let d = deff?[i] {
+                    raw[i] = try DesignEffect.centralPValue(successes: Double(categories[i].participants) / d,
+                                                            trials: Double(nTested) / d, probability: residentShares[i]!)
+                } else {
+                    raw[i] = try BinomialTest.centralPValue(successes: categories[i].participants, trials: nTested,
+                                                             probability: residentShares[i]!)
+                }
             }
         }
         let testedRaw = tested.compactMap { raw[$0] }
@@ -157,8 +176,10 @@ public struct DimensionComparison: Sendable, Equatable {
         for (i, c) in categories.enumerated() {
             var ratio: RepresentationRatio?
             if let share = residentShares[i], share > 0, nTested > 0 {
-                ratio = try RepresentationRatio(participants: c.participants, of: nTested, residentShare: share,
-                                                confidence: settings.confidence)
+                ratio = try deff.map { d in
+                    try RepresentationRatio(participants: c.participants, of: nTested, residentShare: share, designEffect: d[i],
+                                            confidence: settings.confidence)
+                } ?? RepresentationRatio(participants: c.participants, of: nTested, residentShare: share, confidence: settings.confidence)
             }
             var flag = RepresentationFlag.none
             var missing: Int?, extraNeeded: Int?
@@ -181,7 +202,7 @@ public struct DimensionComparison: Sendable, Equatable {
                 partialR: rIndicator?.categoryPartials[i] ?? nil,
                 detectableUnder: raw[i] == nil ? nil : try DetectableRatio.under(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha),
                 detectableOver: raw[i] == nil ? nil : try DetectableRatio.over(participants: nTested, residentShare: residentShares[i]!, alpha: groupAlpha),
-                extraNeeded: extraNeeded))
+                extraNeeded: extraNeeded, designEffect: deff?[i]))
         }
         self.groups = groups
         let small = categories.filter { $0.participants > 0 && $0.participants < Self.smallGroupThreshold }.map(\.key)
@@ -195,5 +216,12 @@ public struct DimensionComparison: Sendable, Equatable {
             dissimilarity = nil
         }
         cohensW = fit.flatMap { RepresentationIndex.cohensW(chiSquared: $0.chiSquared, participants: nTested) }
+        if let deff, let f = fit, !tested.isEmpty {
+            let mean = tested.reduce(0) { $0 + deff[$1] } / Double(tested.count)
+            let adjusted = f.chiSquared / mean
+            raoScott = (adjusted, try GSL.chiSquaredUpperTail(adjusted, Double(f.degreesOfFreedom)), mean)
+        } else {
+            raoScott = nil
+        }
     }
 }

@@ -83,6 +83,12 @@ enum GSL {
         return try finite(gsl_cdf_chisq_Q(x, df), "gsl_cdf_chisq_Q(\(x), \(df))")
     }
 
+    /// The regularised incomplete beta function I_x(a, b) (GSL `gsl_cdf_beta_P`).
+    static func betaCDF(_ x: Double, _ a: Double, _ b: Double) throws -> Double {
+        prepare()
+        return try finite(gsl_cdf_beta_P(x, a, b), "gsl_cdf_beta_P(\(x), \(a), \(b))")
+    }
+
     /// Upper tail of the F distribution with (d1, d2) degrees of freedom.
     static func fUpperTail(_ x: Double, _ d1: Double, _ d2: Double) throws -> Double {
         prepare()

@@ -34,6 +34,8 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     case simulation
     /// Estimate ± z·SE.
     case normal
+    /// Clopper–Pearson with the effective sample size n/deff (clustered participants).
+    case clopperPearsonDesignEffect = "clopper-pearson-design-effect"
     /// Percentiles of a cluster (buurt) bootstrap.
     case bootstrap = "cluster-bootstrap"
 }

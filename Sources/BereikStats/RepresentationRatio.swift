@@ -17,4 +17,15 @@ public struct RepresentationRatio: Sendable, Equatable {
         interval = Interval(estimate: share.estimate / residentShare, lower: share.lower / residentShare,
                             upper: share.upper / residentShare, method: .clopperPearson)
     }
+
+    /// With clustered participants: the Clopper–Pearson interval at the effective size n/deff
+    /// (`DesignEffect`), divided by π_g.
+    public init(participants x: Int, of n: Int, residentShare: Double, designEffect deff: Double, confidence: ConfidenceLevel = .standard) throws {
+        guard residentShare > 0, residentShare <= 1, n > 0, deff >= 1 else {
+            throw StatsError.invalidArgument("a representation ratio needs a resident share in (0, 1], n > 0 and deff ≥ 1")
+        }
+        let share = try DesignEffect.clopperPearson(successes: Double(x) / deff, trials: Double(n) / deff, confidence: confidence)
+        interval = Interval(estimate: Double(x) / Double(n) / residentShare, lower: share.lower / residentShare,
+                            upper: share.upper / residentShare, method: .clopperPearsonDesignEffect)
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 /// random tables (small and large counts, zero groups, a category without residents), for every
 /// adjustment and several confidence levels. Without adjustment the flag shows exactly when the
 /// interval excludes 1; with Holm/BH a flag always sits beside an interval that excludes 1 on its
-/// side.
+/// side. Half the tables carry random design effects (`--cluster buurt`).
 @Suite struct FlagCoherenceTests {
     @Test func flagsAgreeWithTheIntervalBesideThem() throws {
         var rng = SplitMix64(state: 1185)
@@ -18,10 +18,13 @@ import Testing
                               residents: i == 0 && round % 7 == 0 ? 0 : Int.random(in: 1...20_000, using: &rng))
             }
             let confidence = try ConfidenceLevel([0.80, 0.90, 0.95, 0.99][round % 4])
+            // Every other round with random design effects (compare --cluster buurt): the same scheme.
+            let deff: [Double]? = round % 2 == 0 ? nil : categories.map { _ in Double.random(in: 1...6, using: &rng) }
             for adjustment in PValueAdjustment.allCases {
                 let result = try DimensionComparison(categories: categories,
                                                      settings: ComparisonSettings(confidence: confidence, adjustment: adjustment,
-                                                                                  fit: .init(draws: 100)))
+                                                                                  fit: .init(draws: 100)),
+                                                     designEffects: deff)
                 for g in result.groups {
                     guard let r = g.ratio?.interval else {
                         #expect(g.flag == .none, "a flag without an interval: \(categories)")

@@ -31,6 +31,13 @@ struct DimensionJSON: Encodable {
     let buurtenWithoutData: Int
     let residentsSource: String
     let test: TestJSON?
+    struct RaoScott: Encodable {
+        let chi2: Double
+        let pValue: Double
+        let meanDesignEffect: Double
+    }
+
+    let raoScott: RaoScott?
     let dissimilarity: Double?
     let cohensW: Double?
     let rIndicator: RIndicatorJSON?
@@ -53,6 +60,7 @@ struct DimensionJSON: Encodable {
         buurtenWithoutData = d.buurtenWithoutData
         residentsSource = d.residentsSource
         test = d.test.map(TestJSON.init)
+        raoScott = d.raoScott.map { RaoScott(chi2: $0.chiSquared, pValue: $0.pValue, meanDesignEffect: $0.meanDesignEffect) }
         dissimilarity = d.dissimilarity
         cohensW = d.cohensW
         rIndicator = d.rIndicator.map { RIndicatorJSON(r: $0.r, sdPropensity: $0.standardDeviation, meanPropensity: $0.meanPropensity,
@@ -159,6 +167,7 @@ struct GroupJSON: Encodable {
     let reach: IntervalJSON?
     let reachRounding: Rounding?
     let ratio: IntervalJSON?
+    let designEffect: Double?
     let pValue: Double?
     let pAdjusted: Double?
     let flag: String
@@ -179,6 +188,7 @@ struct GroupJSON: Encodable {
         reach = IntervalJSON.make(g.reach)
         reachRounding = g.rounding.map { Rounding(lower: $0.lower, upper: $0.upper, beyondRounding: $0.exceedsRounding) }
         ratio = IntervalJSON.make(g.ratio?.interval)
+        designEffect = g.designEffect
         pValue = g.pValue
         pAdjusted = g.pAdjusted
         flag = g.flag.rawValue

@@ -69,6 +69,7 @@ struct RunHeaderJSON: Encodable {
         let monteCarlo: MonteCarlo
         let sesGroups: Int
         let sesCutPoints: [Double]?
+        let cluster: String
         let funnel: String
         let from: String?
         let to: String?
@@ -138,7 +139,7 @@ struct RunHeaderJSON: Encodable {
         confidence = s.confidence.value
         settings = Settings(confidence: s.confidence.value, reachInterval: s.reachInterval.rawValue, adjustment: s.adjustment.rawValue,
                             monteCarlo: MonteCarlo(draws: s.fit.draws, seed: Int(truncatingIfNeeded: s.fit.seed), minimumExpected: s.fit.minimumExpected),
-                            sesGroups: ctx.sesGroups, sesCutPoints: ctx.sesCutPoints, funnel: ctx.funnel.rawValue, from: ctx.from?.description, to: ctx.to?.description,
+                            sesGroups: ctx.sesGroups, sesCutPoints: ctx.sesCutPoints, cluster: ctx.cluster.rawValue, funnel: ctx.funnel.rawValue, from: ctx.from?.description, to: ctx.to?.description,
                             area: ctx.area.codes.map(\.raw), areaChoice: ctx.area.origin.rawValue, areaBuurten: ctx.area.buurten.count)
         sources = Sources(
             attendance: AttendanceSource(file: src.attendance, separator: src.dialect.separatorName, encoding: src.dialect.encoding.rawValue,
