@@ -4,6 +4,9 @@ public struct Area: Sendable, Equatable {
     public let codes: [RegionCode]
     /// Display names of `codes` (CBS region names where the table has them, else the code).
     public let names: [String]
+
+    /// "Name (CODE)" per code, or the code alone without a name: how people read an area.
+    public var labels: [String] { zip(codes, names).map { $1 == $0.raw ? $0.raw : "\($1) (\($0.raw))" } }
     public let buurten: [RegionCode]
     /// How the area was chosen, for the report: `given` or `participants' gemeenten`, etc.
     public let origin: Origin

@@ -28,6 +28,16 @@ public struct PopulationTable: Sendable {
     public let clampedOriginCells: Int
     private let index: [RegionCode: Int]
 
+    /// The table with empty region names filled from `names` (e.g. the SES-WOA file's, when the
+    /// population download has codes only), so areas are said by name.
+    public func naming(_ names: [RegionCode: String]) -> PopulationTable {
+        guard !names.isEmpty else { return self }
+        let named = regions.map { r in
+            r.name.isEmpty || r.name == r.code.raw ? RegionPopulation(code: r.code, name: names[r.code] ?? r.name, inwoners: r.inwoners, counts: r.counts) : r
+        }
+        return PopulationTable(source: source, layout: layout, originScheme: originScheme, regions: named, clampedOriginCells: clampedOriginCells)
+    }
+
     public init(source: String, layout: String, originScheme: OriginScheme, regions: [RegionPopulation], clampedOriginCells: Int = 0) {
         self.source = source
         self.layout = layout

@@ -10,12 +10,15 @@ public struct SESTable: Sendable {
     public let suppressed: [RegionCode]
     /// The period read (the latest when the file holds several).
     public let period: String?
+    /// Region names, when the file carries them (StatLine's "Wijken en buurten" column).
+    public let names: [RegionCode: String]
 
-    public init(source: String, scores: [RegionCode: Double], suppressed: [RegionCode], period: String?) {
+    public init(source: String, scores: [RegionCode: Double], suppressed: [RegionCode], period: String?, names: [RegionCode: String] = [:]) {
         self.source = source
         self.scores = scores
         self.suppressed = suppressed
         self.period = period
+        self.names = names
     }
 
     /// Reads the StatLine export (`Regiocode (gemeente, wijk, buurt) (code)`, `SES-WOA/Totaalscore/
@@ -34,6 +37,9 @@ public struct SESTable: Sendable {
                             "no SES-WOA score column found; expected 'SES-WOA/Totaalscore/Gemiddelde score (Getal)' or 'score'")
         }
         let periodColumn = match.column(["perioden", "periode", "period", "jaar", "year"])
+        // StatLine's label export names the region in "Wijken en buurten" (the OData download puts the code there).
+        let nameColumn = match.column(["wijken en buurten", "wijkenenbuurten", "regio", "naam", "name"]).flatMap { $0 == code ? nil : $0 }
+        var names: [RegionCode: String] = [:]
         var byPeriod: [String: (scores: [RegionCode: Double], suppressed: [RegionCode])] = [:]
         while try reader.next() {
             try reader.requireHeaderWidth()
@@ -42,6 +48,10 @@ public struct SESTable: Sendable {
                 throw DataError(reader.location(column: code), "'\(rawCode.trimmingSpaces())' is not a CBS region code; expected GM, WK or BU followed by digits")
             }
             let period = periodColumn.map { reader.string($0).trimmingSpaces() } ?? ""
+            if let c = nameColumn {
+                let name = reader.string(c).trimmingSpaces()
+                if !name.isEmpty, RegionCode(name) == nil { names[region] = name }
+            }
             let text = reader.string(score).trimmingSpaces()
             if ["", ".", "x", "NA", "na"].contains(text) {
                 byPeriod[period, default: ([:], [])].suppressed.append(region)
@@ -57,6 +67,6 @@ public struct SESTable: Sendable {
         }
         let chosen = byPeriod[latest]!
         return SESTable(source: reader.displayName, scores: chosen.scores, suppressed: chosen.suppressed,
-                        period: latest.isEmpty ? nil : latest)
+                        period: latest.isEmpty ? nil : latest, names: names)
     }
 }

@@ -26,9 +26,11 @@ public struct PreparedInputs: Sendable {
             populationPath = bundled
             notes.append(.bundledPopulation)
         }
+        let ses = try request.ses.map { try SESTable.read(path: $0) }
+        // Names from the SES file where the population download has codes only.
         let population = try PopulationReader.read(path: populationPath,
                                                    displayName: request.population == nil ? "CBS KWB 2024 (bundled)" : nil)
-        let ses = try request.ses.map { try SESTable.read(path: $0) }
+            .naming(ses?.names ?? [:])
         let postcodes = try request.postcodes.map { try PostcodeMap.read(path: $0) }
         let countries = try request.countries.map {
             try CountryList(text: String(contentsOfFile: $0, encoding: .utf8), source: $0)

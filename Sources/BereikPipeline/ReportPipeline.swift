@@ -18,6 +18,8 @@ public struct ReportResult: Sendable {
     public let trend: TrendResult?
     public let files: [InputFile]
     public let title: String
+    /// The first and the last visit of the persons in the report (dated rows only).
+    public var visits: (first: CivilDate, last: CivilDate)? = nil
 }
 
 /// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
@@ -40,7 +42,13 @@ public enum ReportPipeline {
             : try HeterogeneityPipeline.activities(request, inputs: inputs)
         let gradient = inputs.ses == nil ? nil : try GradientPipeline.run(request, repetitions: repetitions, inputs: inputs)
         let trend = try TrendPipeline.run(request, period: .quarter, inputs: inputs)
-        return ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient,
-                            trend: trend.periods.count >= 2 ? trend : nil, files: files, title: title ?? "")
+        var result = ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient,
+                                  trend: trend.periods.count >= 2 ? trend : nil, files: files, title: title ?? "")
+        let p = inputs.attendance.participants
+        let firsts = p.firstVisit.filter { $0 != Int32.min }, lasts = p.lastVisit.filter { $0 != Int32.min }
+        if let first = firsts.min(), let last = lasts.max() {
+            result.visits = (CivilDate(dayNumber: Int(first)), CivilDate(dayNumber: Int(last)))
+        }
+        return result
     }
 }

@@ -123,4 +123,6 @@ public struct PublishedReport: Sendable {
     public let trend: PublishedTrend?
     public let files: [InputFile]
     public let title: String
+    /// The first and the last visit (dates are not counts: nothing to withhold).
+    public internal(set) var visits: (first: CivilDate, last: CivilDate)? = nil
 }

@@ -75,7 +75,9 @@ public enum Publisher {
                 trend: r.trend.map { cells.trend!.publish($0, context: ctx, ledger) },
                 files: r.files, title: r.title)
         })
-        return (report, ledger)
+        var published = report
+        published.visits = r.visits
+        return (published, ledger)
     }
 
     /// The ledger of a single comparison (for the property tests).

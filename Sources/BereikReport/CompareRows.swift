@@ -116,7 +116,7 @@ public enum CompareSummary {
         let ranges = d.groups.compactMap { g in g.sesRange.map { "\(g.key) \(language.number($0.lowerBound, digits: 2))…\(language.number($0.upperBound, digits: 2))" } }
         if !ranges.isEmpty { out.append("\(w.labels.sesScores): " + ranges.joined(separator: "; ")) }
         if d.participantsUnknown != .shown(0) {
-            out.append("\(w.labels.unknown): \(language.count(d.participantsUnknown, context.disclosure)) \(w.labels.persons)")
+            out.append("\(w.labels.unknown): \(language.persons(d.participantsUnknown, context.disclosure))")
         }
         if d.participantsWithoutData != .shown(0) {
             out.append("\(language.count(d.participantsWithoutData, context.disclosure)) \(w.labels.withoutData) (\(d.buurtenWithoutData) buurten)")
@@ -149,16 +149,16 @@ public enum CompareSummary {
     static func reconciliation(_ context: PublishedContext, language: Language) -> [String] {
         let w = language.words, r = context.reconciliation
         let c = { language.count($0, context.disclosure) }
-        var lines = ["\(w.labels.attendance): \(c(r.rows)) \(w.labels.rowsRead), \(c(r.rowsUsed)) \(w.labels.rowsUsed), \(c(r.persons)) \(w.labels.persons)"]
+        var lines = ["\(w.labels.attendance): \(c(r.rows)) \(w.labels.rowsRead), \(c(r.rowsUsed)) \(w.labels.rowsUsed), \(language.persons(r.persons, context.disclosure))"]
         for (reason, n) in r.excluded { lines.append("  \(w.labels.excluded): \(c(n)) — \(w.exclusion[reason]!)") }
         if r.personsOutsideArea != .shown(0) { lines.append("  \(c(r.personsOutsideArea)) \(w.labels.personsOutsideArea)") }
         if r.blankLines > 0 { lines.append("  \(language.integer(r.blankLines)) \(w.labels.blankLines)") }
-        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(w.roleName(role))): \(c(n)) \(w.labels.persons)") }
+        for (role, n) in r.conflicts { lines.append("  \(w.labels.conflicts) (\(w.roleName(role))): \(language.persons(n, context.disclosure))") }
         for (role, values) in r.unrecognised {
             let examples = values.prefix(5).map { "'\(TextTable.cut($0.value))' (\($0.count))" }.joined(separator: ", ")
             lines.append("  \(w.labels.unrecognised) (\(w.roleName(role))): \(examples)")
         }
-        let area = zip(context.area.codes, context.area.names).map { $1 == $0.raw ? $0.raw : "\($1) (\($0.raw))" }.joined(separator: ", ")
+        let area = context.area.labels.joined(separator: ", ")
         lines.append("\(w.labels.area): \(area) — \(language.integer(context.area.buurten.count)) buurten")
         for c in context.area.nameChoices {
             lines.append("  " + language.messages.nameChoice(c.query, c.code.raw, c.others.map(\.raw).joined(separator: ", ")))

@@ -38,7 +38,8 @@ public enum GradientRenderer {
         }
         if let c = r.concentration {
             lines.append("\(h.concentration) (\(r.buurtenRanked) \(h.buurtenRanked)): \(language.interval(c.index.estimate, c.index.lower, c.index.upper, digits: 3)), SE = \(language.number(c.standardError, digits: 3))")
-            lines.append(c.index.estimate < 0 ? h.concentrationNegative : h.concentrationPositive)
+            // A sign is said only when the interval excludes 0.
+            lines.append(c.index.upper < 0 ? h.concentrationNegative : c.index.lower > 0 ? h.concentrationPositive : h.concentrationUnclear)
         } else if r.concentrationVerdict != nil {
             lines.append("\(h.concentration): \(w.labels.statisticsWithheld)")
         }

@@ -103,10 +103,13 @@ public enum ReportHTML {
         return page(title: title, language: language, body: body)
     }
 
+    /// The period the visits cover (first and last visit) and the chosen period, for the first page.
     static func periodText(_ r: PublishedReport, _ language: Language) -> String {
-        let ctx = r.context
-        guard ctx.from != nil || ctx.to != nil else { return "" }
-        return " · " + "\(ctx.from?.description ?? "…") – \(ctx.to?.description ?? "…")"
+        let ctx = r.context, rw = language.report
+        var parts: [String] = []
+        if let v = r.visits { parts.append(rw.visitsPeriod.filled(v.first.description, v.last.description)) }
+        if ctx.from != nil || ctx.to != nil { parts.append("\(rw.chosenPeriod): \(ctx.from?.description ?? "…") – \(ctx.to?.description ?? "…")") }
+        return parts.map { " · " + $0 }.joined()
     }
 
     static func figure(_ svg: String, caption: String) -> String {
@@ -163,8 +166,10 @@ public enum ReportHTML {
         for (name, citation) in rw.methodList { out += "<li>\(htmlEscape(name)) — <cite>\(htmlEscape(citation))</cite></li>" }
         out += "</ul><h3>\(htmlEscape(rw.settings))</h3><ul>"
         out += "<li>\(htmlEscape(rw.confidence)): \(language.number(s.confidence.value * 100, digits: 1))%; \(htmlEscape(s.adjustment.rawValue)); \(htmlEscape(s.reachInterval.rawValue))</li>"
-        out += "<li>Monte Carlo: \(s.fit.draws); SII: \(r.gradient?.sii?.repetitions ?? 0); \(htmlEscape(rw.seed)): \(s.fit.seed)</li>"
-        out += "<li>SES: \(ctx.sesGroups); \(htmlEscape(rw.area)): \(htmlEscape(ctx.area.codes.map(\.raw).joined(separator: ", "))) (\(ctx.area.buurten.count) buurten)</li>"
+        // A setting appears only when something of this run used it.
+        out += "<li>Monte Carlo: \(s.fit.draws)" + (r.gradient?.sii.map { "; SII: \($0.repetitions)" } ?? "") + "; \(htmlEscape(rw.seed)): \(s.fit.seed)</li>"
+        out += "<li>" + (ctx.sources.ses != nil ? "SES: \(ctx.sesGroups); " : "")
+            + "\(htmlEscape(rw.area)): \(htmlEscape(ReportSummary.areaText(ctx.area, language))) (\(ctx.area.buurten.count) buurten)</li>"
         out += "<li>\(htmlEscape(ctx.disclosure.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff))</li>"
         out += "<li>\(htmlEscape(rw.version)): \(htmlEscape(version))</li></ul>"
         out += "<h3>\(htmlEscape(rw.files))</h3>"
@@ -211,7 +216,7 @@ public enum ReportHTML {
 public enum ReportSummary {
     /// The area's codes, or the first few and how many more when there are many.
     static func areaText(_ area: Area, _ language: Language) -> String {
-        let codes = area.names
+        let codes = area.labels
         guard codes.count > 5 else { return codes.joined(separator: ", ") }
         return codes.prefix(3).joined(separator: ", ") + language.report.andMore.filled(language.integer(codes.count - 3))
     }

@@ -3,18 +3,20 @@ import BereikPipeline
 /// `bereik report --format markdown`: the same content as the HTML report, without charts (their
 /// numbers are in the tables).
 public enum ReportMarkdown {
-    /// A section's Markdown without its first heading line, with its headings one level deeper.
+    /// A section's Markdown without its first heading line, with its headings one level deeper
+    /// (a section's "## Geslacht" becomes "### Geslacht", as in "Wie doet mee?").
     static func section(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.first?.hasPrefix("# ") == true { lines.removeFirst() }
         // The warnings stand once at the top of the report, not again in every section.
         while lines.first.map({ $0.isEmpty || $0.hasPrefix(">") }) == true { lines.removeFirst() }
-        return lines.map { $0.hasPrefix("#") ? "##" + $0 : $0 }.joined(separator: "\n")
+        return lines.map { $0.hasPrefix("#") ? "#" + $0 : $0 }.joined(separator: "\n")
     }
 
     public static func render(_ r: PublishedReport, language: Language, version: String) -> String {
         let rw = language.report, w = language.words
         var out = "# \(Escape.markdown(r.title.isEmpty ? rw.defaultTitle : r.title))\n\n"
+            + Escape.markdown("\(rw.area): " + ReportSummary.areaText(r.context.area, language) + ReportHTML.periodText(r, language)) + "\n\n"
             + Warnings.block(r.context.notes, language, markdown: true) + "## \(Escape.markdown(rw.summary))\n\n"
         for s in ReportSummary.sentences(r, language: language) { out += "- \(Escape.markdown(s))\n" }
         out += "\n## \(Escape.markdown(rw.whoTakesPart))\n"

@@ -5,6 +5,8 @@ public struct ReportWords: Sendable {
                sesHeading, sesChart, methodsHeading, sources, settings, methods, files, version, seed, confidence, disclosure,
                disclosureOff, generated, cbs, area, textAlternative, reachedPeople, goodReach, wellReached, nobodyMissing,
                buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, buurt, regionDivision, andMore: String
+    /// "visits from %@ to %@" and the chosen period's label.
+    public var visitsPeriod = "", chosenPeriod = ""
     public let methodList: [(String, String)]
     /// The role of each input file in the report's file table.
     public var fileRoles: [String: String] = [:]
@@ -91,6 +93,8 @@ extension Language {
     public var report: ReportWords {
         var words: ReportWords = self == .nl ? .dutch : .english
         words.fileRoles = self == .nl ? ReportWords.dutchRoles : ReportWords.englishRoles
+        words.visitsPeriod = self == .nl ? "bezoeken van %@ tot en met %@" : "visits from %@ to %@"
+        words.chosenPeriod = self == .nl ? "gekozen periode" : "chosen period"
         return words
     }
 }

@@ -1,4 +1,4 @@
-/// Lays out rows of cells as an aligned text table (first column left, others right) or as a
+/// Lays out rows of cells as an aligned text table (labels and names left, numbers right) or as a
 /// Markdown table with escaped cells. Cells are cleaned of control characters and cut to 60
 /// characters in the terminal, so no label breaks a row or makes the layout slow.
 enum TextTable {
@@ -7,14 +7,23 @@ enum TextTable {
     static func text(_ header: [String], _ rows: [[String]]) -> String {
         let all = ([header] + rows).map { $0.map { cut(Escape.terminal($0)) } }
         let widths = (0..<header.count).map { c in all.map { $0[c].count }.max() ?? 0 }
+        let left = leftAligned(header, rows)
         return all.enumerated().map { r, row in
             let line = row.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c == 0 || c == row.count - 1 ? cell + pad : pad + cell
+                return left[c] ? cell + pad : pad + cell
             }.joined(separator: "  ")
             let trimmed = String(line.reversed().drop { $0 == " " }.reversed())
             return r == 0 ? trimmed + "\n" + String(repeating: "-", count: min(100, widths.reduce(0, +) + 2 * (widths.count - 1))) : trimmed
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The first and last columns, and columns of words without a digit (names), align left.
+    static func leftAligned(_ header: [String], _ rows: [[String]]) -> [Bool] {
+        header.indices.map { c in
+            c == 0 || c == header.count - 1
+                || rows.contains { $0[c].contains(where: \.isLetter) } && rows.allSatisfy { !$0[c].contains(where: \.isNumber) }
+        }
     }
 
     static func cut(_ s: String) -> String {
@@ -23,7 +32,7 @@ enum TextTable {
 
     static func markdown(_ header: [String], _ rows: [[String]]) -> String {
         var out = "| " + header.map(Escape.markdown).joined(separator: " | ") + " |\n"
-        out += "|" + header.indices.map { $0 == 0 ? ":---|" : "---:|" }.joined() + "\n"
+        out += "|" + leftAligned(header, rows).map { $0 ? ":---|" : "---:|" }.joined() + "\n"
         for row in rows { out += "| " + row.map(Escape.markdown).joined(separator: " | ") + " |\n" }
         return out
     }
@@ -49,9 +58,14 @@ extension Language {
         value >= 1 || value == 0 ? 1 : value >= 0.1 ? 2 : 3
     }
 
-    /// A published count: the number with thousands separators, or the withheld label ("<5").
+    /// A published count: the number with thousands separators, or the withheld label ("x").
     func count(_ c: PublishedCount, _ control: DisclosureControl?) -> String {
         c.value.map(integer) ?? control?.label ?? "–"
+    }
+
+    /// A count of persons with the word in the right number: "1 persoon", "3 personen", "x personen".
+    func persons(_ c: PublishedCount, _ control: DisclosureControl?) -> String {
+        "\(count(c, control)) " + (c == .shown(1) ? (self == .nl ? "persoon" : "person") : words.labels.persons)
     }
 
     /// "95% BI" / "95% CI".

@@ -50,7 +50,7 @@ public struct Words: Sendable {
     public struct HeterogeneityWords: Sendable {
         public let titleUnits, titleActivities, titleGradient, unit, name, shrunk, funnel, flagLow, flagHigh, homogeneity,
                    prediction, overdispersion, leftOut, independence, segregation, contribution, activity, sii, rii,
-                   concentration, concentrationNegative, concentrationPositive, siiReading: String
+                   concentration, concentrationNegative, concentrationPositive, concentrationUnclear, siiReading: String
         /// Why no SII was computed (by `SlopeIndexOfInequality.Omission` raw value), the RII without
         /// a finite interval, and the interval method used when a group has no participants.
         public let siiNotComputed: String, siiOmission: [String: String], riiUndefined: String, siiJeffreys: String
@@ -119,6 +119,7 @@ public struct Words: Sendable {
                 rii: "Relatieve ongelijkheidsindex (relative index of inequality, RII)", concentration: "Concentratie-index",
                 concentrationNegative: "Negatief: het bereik ligt meer in buurten met een lagere SES, zoals proportioneel universalisme vraagt.",
                 concentrationPositive: "Positief: het bereik ligt meer in buurten met een hogere SES.",
+                concentrationUnclear: "Het interval bevat 0: het bereik verschilt niet duidelijk tussen buurten met een lagere en een hogere SES.",
                 siiReading: "SII: verschil in bereik tussen de hoogste en de laagste SES (positief = hogere SES meer bereikt).",
                 siiNotComputed: "SII/RII niet berekend",
                 siiOmission: ["fewer_than_two_groups": "minder dan twee SES-groepen met inwoners",
@@ -199,6 +200,7 @@ public struct Words: Sendable {
                 rii: "Relative index of inequality (RII)", concentration: "Concentration index",
                 concentrationNegative: "Negative: reach is concentrated in lower-SES buurten, as proportionate universalism asks.",
                 concentrationPositive: "Positive: reach is concentrated in higher-SES buurten.",
+                concentrationUnclear: "The interval contains 0: reach does not clearly differ between lower- and higher-SES buurten.",
                 siiReading: "SII: difference in reach between the highest and the lowest SES (positive = higher SES reached more).",
                 siiNotComputed: "SII/RII not computed",
                 siiOmission: ["fewer_than_two_groups": "fewer than two SES groups with residents",

@@ -52,7 +52,7 @@ struct GradientDocument: Encodable {
         siiNotComputed = r.siiOmission?.rawValue
         concentrationIndex = r.concentration.map { c in
             Concentration(estimate: c.index.estimate, lower: c.index.lower, upper: c.index.upper, se: c.standardError, units: r.buurtenRanked,
-                          reading: c.index.estimate < 0 ? "concentrated_in_lower_ses" : "concentrated_in_higher_ses")
+                          reading: c.index.upper < 0 ? "concentrated_in_lower_ses" : c.index.lower > 0 ? "concentrated_in_higher_ses" : "no_clear_difference")
         }
         clusterBootstrap = r.bootstrap.map { b in
             Bootstrap(replicates: b.replicates, seed: Int(truncatingIfNeeded: b.seed), sii: b.sii.map(EstimateJSON.init),
