@@ -20,6 +20,8 @@ public struct ReportResult: Sendable {
     public let title: String
     /// The first and the last visit of the persons in the report (dated rows only).
     public var visits: (first: CivilDate, last: CivilDate)? = nil
+    /// Per under-reached group, the buurten where most of its missing people live.
+    public var whereMissing: [WhereMissing] = []
 }
 
 /// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
@@ -44,6 +46,7 @@ public enum ReportPipeline {
         let trend = try TrendPipeline.run(request, period: .quarter, inputs: inputs)
         var result = ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient,
                                   trend: trend.periods.count >= 2 ? trend : nil, files: files, title: title ?? "")
+        result.whereMissing = WhereMissing.build(compare, inputs: inputs)
         let p = inputs.attendance.participants
         let firsts = p.firstVisit.filter { $0 != Int32.min }, lasts = p.lastVisit.filter { $0 != Int32.min }
         if let first = firsts.min(), let last = lasts.max() {

@@ -125,4 +125,6 @@ public struct PublishedReport: Sendable {
     public let title: String
     /// The first and the last visit (dates are not counts: nothing to withhold).
     public internal(set) var visits: (first: CivilDate, last: CivilDate)? = nil
+    /// Under-reached groups and where they live (order and CBS residents only: nothing to withhold).
+    public internal(set) var whereMissing: [WhereMissing] = []
 }

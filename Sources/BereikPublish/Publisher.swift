@@ -77,6 +77,11 @@ public enum Publisher {
         })
         var published = report
         published.visits = r.visits
+        // extra_needed is withheld with its group's count.
+        published.whereMissing = r.whereMissing.map { m in
+            let shown = published.compare.dimensions.first { $0.dimension == m.dimension }?.groups.first { $0.key == m.group }
+            return WhereMissing(dimension: m.dimension, group: m.group, extraNeeded: shown?.extraNeeded, places: m.places)
+        }
         return (published, ledger)
     }
 

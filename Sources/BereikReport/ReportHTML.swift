@@ -22,6 +22,11 @@ public enum ReportHTML {
         body += "<section><h2>\(htmlEscape(rw.summary))</h2><ul class=\"summary\">"
         for s in ReportSummary.sentences(r, language: language) { body += "<li>\(htmlEscape(s))</li>" }
         body += "</ul><p class=\"note\">\(htmlEscape(w.labels.missingExplained))</p></section>\n"
+        let missing = ReportSummary.whereMissing(r, language: language)
+        if !missing.isEmpty {
+            body += "<section><h2>\(htmlEscape(rw.whereHeading))</h2><p>\(htmlEscape(rw.whereIntro))</p><ul>"
+                + missing.map { "<li>\(htmlEscape($0))</li>" }.joined() + "</ul></section>\n"
+        }
 
         // Who takes part: ratios, composition, tables.
         body += "<section><h2>\(htmlEscape(rw.whoTakesPart))</h2>"
@@ -219,6 +224,18 @@ public enum ReportSummary {
         let codes = area.labels
         guard codes.count > 5 else { return codes.joined(separator: ", ") }
         return codes.prefix(3).joined(separator: ", ") + language.report.andMore.filled(language.integer(codes.count - 3))
+    }
+
+    /// One line per under-reached group: the extra people needed and the buurten where most live.
+    static func whereMissing(_ r: PublishedReport, language: Language) -> [String] {
+        let rw = language.report, w = language.words
+        return r.whereMissing.map { m in
+            let label = w.label(m.group), needed = m.extraNeeded.map(language.integer) ?? (r.context.disclosure?.label ?? "–")
+            let places = m.places.map { p in
+                rw.wherePlace.filled(p.name.isEmpty ? p.code.raw : p.name, p.code.raw, language.integer(p.residents))
+            }
+            return places.isEmpty ? rw.whereGroupNoPlaces.filled(label, needed) : rw.whereGroup.filled(label, needed, places.joined(separator: ", "))
+        }
     }
 
     public static func sentences(_ r: PublishedReport, language: Language) -> [String] {

@@ -19,6 +19,11 @@ public enum ReportMarkdown {
             + Escape.markdown("\(rw.area): " + ReportSummary.areaText(r.context.area, language) + ReportHTML.periodText(r, language)) + "\n\n"
             + Warnings.block(r.context.notes, language, markdown: true) + "## \(Escape.markdown(rw.summary))\n\n"
         for s in ReportSummary.sentences(r, language: language) { out += "- \(Escape.markdown(s))\n" }
+        let missing = ReportSummary.whereMissing(r, language: language)
+        if !missing.isEmpty {
+            out += "\n## \(Escape.markdown(rw.whereHeading))\n\n\(Escape.markdown(rw.whereIntro))\n\n"
+            for line in missing { out += "- \(Escape.markdown(line))\n" }
+        }
         out += "\n## \(Escape.markdown(rw.whoTakesPart))\n"
         for d in r.compare.dimensions {
             out += "\n### \(Escape.markdown(w.dimension[d.dimension]!))\n\n"

@@ -7,6 +7,9 @@ public struct ReportWords: Sendable {
                buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, buurt, regionDivision, andMore: String
     /// "visits from %@ to %@" and the chosen period's label.
     public var visitsPeriod = "", chosenPeriod = ""
+    /// "Wie missen we, en waar?": heading, the sentence under it, a group's line ("%@: %@ extra
+    /// nodig; de meesten wonen in %@."), without places, and a place ("%@ (%@; %@ inwoners uit deze groep)": name, code, residents).
+    public var whereHeading = "", whereIntro = "", whereGroup = "", whereGroupNoPlaces = "", wherePlace = ""
     public let methodList: [(String, String)]
     /// The role of each input file in the report's file table.
     public var fileRoles: [String: String] = [:]
@@ -95,6 +98,19 @@ extension Language {
         words.fileRoles = self == .nl ? ReportWords.dutchRoles : ReportWords.englishRoles
         words.visitsPeriod = self == .nl ? "bezoeken van %@ tot en met %@" : "visits from %@ to %@"
         words.chosenPeriod = self == .nl ? "gekozen periode" : "chosen period"
+        if self == .nl {
+            words.whereHeading = "Wie missen we, en waar?"
+            words.whereIntro = "Per groep die minder meedoet dan zijn aandeel in de bevolking: hoeveel mensen uit die groep er nog bij moeten komen, en de buurten waar de meesten van hen wonen (veel inwoners uit die groep, weinig deelnemers)."
+            words.whereGroup = "%@: %@ extra nodig; de meesten wonen in %@."
+            words.whereGroupNoPlaces = "%@: %@ extra nodig."
+            words.wherePlace = "%@ (%@; %@ inwoners uit deze groep)"
+        } else {
+            words.whereHeading = "Who do we miss, and where?"
+            words.whereIntro = "For each group that takes part less than its share of the population: how many more people of that group are needed, and the buurten where most of them live (many residents of the group, few participants)."
+            words.whereGroup = "%@: %@ more needed; most of them live in %@."
+            words.whereGroupNoPlaces = "%@: %@ more needed."
+            words.wherePlace = "%@ (%@; %@ residents of this group)"
+        }
         return words
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BereikPipeline
 @testable import BereikReport
+import BereikData
 
 /// Issue 13 (part): names with codes, the period the visits cover, facts only from this run's
 /// inputs, signs only when the interval excludes 0, the right number of "person(s)".
@@ -32,5 +33,26 @@ import Testing
         #expect(c.index.lower < 0 && c.index.upper > 0)
         let text = GradientRenderer.text(Publisher.publish(r, control: nil), language: .en)
         #expect(text.contains("The interval contains 0") && !text.contains("Positive:") && !text.contains("Negative:"), "\(text)")
+    }
+
+    /// "Wie missen we, en waar?" by hand: men 500 and 1,000 residents in two buurten (women the same),
+    /// 20 participants, so r̄ = 20/3,000; men's shortfall is 500·r̄ − 2 = 1.3 in the first buurt and
+    /// 1,000·r̄ − 1 = 5.7 in the second, which therefore comes first.
+    @Test func whereTheMissingLive() throws {
+        let pop = Repo.temporary("where-pop.csv"), att = Repo.temporary("where-att.csv")
+        try "code;inwoners;mannen;vrouwen\nGM0997;3000;1500;1500\nWK099701;3000;1500;1500\nBU09970101;1000;500;500\nBU09970102;2000;1000;1000\n"
+            .write(toFile: pop, atomically: true, encoding: .utf8)
+        var rows = "id;buurt;geslacht\n"
+        for i in 0..<10 { rows += "a\(i);BU09970101;\(i < 2 ? "m" : "v")\n" }
+        for i in 0..<10 { rows += "b\(i);BU09970102;\(i < 1 ? "m" : "v")\n" }
+        try rows.write(toFile: att, atomically: true, encoding: .utf8)
+        var request = AnalysisRequest(attendance: att, referenceDate: CivilDate(year: 2024, month: 12, day: 31)!)
+        request.population = pop
+        request.area = ["GM0997"]
+        let report = try ReportPipeline.run(request, repetitions: 1000)
+        let men = try #require(report.whereMissing.first { $0.group == "man" })
+        #expect(men.places.map(\.code.raw) == ["BU09970102", "BU09970101"] && men.places.map(\.residents) == [1000, 500])
+        #expect(men.extraNeeded == 14)  // ⌈(20·0.5 − 3)/(1 − 0.5)⌉
+        #expect(!report.whereMissing.contains { $0.group == "vrouw" })
     }
 }
