@@ -29,7 +29,7 @@ public enum ReportHTML {
         }
 
         // Who takes part: ratios, composition, tables.
-        body += "<section><h2>\(htmlEscape(rw.whoTakesPart))</h2>"
+        body += "<section><h2>\(htmlEscape(rw.whoTakesPart))</h2><p class=\"intro\">\(htmlEscape(rw.intro["who"] ?? ""))</p>"
         var ratioRows: [(label: String, ratio: RepresentationRatio?, flag: RepresentationFlag)] = []
         for d in r.compare.dimensions {
             for g in d.groups {
@@ -55,7 +55,7 @@ public enum ReportHTML {
         // Buurten.
         let b = r.buurten
         if !b.units.isEmpty {
-            body += "<section><h2>\(htmlEscape(rw.buurtenHeading))</h2>"
+            body += "<section><h2>\(htmlEscape(rw.buurtenHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intro["buurten"] ?? ""))</p>"
             let drawn = b.units.filter { !$0.participants.isWithheld && $0.residents > 0 }
             if let target = b.target {
                 body += figure(SVGCharts.funnelChart(drawn, target: target, method: r.context.funnel, title: rw.funnelChart, words: rw, language: language),
@@ -79,7 +79,7 @@ public enum ReportHTML {
 
         // Activities.
         if let a = r.activities, !a.dimensions.isEmpty {
-            body += "<section><h2>\(htmlEscape(rw.activitiesHeading))</h2>"
+            body += "<section><h2>\(htmlEscape(rw.activitiesHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intro["activities"] ?? ""))</p>"
             for d in a.dimensions {
                 body += "<h3>\(htmlEscape(w.dimension[d.dimension]!))</h3>"
                 body += table([w.labels.heterogeneity.activity] + d.keys.map { w.label($0) },
@@ -91,19 +91,21 @@ public enum ReportHTML {
 
         // SES gradient.
         if let g = r.gradient, let groups = g.groups {
-            body += "<section><h2>\(htmlEscape(rw.sesHeading))</h2>"
+            body += "<section><h2>\(htmlEscape(rw.sesHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intro["ses"] ?? ""))</p>"
             body += figure(SVGCharts.sesChart(groups.groups.filter { !$0.participants.isWithheld }, title: rw.sesChart, language: language), caption: rw.sesChart)
             for line in GradientRenderer.statistics(g, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             body += "</section>\n"
         }
 
         if let t = r.trend {
-            body += "<section><h2>\(htmlEscape(w.labels.trend.title))</h2>"
+            body += "<section><h2>\(htmlEscape(w.labels.trend.title))</h2><p class=\"intro\">\(htmlEscape(rw.intro["trend"] ?? ""))</p>"
             let (header, rows, notes) = TrendRenderer.parts(t, language: language)
             body += table(header, rows) + notes.map { "<p class=\"note\">\(htmlEscape($0))</p>" }.joined()
             body += "</section>\n"
         }
 
+        body += "<section class=\"glossary\"><h2>\(htmlEscape(rw.glossaryHeading))</h2><dl>"
+            + rw.glossary.map { "<dt>\(htmlEscape($0.0))</dt><dd>\(htmlEscape($0.1))</dd>" }.joined() + "</dl></section>\n"
         body += methods(r, language: language, version: version)
         return page(title: title, language: language, body: body)
     }
@@ -198,7 +200,7 @@ public enum ReportHTML {
         <style>
         body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.45; }
         h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 1.6em; }
-        .meta, .note { color: #333; font-size: .92em; } aside.warning { border-left: 6px solid #b35900; background: #fff4e5; padding: .4em 1em; margin: 1em 0; font-weight: 600; } ul.summary li { margin: .3em 0; font-size: 1.08em; }
+        .meta, .note { color: #333; font-size: .92em; } .intro { font-size: 1.02em; } dt { font-weight: 600; margin-top: .4em; } dd { margin-left: 1.2em; } aside.warning { border-left: 6px solid #b35900; background: #fff4e5; padding: .4em 1em; margin: 1em 0; font-weight: 600; } ul.summary li { margin: .3em 0; font-size: 1.08em; }
         table { border-collapse: collapse; margin: .6em 0 1em; font-size: .9em; } th, td { padding: .25em .6em; border-bottom: 1px solid #bbb; }
         td { text-align: right; } th[scope=row] { text-align: left; font-weight: normal; } thead th { border-bottom: 2px solid #000; text-align: right; }
         thead th:first-child { text-align: left; } figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }

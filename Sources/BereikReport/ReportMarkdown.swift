@@ -24,7 +24,7 @@ public enum ReportMarkdown {
             out += "\n## \(Escape.markdown(rw.whereHeading))\n\n\(Escape.markdown(rw.whereIntro))\n\n"
             for line in missing { out += "- \(Escape.markdown(line))\n" }
         }
-        out += "\n## \(Escape.markdown(rw.whoTakesPart))\n"
+        out += "\n## \(Escape.markdown(rw.whoTakesPart))\n\n" + Escape.markdown(rw.intro["who"] ?? "") + "\n"
         for d in r.compare.dimensions {
             out += "\n### \(Escape.markdown(w.dimension[d.dimension]!))\n\n"
             out += TextTable.markdown(CompareRow.header(w), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells })
@@ -32,16 +32,18 @@ public enum ReportMarkdown {
             if let line = CompareSummary.testLine(d, language: language) { out += Escape.markdown(line) + "\n\n" }
             for note in CompareSummary.notes(d, context: r.context, language: language) { out += "- \(Escape.markdown(note))\n" }
         }
-        out += "\n## \(Escape.markdown(rw.buurtenHeading))\n\n" + section(HeterogeneityRenderer.text(r.buurten, language: language, markdown: true))
+        out += "\n## \(Escape.markdown(rw.buurtenHeading))\n\n" + Escape.markdown(rw.intro["buurten"] ?? "") + "\n\n" + section(HeterogeneityRenderer.text(r.buurten, language: language, markdown: true))
         if let a = r.activities {
-            out += "\n## \(Escape.markdown(rw.activitiesHeading))\n\n" + section(HeterogeneityRenderer.text(a, language: language, markdown: true))
+            out += "\n## \(Escape.markdown(rw.activitiesHeading))\n\n" + Escape.markdown(rw.intro["activities"] ?? "") + "\n\n" + section(HeterogeneityRenderer.text(a, language: language, markdown: true))
         }
         if let g = r.gradient {
-            out += "\n## \(Escape.markdown(rw.sesHeading))\n\n" + section(GradientRenderer.text(g, language: language, markdown: true))
+            out += "\n## \(Escape.markdown(rw.sesHeading))\n\n" + Escape.markdown(rw.intro["ses"] ?? "") + "\n\n" + section(GradientRenderer.text(g, language: language, markdown: true))
         }
         if let t = r.trend {
-            out += "\n## \(Escape.markdown(w.labels.trend.title))\n\n" + section(TrendRenderer.text(t, language: language, markdown: true))
+            out += "\n## \(Escape.markdown(w.labels.trend.title))\n\n" + Escape.markdown(rw.intro["trend"] ?? "") + "\n\n" + section(TrendRenderer.text(t, language: language, markdown: true))
         }
+        out += "\n## \(Escape.markdown(rw.glossaryHeading))\n\n"
+        for (term, meaning) in rw.glossary { out += "- **\(Escape.markdown(term))**: \(Escape.markdown(meaning))\n" }
         out += "\n## \(Escape.markdown(rw.methodsHeading))\n\n"
         for (name, citation) in rw.methodList { out += "- \(Escape.markdown(name)) — \(Escape.markdown(citation))\n" }
         out += "\n| \(Escape.markdown(rw.files)) | SHA-256 |\n|:---|:---|\n"

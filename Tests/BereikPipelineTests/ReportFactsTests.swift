@@ -13,6 +13,11 @@ import BereikData
         #expect(r.out.contains("Geuzenveld (WK036378)") && r.out.contains("bezoeken van 2019-01-01 tot en met 2019-12-31"))
         // The summary sentence says the area by name.
         #expect(r.out.contains("mensen in Slotermeer-Noordoost (WK036376)"))
+        // Explained as it goes: a plain opening per section, and the glossary.
+        #expect(r.out.contains("Een verhouding van 0,6 betekent") && r.out.contains("## Wat betekenen de getallen?"))
+        #expect(r.out.contains("## Wie missen we, en waar?"))
+        let en = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--lang", "en"])
+        #expect(en.out.contains("## What do the numbers mean?") && en.out.contains("## Who do we miss, and where?"))
     }
 
     @Test func noSESNoSESFacts() throws {
