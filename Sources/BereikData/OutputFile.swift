@@ -6,8 +6,13 @@ import Foundation
 /// regular file. `-` (or no path) means standard output.
 public enum OutputFile {
     public static func write(_ text: String, to path: String?, protecting inputs: [String] = []) throws {
+        try write(data: Data(text.utf8), to: path, protecting: inputs)
+    }
+
+    /// Bytes (a PDF) by the same rules.
+    public static func write(data: Data, to path: String?, protecting inputs: [String] = []) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let location = SourceLocation(file: path)
@@ -27,7 +32,7 @@ public enum OutputFile {
                 guard let handle = FileHandle(forWritingAtPath: path) else {
                     throw DataError(location, "cannot open the output for writing")
                 }
-                handle.write(Data(text.utf8))
+                handle.write(data)
                 try? handle.close()
                 return
             }
@@ -43,7 +48,7 @@ public enum OutputFile {
         let temporary = resolved.deletingLastPathComponent()
             .appendingPathComponent(".\(resolved.lastPathComponent).bereik-\(getpid()).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             if exists { _ = chmod(temporary.path, target.st_mode & 0o7777) }
             if rename(temporary.path, resolved.path) != 0 {
                 throw DataError(location, DataMessages.cannotWrite(String(cString: strerror(errno))))

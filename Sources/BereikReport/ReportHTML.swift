@@ -186,6 +186,21 @@ public enum ReportHTML {
         return out + "<p class=\"note\">\(htmlEscape(rw.generated)) \(htmlEscape(version))</p></section>\n"
     }
 
+    /// Text inside a CSS string: backslash and quote escaped, control characters and `<` (which
+    /// could close the style element) written as CSS escapes.
+    static func cssString(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "<", ">", "&": out += "\\" + String(u.value, radix: 16) + " "
+            default: out += u.value < 0x20 || u.value == 0x7F ? "\\" + String(u.value, radix: 16) + " " : String(u)
+            }
+        }
+        return out
+    }
+
     static func lastPathComponent(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 
     static func page(title: String, language: Language, body: String) -> String {
@@ -206,7 +221,9 @@ public enum ReportHTML {
         thead th:first-child { text-align: left; } figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-size: .85em; color: #333; } svg text { font-family: "DejaVu Sans", Arial, sans-serif; fill: #111; }
         pre { font-size: .85em; white-space: pre-wrap; } section { break-inside: auto; }
-        @page { size: A4; margin: 16mm 14mm; }
+        @page { size: A4; margin: 16mm 14mm 18mm; @bottom-left { content: "\(cssString(title))"; font-size: 8pt; color: #555; }
+                @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+        tr { break-inside: avoid; }
         @media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3 { break-after: avoid; } table, figure { break-inside: avoid; } }
         </style>
         </head>

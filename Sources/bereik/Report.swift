@@ -13,7 +13,7 @@ struct Report: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(name: .long, help: "html or markdown.") var format: String = "html"
+    @Option(name: .long, help: "html, markdown or pdf (printed by headless Chromium; needs --output).") var format: String = "html"
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
     @Option(name: .long, help: "nl (default) or en.") var lang: Language?
     @Option(name: .long, help: "Title of the report.") var title: String?
@@ -22,7 +22,8 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Monte Carlo repetitions for the SII/RII intervals (default 100,000).") var repetitions: Int?
 
     func validate() throws {
-        guard ["html", "markdown"].contains(format) else { throw ValidationError("--format must be html or markdown") }
+        guard ["html", "markdown", "pdf"].contains(format) else { throw ValidationError("--format must be html, markdown or pdf") }
+        if format == "pdf", output == nil || output == "-" { throw ValidationError("--format pdf needs --output FILE.pdf") }
         guard (2...1000).contains(disclosureThreshold ?? 5) else { throw ValidationError("--disclosure-threshold must lie between 2 and 1000 (5 is usual)") }
         guard (1000...1_000_000).contains(repetitions ?? 100_000) else { throw ValidationError("--repetitions must lie between 1,000 and 1,000,000") }
     }
@@ -40,9 +41,14 @@ struct Report: ParsableCommand {
         let control = noDisclosureControl ? nil : DisclosureControl(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
         let published = Publisher.publish(result, control: control)
         let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .nl
-        let text = format == "html"
-            ? ReportHTML.render(published, language: language, version: Bereik.version)
-            : ReportMarkdown.render(published, language: language, version: Bereik.version)
-        try OutputFile.write(text, to: output, protecting: request.inputFiles)
+        switch format {
+        case "markdown":
+            try OutputFile.write(ReportMarkdown.render(published, language: language, version: Bereik.version), to: output, protecting: request.inputFiles)
+        case "pdf":
+            try PDFPrinter.print(html: ReportHTML.render(published, language: language, version: Bereik.version), to: output!,
+                                 protecting: request.inputFiles)
+        default:
+            try OutputFile.write(ReportHTML.render(published, language: language, version: Bereik.version), to: output, protecting: request.inputFiles)
+        }
     }
 }

@@ -60,4 +60,26 @@ import BereikData
         #expect(men.extraNeeded == 14)  // ⌈(20·0.5 − 3)/(1 − 0.5)⌉
         #expect(!report.whereMissing.contains { $0.group == "vrouw" })
     }
+
+    /// The title goes into the page footer as a CSS string: it can neither end the string nor the
+    /// style element.
+    @Test func theFooterTitleIsEscaped() {
+        #expect(ReportHTML.cssString("Samen \"</style><script>\\") == "Samen \\\"\\3c /style\\3e \\3c script\\3e \\\\")
+    }
+
+    /// `--format pdf` prints with headless Chromium: a PDF with several A4 pages.
+    @Test(.enabled(if: ReportTests.chromium != nil)) func aPDFReport() throws {
+        let pdf = Repo.temporary("rapport.pdf")
+        let r = try runBereik(["report", Repo.path("bereik.toml"), "--format", "pdf", "--output", pdf])
+        #expect(r.code == 0, "\(r.err)")
+        let data = try #require(FileManager.default.contents(atPath: pdf))
+        #expect(data.starts(with: Array("%PDF".utf8)))
+        let pages = String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+            + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page ").count - 1
+            + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type/Page\n").count - 1
+            + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type/Page/").count - 1
+        #expect(data.count > 50_000 && pages >= 3, "\(data.count) bytes, \(pages) pages")
+        let refused = try runBereik(["report", Repo.path("bereik.toml"), "--format", "pdf"])
+        #expect(refused.code == 2 && refused.err.contains("--output"))
+    }
 }
