@@ -16,6 +16,16 @@ public enum Escape {
         return out
     }
 
+    /// Each Unicode scalar replaced by `replacement(scalar)` when it gives one (the shared loop of
+    /// the JSON and CSS string escapers).
+    static func scalars(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let r = replacement(scalar) { out += r } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     /// Terminal: control characters (C0, DEL, C1 — line breaks, ANSI escapes) become `?`, so a
     /// label can neither break a table row nor drive the terminal.
     public static func terminal(_ text: String) -> String {

@@ -189,17 +189,16 @@ public enum ReportHTML {
     /// Text inside a CSS string: backslash and quote escaped, control characters and `<` (which
     /// could close the style element) written as CSS escapes.
     static func cssString(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
+        Escape.scalars(s) { u in
             switch u {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "<", ">", "&": out += "\\" + String(u.value, radix: 16) + " "
-            default: out += u.value < 0x20 || u.value == 0x7F ? "\\" + String(u.value, radix: 16) + " " : String(u)
+            case "\\": return "\\\\"
+            case "\"": return "\\\""
+            case "<", ">", "&": return "\\" + String(u.value, radix: 16) + " "
+            default: return u.value < 0x20 || u.value == 0x7F ? "\\" + String(u.value, radix: 16) + " " : nil
             }
         }
-        return out
     }
+
 
     static func lastPathComponent(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 
