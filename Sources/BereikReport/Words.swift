@@ -91,7 +91,7 @@ public struct Words: Sendable {
                     .unknownPostcode: "onbekende postcode", .outsideArea: "buurt buiten het gebied",
                     .postcodeTooCoarse: "postcode te grof voor het gebied"],
         columns: Columns(group: "Groep", participants: "Deeln.", share: "Aandeel", residentShare: "Inwoners",
-                         ratio: "Ratio (BI)", reach: "Per 1.000 (BI)", missing: "Nodig", flag: "Vlag"),
+                         ratio: "Verhouding (BI)", reach: "Per 1.000 (BI)", missing: "Nodig", flag: "Vlag"),
         labels: Labels(
             title: "Wie bereiken we, wie missen we?", area: "Gebied", population: "Bevolking", attendance: "Deelnemers",
             rowsRead: "rijen gelezen", rowsUsed: "gebruikt", excluded: "niet gebruikt", persons: "personen",
@@ -111,7 +111,7 @@ public struct Words: Sendable {
             missingExplained: "Het getal tussen haakjes (kolom Nodig) is hoeveel mensen uit die groep er nog bij moeten komen, naast de huidige deelnemers, voor een eerlijke afspiegeling van het gebied.",
             heterogeneity: HeterogeneityWords(
                 titleUnits: "Bereik per gebied", titleActivities: "Samenstelling per activiteit", titleGradient: "Bereik naar SES-WOA",
-                unit: "Gebied", name: "Naam", shrunk: "Geschat (EB)", funnel: "Funnel 99,8%", flagLow: "laag", flagHigh: "hoog",
+                unit: "Gebied", name: "Naam", shrunk: "Geschat (EB)", funnel: "Trechter 99,8%", flagLow: "laag", flagHigh: "hoog",
                 homogeneity: "Verschillen tussen gebieden", prediction: "Verwacht bereik in een nieuw gebied (95%)",
                 overdispersion: "Overdispersie", leftOut: "Niet meegenomen (geen inwoners of meer deelnemers dan inwoners)",
                 independence: "Toets op onafhankelijkheid (personen)", segregation: "Segregatie over activiteiten",

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// Issue 13 (part): every output in Dutch has no English words, and every output in English no
+/// Dutch ones — tables, sentences, validate and the report. File names, CBS table names, region
+/// names, citations and the domain word "buurt(en)" (used in English too) are allowed.
+@Suite struct OneLanguageTests {
+    static let commands: [[String]] = [["compare"], ["heterogeneity", "--by", "wijk"], ["heterogeneity", "--by", "activity"],
+                                       ["gradient"], ["trend", "--period", "quarter"], ["validate"]]
+
+    static func outputs(_ lang: String) throws -> String {
+        var all = ""
+        for c in commands {
+            let r = try runBereik(c + ["--project", Repo.path("bereik.toml"), "--lang", lang])
+            all += r.out + r.err
+        }
+        all += try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--lang", lang]).out
+        // What may stand in either language: paths, citations, CBS's own names.
+        return all.split(separator: "\n").filter { !$0.contains("Kakwani") && !$0.contains("Kerncijfers Wijken en Buurten") }
+            .map { $0.replacingOccurrences(of: #"[^ ]*\.csv"#, with: "", options: .regularExpression) }.joined(separator: "\n")
+    }
+
+    static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    @Test func dutchOutputsHaveNoEnglishWords() throws {
+        let english: Set<String> = ["the", "and", "participants", "residents", "bundled", "normalised", "attendance", "population",
+                                    "reach", "warning", "persons", "funnel", "ratio", "flag", "with", "not", "used", "between", "test",
+                                    "rows", "group", "groups", "area", "needed", "under", "unknown"]  // not "of", "over": Dutch words too
+        let found = Self.words(try Self.outputs("nl")).intersection(english)
+        #expect(found.isEmpty, "English in the Dutch outputs: \(found.sorted())")
+    }
+
+    @Test func englishOutputsHaveNoDutchWords() throws {
+        let dutch: Set<String> = ["deelnemers", "inwoners", "bereik", "gebied", "niet", "vlag", "verhouding", "en", "van", "het", "de",
+                                  "jaar", "onbekend", "rijen", "gebruikt", "personen", "groep", "nodig", "onder", "boven", "toets"]
+        let found = Self.words(try Self.outputs("en")).intersection(dutch)
+        #expect(found.isEmpty, "Dutch in the English outputs: \(found.sorted())")
+    }
+}
