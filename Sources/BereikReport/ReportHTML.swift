@@ -37,7 +37,8 @@ public enum ReportHTML {
                 ratioRows.append(("\(dimension): \(w.label(g.key))", g.ratio, g.flag))
             }
         }
-        body += figure(SVGCharts.ratioChart(ratioRows, title: rw.ratioChart, axis: rw.ratioAxis, language: language), caption: rw.ratioChart)
+        body += figure(SVGCharts.ratioChart(ratioRows, title: rw.ratioChart, axis: rw.ratioAxis,
+                                            legend: (rw.legendUnder, rw.legendOver, rw.legendNone), language: language), caption: rw.ratioChart)
         for d in r.compare.dimensions {
             body += "<h3>\(htmlEscape(w.dimension[d.dimension]!))</h3>"
             let rows = d.groups.map { g in (label: w.label(g.key), participants: g.participantShare, residents: g.residentShare) }

@@ -14,6 +14,10 @@ public struct ReportWords: Sendable {
     public var intro: [String: String] = [:]
     /// "Wat betekenen de getallen?": term and meaning, in plain words.
     public var glossaryHeading = ""
+    /// The funnel chart's legend: below the limits, above them, within.
+    public var funnelLow = "", funnelHigh = "", funnelWithin = ""
+    /// The ratio chart's legend.
+    public var legendUnder = "", legendOver = "", legendNone = ""
     public var glossary: [(String, String)] = []
     public let methodList: [(String, String)]
     /// The role of each input file in the report's file table.
@@ -117,6 +121,8 @@ extension Language {
                 "trend": "Hoeveel mensen per periode meedoen, hoeveel van hen nieuw zijn en hoeveel terugkomen.",
             ]
             words.glossaryHeading = "Wat betekenen de getallen?"
+            (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lager dan toeval verklaart", "hoger dan toeval verklaart", "binnen de grenzen")
+            (words.legendUnder, words.legendOver, words.legendNone) = ("doet minder mee", "doet meer mee", "geen duidelijk verschil")
             words.glossary = [
                 ("Verhouding", "aandeel onder de deelnemers gedeeld door aandeel onder de inwoners; 1 is een eerlijke afspiegeling, onder 1 doet de groep minder mee"),
                 ("BI (betrouwbaarheidsinterval)", "de marge rond een getal: met 95% zekerheid ligt de echte waarde ertussen"),
@@ -145,6 +151,8 @@ extension Language {
                 "trend": "How many people take part per period, how many of them are new and how many come back.",
             ]
             words.glossaryHeading = "What do the numbers mean?"
+            (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lower than chance explains", "higher than chance explains", "within the limits")
+            (words.legendUnder, words.legendOver, words.legendNone) = ("takes part less", "takes part more", "no clear difference")
             words.glossary = [
                 ("Ratio", "share among participants divided by share among residents; 1 is a fair reflection, below 1 the group takes part less"),
                 ("CI (confidence interval)", "the margin around a number: with 95% confidence the true value lies within it"),

@@ -34,9 +34,9 @@ enum SVGCharts {
 
     /// Representation ratio with its interval per group, log scale, a line at 1.
     static func ratioChart(_ rows: [(label: String, ratio: RepresentationRatio?, flag: RepresentationFlag)], title: String,
-                           axis: String, language: Language) -> String {
+                           axis: String, legend: (under: String, over: String, none: String), language: Language) -> String {
         let width = 640, rowHeight = 22, left = 230.0, right = 620.0
-        let height = 40 + rows.count * rowHeight + 30
+        let height = 46 + rows.count * rowHeight + 30
         let lo = 0.2, hi = 5.0
         func x(_ v: Double) -> Double { left + (log(min(max(v, lo), hi)) - log(lo)) / (log(hi) - log(lo)) * (right - left) }
         let description = rows.map { r in
@@ -45,6 +45,9 @@ enum SVGCharts {
         }.joined(separator: "; ")
         var svg = open(width: width, height: height, title: title, description: description)
         let bottom = Double(30 + rows.count * rowHeight)
+        svg += marker(.under, x: left + 8, y: 10) + "<text x=\"\(f(left + 18))\" y=\"14\" font-size=\"10\">\(htmlEscape(legend.under))</text>"
+        svg += marker(.over, x: left + 138, y: 10) + "<text x=\"\(f(left + 148))\" y=\"14\" font-size=\"10\">\(htmlEscape(legend.over))</text>"
+        svg += marker(.none, x: left + 268, y: 10) + "<text x=\"\(f(left + 278))\" y=\"14\" font-size=\"10\">\(htmlEscape(legend.none))</text>"
         for tick in [0.25, 0.5, 1, 2, 4] {
             svg += "<line x1=\"\(f(x(tick)))\" y1=\"20\" x2=\"\(f(x(tick)))\" y2=\"\(f(bottom))\" stroke=\"\(tick == 1 ? "#000000" : "#cccccc")\" stroke-width=\"\(tick == 1 ? 1.5 : 1)\"/>"
             svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(bottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(language.number(tick, digits: tick < 1 ? 2 : 0))</text>"
@@ -55,6 +58,9 @@ enum SVGCharts {
             svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(r.label))</text>"
             guard let ratio = r.ratio else { continue }
             svg += "<line x1=\"\(f(x(ratio.interval.lower)))\" y1=\"\(f(y))\" x2=\"\(f(x(ratio.interval.upper)))\" y2=\"\(f(y))\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
+            // An interval beyond the axis ends in an arrow at the edge, not a silent cut.
+            if ratio.interval.lower < lo { svg += "<path d=\"M\(f(left)) \(f(y)) L\(f(left + 7)) \(f(y - 4)) L\(f(left + 7)) \(f(y + 4)) Z\" fill=\"#000000\"/>" }
+            if ratio.interval.upper > hi { svg += "<path d=\"M\(f(right)) \(f(y)) L\(f(right - 7)) \(f(y - 4)) L\(f(right - 7)) \(f(y + 4)) Z\" fill=\"#000000\"/>" }
             svg += marker(r.flag, x: x(ratio.estimate), y: y)
         }
         return svg + "</svg>"
@@ -87,34 +93,63 @@ enum SVGCharts {
         return svg + "</svg>"
     }
 
-    /// Funnel plot: reach per 1,000 against residents, with the target, 95% (dashed) and 99.8% (solid) limits.
+    /// "Nice" axis ticks from 0: steps of 1, 2 or 5 × 10^k, about `count` of them, the last at or
+    /// above `maximum` (Heckbert 1990, "Nice numbers for graph labels", Graphics Gems).
+    static func niceTicks(upTo maximum: Double, count: Int = 5) -> [Double] {
+        guard maximum > 0, maximum.isFinite else { return [0, 1] }
+        let raw = maximum / Double(max(1, count - 1))
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        let n = Int((maximum / step).rounded(.up))
+        return (0...max(1, n)).map { Double($0) * step }
+    }
+
+    /// Digits that show every tick of a nice step exactly.
+    static func tickDigits(_ ticks: [Double]) -> Int {
+        guard ticks.count > 1 else { return 0 }
+        let step = ticks[1] - ticks[0]
+        return step >= 1 ? 0 : min(3, Int((-log10(step)).rounded(.up)))
+    }
+
+    /// Funnel plot: reach per 1,000 against residents, with the target, 95% (dashed) and 99.8%
+    /// (solid) limits. Axes run from 0 to the nice tick above the data (and the limits drawn, which
+    /// start at the smallest unit); flagged units are labelled by name; a legend explains the marks.
     static func funnelChart(_ units: [PublishedUnit], target: Double, method: FunnelMethod, title: String, words: ReportWords, language: Language) -> String {
-        let width = 640, height = 380, left = 60.0, right = 620.0, top = 20.0, bottom = 330.0
-        let maxN = Double(units.map(\.residents).max() ?? 1)
-        let limitsAtMax = FunnelLimits(target: target, size: 10)
-        let maxY = max(units.compactMap(\.reach.estimate).max() ?? target, limitsAtMax.upper95, target * 2) * 1000 * 1.05
+        let width = 640, height = 400, left = 60.0, right = 620.0, top = 34.0, bottom = 340.0
+        let sizes = units.map(\.residents).filter { $0 > 0 }
+        let smallest = max(1, sizes.min() ?? 1), largest = max(smallest, sizes.max() ?? 1)
+        // The limits of the units' own method (exact binomial or normal), from the smallest unit to the largest.
+        let curve = (0...60).compactMap { k -> (n: Double, limits: FunnelLimits)? in
+            let n = max(1, Int((Double(smallest) + (Double(largest) - Double(smallest)) * Double(k) / 60).rounded()))
+            return (try? FunnelLimits(target: target, size: n, method: method)).map { (Double(n), $0) }
+        }
+        let highest = max(units.compactMap(\.reach.estimate).max() ?? target, curve.map(\.limits.upper998).max() ?? target) * 1000
+        let yTicks = niceTicks(upTo: highest), xTicks = niceTicks(upTo: Double(largest))
+        let maxY = yTicks.last!, maxN = xTicks.last!
         func x(_ n: Double) -> Double { left + n / maxN * (right - left) }
         func y(_ r: Double) -> Double { bottom - min(r * 1000, maxY) / maxY * (bottom - top) }
-        let flagged = units.filter { $0.flag != .none }.map { "\($0.unit) \($0.flag == .high ? words.funnel998 + " ↑" : words.funnel998 + " ↓")" }
+        let label = { (u: PublishedUnit) in u.name.isEmpty ? u.unit : u.name }
+        let flaggedUnits = units.filter { $0.flag != .none && $0.reach.estimate != nil }
+        let flagged = flaggedUnits.map { "\(label($0)) (\($0.unit)) \($0.flag == .high ? words.funnel998 + " ↑" : words.funnel998 + " ↓")" }
         let description = "\(words.funnelTarget) \(language.number(target * 1000, digits: 1)); \(units.count) buurten" +
             (flagged.isEmpty ? "" : "; " + flagged.joined(separator: ", "))
         var svg = open(width: width, height: height, title: title, description: description)
+        // Legend: the marks' meaning, above the plot.
+        svg += marker(.under, x: left + 8, y: 14) + "<text x=\"\(f(left + 18))\" y=\"18\" font-size=\"10\">\(htmlEscape(words.funnelLow))</text>"
+        svg += marker(.over, x: left + 168, y: 14) + "<text x=\"\(f(left + 178))\" y=\"18\" font-size=\"10\">\(htmlEscape(words.funnelHigh))</text>"
+        svg += marker(.none, x: left + 328, y: 14) + "<text x=\"\(f(left + 338))\" y=\"18\" font-size=\"10\">\(htmlEscape(words.funnelWithin))</text>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
-        for k in 0...4 {
-            let v = maxY * Double(k) / 4
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(bottom - Double(k) / 4 * (bottom - top) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: 0))</text>"
-            let n = maxN * Double(k) / 4
+        let yDigits = tickDigits(yTicks)
+        for v in yTicks {
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v / 1000) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: yDigits))</text>"
+        }
+        for n in xTicks {
             svg += "<text x=\"\(f(x(n)))\" y=\"\(f(bottom + 14))\" font-size=\"10\" text-anchor=\"middle\">\(language.integer(Int(n)))</text>"
         }
         svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 32))\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(words.funnelX))</text>"
         svg += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\">\(htmlEscape(words.funnelY))</text>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(target)))\" x2=\"\(f(right))\" y2=\"\(f(y(target)))\" stroke=\"#000000\" stroke-width=\"1\"/>"
-        // The limits of the units' own method (exact binomial or normal), at 60 sizes.
-        let curve = (1...60).compactMap { k -> (n: Double, limits: FunnelLimits)? in
-            let n = max(1, Int((maxN * Double(k) / 60).rounded()))
-            return (try? FunnelLimits(target: target, size: n, method: method)).map { (Double(n), $0) }
-        }
         for (limit, dash) in [({ (l: FunnelLimits) in (l.lower95, l.upper95) }, "5,4"), ({ (l: FunnelLimits) in (l.lower998, l.upper998) }, "")] {
             for lower in [true, false] {
                 let points = curve.map { c -> String in
@@ -125,9 +160,15 @@ enum SVGCharts {
             }
         }
         for u in units {
-            guard let r = u.reach.estimate else { continue }
+            guard let r = u.reach.estimate, u.residents > 0 else { continue }
             let flag: RepresentationFlag = u.flag == .low ? .under : u.flag == .high ? .over : .none
             svg += marker(flag, x: x(Double(u.residents)), y: y(r))
+        }
+        // The five flagged units furthest from the target, labelled beside their mark (left of it near the right edge).
+        for u in flaggedUnits.sorted(by: { abs($0.reach.estimate! - target) > abs($1.reach.estimate! - target) }).prefix(5) {
+            let px = x(Double(u.residents)), py = y(u.reach.estimate!)
+            let toLeft = px > right - 150
+            svg += "<text x=\"\(f(toLeft ? px - 9 : px + 9))\" y=\"\(f(py + 4))\" font-size=\"10\" text-anchor=\"\(toLeft ? "end" : "start")\">\(htmlEscape(label(u)))</text>"
         }
         return svg + "</svg>"
     }
@@ -135,7 +176,8 @@ enum SVGCharts {
     /// Reach per 1,000 by SES group as bars with interval whiskers.
     static func sesChart(_ groups: [PublishedGroup], title: String, language: Language) -> String {
         let width = 640, height = 300, left = 60.0, right = 620.0, top = 20.0, bottom = 260.0
-        let maxY = max(1, (groups.compactMap { $0.reach.interval?.upper ?? $0.reach.estimate }.max() ?? 0) * 1000 * 1.1)
+        let ticks = niceTicks(upTo: max(1, (groups.compactMap { $0.reach.interval?.upper ?? $0.reach.estimate }.max() ?? 0) * 1000))
+        let maxY = ticks.last!
         let slot = (right - left) / Double(max(1, groups.count))
         func y(_ v: Double) -> Double { bottom - v * 1000 / maxY * (bottom - top) }
         let description = groups.map { g in
@@ -144,9 +186,8 @@ enum SVGCharts {
         }.joined(separator: "; ")
         var svg = open(width: width, height: height, title: title, description: description)
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
-        for k in 0...4 {
-            let v = maxY * Double(k) / 4
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(bottom - Double(k) / 4 * (bottom - top) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: 0))</text>"
+        for v in ticks {
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v / 1000) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: tickDigits(ticks)))</text>"
         }
         for (i, g) in groups.enumerated() {
             let cx = left + slot * (Double(i) + 0.5)
