@@ -8,11 +8,7 @@ import BereikData
 /// 10^k steps from 0), nothing is drawn outside the view box, and the axes fit the data.
 @Suite struct ChartTests {
     static let report: PublishedReport = {
-        var r = AnalysisRequest(attendance: Repo.example, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
-        r.population = Repo.amsterdam2019
-        r.ses = Repo.ses2019
-        r.area = Repo.exampleArea
-        return Publisher.publish(try! ReportPipeline.run(r, repetitions: 1000), control: nil)
+        Publisher.publish(try! ReportPipeline.run(Repo.exampleRequest(), repetitions: 1000), control: nil)
     }()
 
     static func numbers(_ svg: String, attribute: String) -> [Double] {

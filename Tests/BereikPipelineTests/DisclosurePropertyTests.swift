@@ -38,10 +38,7 @@ import BereikData
     }
 
     static func request(_ path: String) -> AnalysisRequest {
-        var r = AnalysisRequest(attendance: path, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
-        r.population = Repo.amsterdam2019
-        r.ses = Repo.ses2019
-        r.area = ["WK036376"]
+        var r = Repo.exampleRequest(path, area: ["WK036376"])
         r.settings.fit.draws = 500
         return r
     }

@@ -6,11 +6,7 @@ import BereikStats
 /// The generator's propensities are the known answer; compare must recover them.
 @Suite struct KnownAnswerTests {
     func request(_ attendance: String) -> AnalysisRequest {
-        var r = AnalysisRequest(attendance: attendance, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
-        r.population = Repo.amsterdam2019
-        r.ses = Repo.ses2019
-        r.area = Repo.exampleArea
-        return r
+        Repo.exampleRequest(attendance)
     }
 
     /// Without buurt effects, women take part exactly twice as often as men in every buurt, so the

@@ -6,11 +6,7 @@ import BereikData
 
 @Suite struct RenderingTests {
     static let result: CompareResult = {
-        var r = AnalysisRequest(attendance: Repo.example, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
-        r.population = Repo.amsterdam2019
-        r.ses = Repo.ses2019
-        r.area = Repo.exampleArea
-        return try! ComparePipeline.run(r)
+        try! ComparePipeline.run(Repo.exampleRequest())
     }()
     static let open = Publisher.publish(result, control: nil)
 

@@ -9,11 +9,7 @@ import BereikData
 /// to PDF. CI installs Chromium (scripts/test.sh); set BEREIK_SKIP_BROWSER=1 to skip on a machine without it.
 @Suite(.serialized) struct ReportTests {
     static let result: ReportResult = {
-        var r = AnalysisRequest(attendance: Repo.example, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
-        r.population = Repo.amsterdam2019
-        r.ses = Repo.ses2019
-        r.area = Repo.exampleArea
-        return try! ReportPipeline.run(r, repetitions: 2000, title: "Samen <Gezond> & \"Nieuw-West\"")
+        try! ReportPipeline.run(Repo.exampleRequest(), repetitions: 2000, title: "Samen <Gezond> & \"Nieuw-West\"")
     }()
 
     static var chromium: String? {

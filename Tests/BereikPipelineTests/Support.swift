@@ -1,5 +1,6 @@
 import Foundation
 import BereikData
+import BereikPipeline
 
 enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -8,6 +9,16 @@ enum Repo {
     static let amsterdam2019 = path("Datasets/cbs/kwb2019_84583NED_amsterdam.csv")
     static let ses2019 = path("Datasets/cbs/seswoa2019_85163NED_amsterdam.csv")
     static let example = path("Datasets/example/deelnemers_nieuw_west_2019.csv")
+
+    /// The example project's request (Amsterdam KWB and SES-WOA 2019, five wijken of Nieuw-West)
+    /// for `attendance`, by default the example attendance.
+    static func exampleRequest(_ attendance: String = example, area: [String] = exampleArea) -> AnalysisRequest {
+        var r = AnalysisRequest(attendance: attendance, referenceDate: CivilDate(year: 2019, month: 12, day: 31)!)
+        r.population = amsterdam2019
+        r.ses = ses2019
+        r.area = area
+        return r
+    }
 
     /// Writes `text` to a fresh temporary file named after `name` and returns its path.
     static func write(_ text: String, _ name: String) throws -> String {
