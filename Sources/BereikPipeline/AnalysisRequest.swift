@@ -13,6 +13,8 @@ public struct AnalysisRequest: Sendable {
     /// The worksheet, when the attendance is an Excel workbook (nil: the first with data).
     public var sheet: String?
     public var area: [String] = []
+    /// The initiative's own name for its area (`[area] name`, `--area-name`), used in the report's sentences.
+    public var areaName: String?
     /// nil: every dimension the attendance has.
     public var dimensions: [Dimension]?
     public var settings = ComparisonSettings()

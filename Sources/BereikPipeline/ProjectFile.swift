@@ -15,7 +15,7 @@ public struct ProjectFile: Sendable {
 
     static let keys: Set<String> = [
         "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
-        "area.codes", "area.from", "area.to", "analysis.dimensions", "analysis.confidence", "analysis.adjustment",
+        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.confidence", "analysis.adjustment",
         "analysis.interval", "analysis.funnel", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
     ] 
@@ -102,6 +102,7 @@ public struct ProjectFile: Sendable {
         request.countries = try file("inputs.countries")
         request.sheet = try string("inputs.sheet")
         request.area = try strings("area.codes") ?? []
+        request.areaName = try string("area.name").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         request.from = try date("area.from")
         request.to = try date("area.to")
         if let names = try strings("analysis.dimensions") {
@@ -192,6 +193,7 @@ public struct ProjectFile: Sendable {
     # countries = "landen.csv"      # own country list (names,europe,western)
 
     [area]
+    # name = "Nieuw-West"            # how the report names the area in its sentences (codes stay in the methods)
     codes = ["GM0363"]              # gemeente, wijk or buurt: codes (GM…, WK…, BU…) or names ("Bloemhof", "Feijenoord (Rotterdam)")
     # from = "2024-01-01"           # only visits in this period
     # to = "2024-12-31"

@@ -26,6 +26,7 @@ public struct PublishedContext: Sendable {
     public let sesGroups: Int
     public let sesCutPoints: [Double]?
     public let cluster: ClusterChoice
+    public let areaName: String?
     public let funnel: FunnelMethod
     public let from: CivilDate?
     public let to: CivilDate?

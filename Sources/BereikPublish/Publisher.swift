@@ -92,7 +92,7 @@ public enum Publisher {
     }
 
     static func context(_ r: some RunResult, _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {
-        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, sesCutPoints: r.request.sesCutPoints, cluster: r.request.cluster, funnel: r.request.funnel, from: r.request.from, to: r.request.to,
+        PublishedContext(settings: r.request.settings, sesGroups: r.request.sesGroups, sesCutPoints: r.request.sesCutPoints, cluster: r.request.cluster, areaName: r.request.areaName, funnel: r.request.funnel, from: r.request.from, to: r.request.to,
                          area: r.area, sources: r.sources, notes: r.notes, disclosure: ledger.control, reconciliation: recon.publish(ledger))
     }
 }

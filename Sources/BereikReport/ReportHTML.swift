@@ -13,7 +13,8 @@ public enum ReportHTML {
         let w = language.words, rw = language.report
         let title = r.title.isEmpty ? rw.defaultTitle : r.title
         var body = "<header><h1>\(htmlEscape(title))</h1><p class=\"meta\">\(htmlEscape(rw.area)): "
-            + htmlEscape(ReportSummary.areaText(r.context.area, language)) + periodText(r, language) + "</p></header>\n"
+            + htmlEscape(r.context.areaName.map { "\($0) — " } ?? "") + htmlEscape(ReportSummary.areaText(r.context.area, language))
+            + periodText(r, language) + "</p></header>\n"
 
         let warnings = language.warnings(r.context.notes)
         if !warnings.isEmpty {
@@ -262,7 +263,7 @@ public enum ReportSummary {
         var out: [String] = []
         let reach = r.buurten.target.map { language.number($0 * 1000, digits: 1) } ?? "–"
         out.append(rw.reachedPeople.filled(language.count(r.context.reconciliation.persons, r.context.disclosure),
-                                           areaText(r.context.area, language), reach))
+                                           r.context.areaName ?? areaText(r.context.area, language), reach))
         let compareSentences = CompareSummary.sentences(r.compare, language: language)
         let w = language.words.labels
         if let under = compareSentences.first(where: { $0.hasPrefix(w.missingSentence("").dropLast(1)) }) { out.append(under) }

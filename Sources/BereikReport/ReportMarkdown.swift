@@ -16,7 +16,8 @@ public enum ReportMarkdown {
     public static func render(_ r: PublishedReport, language: Language, version: String) -> String {
         let rw = language.report, w = language.words
         var out = "# \(Escape.markdown(r.title.isEmpty ? rw.defaultTitle : r.title))\n\n"
-            + Escape.markdown("\(rw.area): " + ReportSummary.areaText(r.context.area, language) + ReportHTML.periodText(r, language)) + "\n\n"
+            + Escape.markdown("\(rw.area): " + (r.context.areaName.map { "\($0) — " } ?? "") + ReportSummary.areaText(r.context.area, language)
+                              + ReportHTML.periodText(r, language)) + "\n\n"
             + Warnings.block(r.context.notes, language, markdown: true) + "## \(Escape.markdown(rw.summary))\n\n"
         for s in ReportSummary.sentences(r, language: language) { out += "- \(Escape.markdown(s))\n" }
         let missing = ReportSummary.whereMissing(r, language: language)

@@ -17,6 +17,7 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
     @Option(name: .long, help: "nl (default) or en.") var lang: Language?
     @Option(name: .long, help: "Title of the report.") var title: String?
+    @Option(name: .long, help: "The area's name in the report's sentences, e.g. \"Nieuw-West\" (default: the regions' names).") var areaName: String?
     @Option(name: .long, help: "Disclosure threshold: participant counts from 1 to N − 1 are withheld (default 5).") var disclosureThreshold: Int?
     @Flag(name: .long, help: "Switch disclosure control off (not for publication).") var noDisclosureControl = false
     @Option(name: .long, help: "Monte Carlo repetitions for the SII/RII intervals (default 100,000).") var repetitions: Int?
@@ -34,7 +35,8 @@ struct Report: ParsableCommand {
         guard project != nil || input.attendance != nil else {
             throw ValidationError("give a project file (bereik report bereik.toml) or --attendance FILE")
         }
-        let request = try analysis.apply(to: input.request(project: project))
+        var request = try analysis.apply(to: input.request(project: project))
+        if let areaName { request.areaName = areaName }
         let result = try ReportPipeline.run(request, repetitions: repetitions ?? project?.repetitions ?? 100_000,
                                             title: title ?? project?.title)
         InputOptions.clearProgress(request)

@@ -82,4 +82,23 @@ import BereikData
         let refused = try runBereik(["report", Repo.path("bereik.toml"), "--format", "pdf"])
         #expect(refused.code == 2 && refused.err.contains("--output"))
     }
+
+    /// `[area] name` (or `--area-name`) names the area in the sentences; the regions stay in the header.
+    @Test func theAreaHasTheInitiativesName() throws {
+        let project = Repo.temporary("named.toml")
+        try """
+        title = "Samen Gezond"
+        [inputs]
+        attendance = "\(Repo.example)"
+        population = "\(Repo.amsterdam2019)"
+        [area]
+        name = "Nieuw-West"
+        codes = ["WK036376", "WK036377"]
+        """.write(toFile: project, atomically: true, encoding: .utf8)
+        let r = try runBereik(["report", project, "--format", "markdown"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("mensen in Nieuw-West:") && r.out.contains("Gebied: Nieuw-West — "), "\(r.out.prefix(600))")
+        let flag = try runBereik(["report", project, "--format", "markdown", "--area-name", "West"])
+        #expect(flag.out.contains("mensen in West:"))
+    }
 }
