@@ -29,18 +29,17 @@ public enum ComparePipeline {
             if dimension == .ses {
                 guard let grouping = try inputs.sesGrouping(notes: &notes) else { continue }
                 let table = CountTable.sesTable(participants: participants, grouping: grouping)
-                let deff = request.cluster == .buurt ? DesignEffect.perCategory(clusters: clusters(participants, groups: table.keys.count) { b in
-                    grouping.groupOf[participants.buurtCodes[b]]
+                let deff = request.cluster == .buurt ? DesignEffect.perCategory(clusters: clusters(participants, groups: table.keys.count) { person in
+                    let b = participants.buurt[person]
+                    return b >= 0 ? grouping.groupOf[participants.buurtCodes[Int(b)]] : nil
                 }) : nil
-                var r = try result(table, request, sesRanges: grouping.scoreRange, designEffects: deff)
-                r.sesGrouping = (grouping.basis, grouping.cutPoints, grouping.emptyGroups)
-                results.append(r)
+                results.append(try result(table, request, grouping: grouping, designEffects: deff))
             } else if let table = CountTable.build(dimension, participants: participants, population: inputs.population, area: area) {
                 var deff: [Double]?
                 if request.cluster == .buurt, let values = participants.values(dimension) {
-                    deff = DesignEffect.perCategory(clusters: clusters(participants, groups: table.keys.count, values: values))
+                    deff = DesignEffect.perCategory(clusters: clusters(participants, groups: table.keys.count) { Int(values[$0]) })
                 }
-                results.append(try result(table, request, sesRanges: nil, designEffects: deff))
+                results.append(try result(table, request, designEffects: deff))
             }
         }
         return CompareResult(request: request, sources: inputs.sources, area: area, reconciliation: attendance.reconciliation,
@@ -48,14 +47,13 @@ public enum ComparePipeline {
     }
 
     /// Persons per buurt × category (a person without a buurt is a cluster of one): the clusters of
-    /// `DesignEffect`. `values` per person, or `groupOf` per buurt index for SES.
-    static func clusters(_ p: ParticipantTable, groups: Int, values: [Int8]? = nil, groupOf: ((Int) -> Int?)? = nil) -> [[Int]] {
+    /// `DesignEffect`. `category` gives a person's category index, or nil.
+    static func clusters(_ p: ParticipantTable, groups: Int, category: (Int) -> Int?) -> [[Int]] {
         var byBuurt = [[Int]](repeating: [Int](repeating: 0, count: groups), count: p.buurtCodes.count)
         var singles: [[Int]] = []
         for person in 0..<p.count {
             let b = Int(p.buurt[person])
-            let g: Int? = values.map { Int($0[person]) } ?? (b >= 0 ? groupOf?(b) : nil)
-            guard let g, g >= 0, g < groups else { continue }
+            guard let g = category(person), g >= 0, g < groups else { continue }
             if b >= 0 { byBuurt[b][g] += 1 } else {
                 var row = [Int](repeating: 0, count: groups)
                 row[g] = 1
@@ -65,18 +63,16 @@ public enum ComparePipeline {
         return byBuurt + singles
     }
 
-    static func clusters(_ p: ParticipantTable, groups: Int, groupOf: @escaping (Int) -> Int?) -> [[Int]] {
-        clusters(p, groups: groups, values: nil, groupOf: groupOf)
-    }
-
-    static func result(_ table: CountTable, _ request: AnalysisRequest, sesRanges: [ClosedRange<Double>?]?,
+    /// The comparison of one table; `grouping` for the SES dimension (score ranges, how the groups were made).
+    static func result(_ table: CountTable, _ request: AnalysisRequest, grouping: SESGrouping? = nil,
                        designEffects: [Double]? = nil) throws -> DimensionResult {
         let categories = zip(table.keys, zip(table.participants, table.residents)).map {
             CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
         }
         var result = DimensionResult(counts: table, comparison: try DimensionComparison(categories: categories, settings: request.settings,
                                                                                         designEffects: designEffects),
-                                     sesRanges: sesRanges)
+                                     sesRanges: grouping?.scoreRange)
+        result.sesGrouping = grouping.map { ($0.basis, $0.cutPoints, $0.emptyGroups) }
         result.rounding = table.keys.indices.map {
             ReachRounding(participants: table.participants[$0], residents: table.residents[$0], roundedRows: table.roundedRows[$0])
         }

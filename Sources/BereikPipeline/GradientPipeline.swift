@@ -41,8 +41,7 @@ public enum GradientPipeline {
                                   concentration: nil, buurtenRanked: 0, rankedBuurten: [])
         }
         let table = CountTable.sesTable(participants: inputs.attendance.participants, grouping: grouping)
-        var groups = try ComparePipeline.result(table, request, sesRanges: grouping.scoreRange)
-        groups.sesGrouping = (grouping.basis, grouping.cutPoints, grouping.emptyGroups)
+        let groups = try ComparePipeline.result(table, request, grouping: grouping)
         let nonEmpty = zip(table.participants, table.residents).filter { $0.1 > 0 }.map { (x: $0.0, n: $0.1) }
         let siiOmission = SlopeIndexOfInequality.omission(groups: nonEmpty)
         let sii = try SlopeIndexOfInequality(groups: nonEmpty, confidence: request.settings.confidence,

@@ -106,7 +106,7 @@ public struct PublishedDimension: Sendable {
     public let notes: [ComparisonNote]
     public internal(set) var groups: [PublishedGroup]
     /// With `--cluster buurt`: the fit test by Rao–Scott (X²/mean deff), never under disclosure control.
-    public internal(set) var raoScott: (chiSquared: Double, pValue: Double, meanDesignEffect: Double)? = nil
+    public internal(set) var raoScott: DesignEffect.RaoScott? = nil
     /// For `ses`: how the groups were made, their cut points and the empty groups.
     public internal(set) var sesGrouping: (basis: SESGrouping.Basis, cutPoints: [Double]?, empty: [Int])? = nil
     /// Groups whose count is withheld.

@@ -102,74 +102,84 @@ public struct ReportWords: Sendable {
 }
 
 extension Language {
-    public var report: ReportWords {
-        var words: ReportWords = self == .nl ? .dutch : .english
-        words.fileRoles = self == .nl ? ReportWords.dutchRoles : ReportWords.englishRoles
-        words.visitsPeriod = self == .nl ? "bezoeken van %@ tot en met %@" : "visits from %@ to %@"
-        words.chosenPeriod = self == .nl ? "gekozen periode" : "chosen period"
-        if self == .nl {
-            words.whereHeading = "Wie missen we, en waar?"
-            words.whereIntro = "Per groep die minder meedoet dan zijn aandeel in de bevolking: hoeveel mensen uit die groep er nog bij moeten komen, en de buurten waar de meesten van hen wonen (veel inwoners uit die groep, weinig deelnemers)."
-            words.whereGroup = "%@: %@ extra nodig; de meesten wonen in %@."
-            words.whereGroupNoPlaces = "%@: %@ extra nodig."
-            words.wherePlace = "%@ (%@; %@ inwoners uit deze groep)"
-            words.intro = [
-                "who": "Per kenmerk staat het aandeel van elke groep onder de deelnemers naast het aandeel onder de inwoners. Een verhouding van 0,6 betekent: deze groep doet 40% minder vaak mee dan je op grond van de bevolking zou verwachten; 1 is een eerlijke afspiegeling.",
-                "buurten": "Hoeveel inwoners per 1.000 meedoen, per buurt. Een buurt buiten de trechter verschilt meer van het gemiddelde dan toeval kan verklaren.",
-                "activities": "Hoe de deelnemers van elke activiteit zijn samengesteld. Grote verschillen betekenen dat groepen elkaar bij de activiteiten weinig tegenkomen.",
-                "ses": "Het bereik in buurten met een lage tot hoge sociaal-economische status (SES-WOA van het CBS). Q1 zijn de buurten met de laagste status.",
-                "trend": "Hoeveel mensen per periode meedoen, hoeveel van hen nieuw zijn en hoeveel terugkomen.",
-            ]
-            words.glossaryHeading = "Wat betekenen de getallen?"
-            (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lager dan toeval verklaart", "hoger dan toeval verklaart", "binnen de grenzen")
-            (words.legendUnder, words.legendOver, words.legendNone) = ("doet minder mee", "doet meer mee", "geen duidelijk verschil")
-            words.glossary = [
-                ("Verhouding", "aandeel onder de deelnemers gedeeld door aandeel onder de inwoners; 1 is een eerlijke afspiegeling, onder 1 doet de groep minder mee"),
-                ("BI (betrouwbaarheidsinterval)", "de marge rond een getal: met 95% zekerheid ligt de echte waarde ertussen"),
-                ("Per 1.000", "hoeveel van elke 1.000 inwoners meedoen (het bereik)"),
-                ("Nodig", "hoeveel mensen uit een groep er nog bij moeten komen voor een eerlijke afspiegeling"),
-                ("Onder / boven", "de groep doet duidelijk minder / meer mee dan haar aandeel, ook na correctie voor het aantal toetsen"),
-                ("p", "hoe waarschijnlijk een verschil van deze grootte is als er eigenlijk geen verschil is; onder 0,05 heet het duidelijk"),
-                ("D", "welk deel van de deelnemers van groep zou moeten wisselen voor een eerlijke afspiegeling (0 = gelijk)"),
-                ("R en CV", "hoe gelijk alle groepen worden bereikt (R = 1 is gelijk); CV zegt hoeveel gemiddelden van deelnemers ernaast kunnen zitten"),
-                ("I² en τ²", "hoeveel de buurten echt van elkaar verschillen, boven het toeval (I² in procenten)"),
-                ("Trechter (funnelplot)", "grenzen waarbinnen een buurt door toeval alleen kan liggen; kleine buurten hebben bredere grenzen"),
-                ("SII en RII", "het verschil (SII) en de verhouding (RII) in bereik tussen de hoogste en de laagste SES"),
-                ("Concentratie-index", "negatief: het bereik ligt meer in buurten met een lage SES; positief: meer in buurten met een hoge SES"),
-            ]
-        } else {
-            words.whereHeading = "Who do we miss, and where?"
-            words.whereIntro = "For each group that takes part less than its share of the population: how many more people of that group are needed, and the buurten where most of them live (many residents of the group, few participants)."
-            words.whereGroup = "%@: %@ more needed; most of them live in %@."
-            words.whereGroupNoPlaces = "%@: %@ more needed."
-            words.wherePlace = "%@ (%@; %@ residents of this group)"
-            words.intro = [
-                "who": "For each characteristic, each group's share among the participants stands beside its share among the residents. A ratio of 0.6 means: this group takes part 40% less often than the population would lead you to expect; 1 is a fair reflection.",
-                "buurten": "How many residents per 1,000 take part, per buurt. A buurt outside the funnel differs from the average more than chance can explain.",
-                "activities": "How each activity's participants are made up. Large differences mean that groups rarely meet at the activities.",
-                "ses": "Reach in buurten of low to high socio-economic status (CBS SES-WOA). Q1 are the buurten with the lowest status.",
-                "trend": "How many people take part per period, how many of them are new and how many come back.",
-            ]
-            words.glossaryHeading = "What do the numbers mean?"
-            (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lower than chance explains", "higher than chance explains", "within the limits")
-            (words.legendUnder, words.legendOver, words.legendNone) = ("takes part less", "takes part more", "no clear difference")
-            words.glossary = [
-                ("Ratio", "share among participants divided by share among residents; 1 is a fair reflection, below 1 the group takes part less"),
-                ("CI (confidence interval)", "the margin around a number: with 95% confidence the true value lies within it"),
-                ("Per 1,000", "how many of every 1,000 residents take part (the reach)"),
-                ("Needed", "how many more people of a group must join for a fair reflection"),
-                ("Under / over", "the group clearly takes part less / more than its share, also after correcting for the number of tests"),
-                ("p", "how likely a difference this large is if there really is none; below 0.05 it is called clear"),
-                ("D", "which share of the participants would have to change group for a fair reflection (0 = equal)"),
-                ("R and CV", "how equally all groups are reached (R = 1 is equal); CV says how far participants' averages can be off"),
-                ("I² and τ²", "how much the buurten really differ, beyond chance (I² in percent)"),
-                ("Funnel plot", "limits within which a buurt can lie by chance alone; small buurten have wider limits"),
-                ("SII and RII", "the difference (SII) and the ratio (RII) in reach between the highest and the lowest SES"),
-                ("Concentration index", "negative: reach lies more in low-SES buurten; positive: more in high-SES buurten"),
-            ]
-        }
+    /// The report's words in this language (built once per language).
+    public var report: ReportWords { self == .nl ? ReportWords.dutchReport : ReportWords.englishReport }
+}
+
+extension ReportWords {
+    static let dutchReport: ReportWords = {
+        var words = ReportWords.dutch
+        words.fileRoles = dutchRoles
+        words.visitsPeriod = "bezoeken van %@ tot en met %@"
+        words.chosenPeriod = "gekozen periode"
+        words.whereHeading = "Wie missen we, en waar?"
+        words.whereIntro = "Per groep die minder meedoet dan zijn aandeel in de bevolking: hoeveel mensen uit die groep er nog bij moeten komen, en de buurten waar de meesten van hen wonen (veel inwoners uit die groep, weinig deelnemers)."
+        words.whereGroup = "%@: %@ extra nodig; de meesten wonen in %@."
+        words.whereGroupNoPlaces = "%@: %@ extra nodig."
+        words.wherePlace = "%@ (%@; %@ inwoners uit deze groep)"
+        words.intro = [
+            "who": "Per kenmerk staat het aandeel van elke groep onder de deelnemers naast het aandeel onder de inwoners. Een verhouding van 0,6 betekent: deze groep doet 40% minder vaak mee dan je op grond van de bevolking zou verwachten; 1 is een eerlijke afspiegeling.",
+            "buurten": "Hoeveel inwoners per 1.000 meedoen, per buurt. Een buurt buiten de trechter verschilt meer van het gemiddelde dan toeval kan verklaren.",
+            "activities": "Hoe de deelnemers van elke activiteit zijn samengesteld. Grote verschillen betekenen dat groepen elkaar bij de activiteiten weinig tegenkomen.",
+            "ses": "Het bereik in buurten met een lage tot hoge sociaal-economische status (SES-WOA van het CBS). Q1 zijn de buurten met de laagste status.",
+            "trend": "Hoeveel mensen per periode meedoen, hoeveel van hen nieuw zijn en hoeveel terugkomen.",
+        ]
+        words.glossaryHeading = "Wat betekenen de getallen?"
+        (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lager dan toeval verklaart", "hoger dan toeval verklaart", "binnen de grenzen")
+        (words.legendUnder, words.legendOver, words.legendNone) = ("doet minder mee", "doet meer mee", "geen duidelijk verschil")
+        words.glossary = [
+            ("Verhouding", "aandeel onder de deelnemers gedeeld door aandeel onder de inwoners; 1 is een eerlijke afspiegeling, onder 1 doet de groep minder mee"),
+            ("BI (betrouwbaarheidsinterval)", "de marge rond een getal: met 95% zekerheid ligt de echte waarde ertussen"),
+            ("Per 1.000", "hoeveel van elke 1.000 inwoners meedoen (het bereik)"),
+            ("Nodig", "hoeveel mensen uit een groep er nog bij moeten komen voor een eerlijke afspiegeling"),
+            ("Onder / boven", "de groep doet duidelijk minder / meer mee dan haar aandeel, ook na correctie voor het aantal toetsen"),
+            ("p", "hoe waarschijnlijk een verschil van deze grootte is als er eigenlijk geen verschil is; onder 0,05 heet het duidelijk"),
+            ("D", "welk deel van de deelnemers van groep zou moeten wisselen voor een eerlijke afspiegeling (0 = gelijk)"),
+            ("R en CV", "hoe gelijk alle groepen worden bereikt (R = 1 is gelijk); CV zegt hoeveel gemiddelden van deelnemers ernaast kunnen zitten"),
+            ("I² en τ²", "hoeveel de buurten echt van elkaar verschillen, boven het toeval (I² in procenten)"),
+            ("Trechter (funnelplot)", "grenzen waarbinnen een buurt door toeval alleen kan liggen; kleine buurten hebben bredere grenzen"),
+            ("SII en RII", "het verschil (SII) en de verhouding (RII) in bereik tussen de hoogste en de laagste SES"),
+            ("Concentratie-index", "negatief: het bereik ligt meer in buurten met een lage SES; positief: meer in buurten met een hoge SES"),
+        ]
         return words
-    }
+    }()
+
+    static let englishReport: ReportWords = {
+        var words = ReportWords.english
+        words.fileRoles = englishRoles
+        words.visitsPeriod = "visits from %@ to %@"
+        words.chosenPeriod = "chosen period"
+        words.whereHeading = "Who do we miss, and where?"
+        words.whereIntro = "For each group that takes part less than its share of the population: how many more people of that group are needed, and the buurten where most of them live (many residents of the group, few participants)."
+        words.whereGroup = "%@: %@ more needed; most of them live in %@."
+        words.whereGroupNoPlaces = "%@: %@ more needed."
+        words.wherePlace = "%@ (%@; %@ residents of this group)"
+        words.intro = [
+            "who": "For each characteristic, each group's share among the participants stands beside its share among the residents. A ratio of 0.6 means: this group takes part 40% less often than the population would lead you to expect; 1 is a fair reflection.",
+            "buurten": "How many residents per 1,000 take part, per buurt. A buurt outside the funnel differs from the average more than chance can explain.",
+            "activities": "How each activity's participants are made up. Large differences mean that groups rarely meet at the activities.",
+            "ses": "Reach in buurten of low to high socio-economic status (CBS SES-WOA). Q1 are the buurten with the lowest status.",
+            "trend": "How many people take part per period, how many of them are new and how many come back.",
+        ]
+        words.glossaryHeading = "What do the numbers mean?"
+        (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lower than chance explains", "higher than chance explains", "within the limits")
+        (words.legendUnder, words.legendOver, words.legendNone) = ("takes part less", "takes part more", "no clear difference")
+        words.glossary = [
+            ("Ratio", "share among participants divided by share among residents; 1 is a fair reflection, below 1 the group takes part less"),
+            ("CI (confidence interval)", "the margin around a number: with 95% confidence the true value lies within it"),
+            ("Per 1,000", "how many of every 1,000 residents take part (the reach)"),
+            ("Needed", "how many more people of a group must join for a fair reflection"),
+            ("Under / over", "the group clearly takes part less / more than its share, also after correcting for the number of tests"),
+            ("p", "how likely a difference this large is if there really is none; below 0.05 it is called clear"),
+            ("D", "which share of the participants would have to change group for a fair reflection (0 = equal)"),
+            ("R and CV", "how equally all groups are reached (R = 1 is equal); CV says how far participants' averages can be off"),
+            ("I² and τ²", "how much the buurten really differ, beyond chance (I² in percent)"),
+            ("Funnel plot", "limits within which a buurt can lie by chance alone; small buurten have wider limits"),
+            ("SII and RII", "the difference (SII) and the ratio (RII) in reach between the highest and the lowest SES"),
+            ("Concentration index", "negative: reach lies more in low-SES buurten; positive: more in high-SES buurten"),
+        ]
+        return words
+    }()
 }
 
 extension String {

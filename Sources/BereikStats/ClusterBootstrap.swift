@@ -56,21 +56,15 @@ public struct ClusterBootstrap: Sendable, Equatable {
         var x = [Int](repeating: 0, count: groups), n = x
         var before = 0.0
         for u in sorted {
+            // `SESGrouping`'s rule (BereikData cannot be imported here): cut points, else the midpoint quantile.
             let g = cutPoints.map { cuts in cuts.filter { $0 <= u.score }.count }
                 ?? min(groups - 1, Int((before + Double(u.n) / 2) / total * Double(groups)))
             x[g] += u.x
             n[g] += u.n
             before += Double(u.n)
         }
-        let filled = zip(x, n).filter { $0.1 > 0 }
-        guard filled.count >= 2, filled.contains(where: { $0.0 > 0 }) else { return nil }
-        let sum = Double(filled.reduce(0) { $0 + $1.1 })
-        let a = filled.map { Double($0.1) / sum }
-        var cumulative = 0.0
-        let b = a.map { share -> Double in
-            defer { cumulative += share }
-            return cumulative + share / 2
-        }
-        return try SlopeIndexOfInequality.fit(b, a, filled.map { Double($0.0) / Double($0.1) }).1
+        let filled = zip(x, n).filter { $0.1 > 0 }.map { (x: $0.0, n: $0.1) }
+        guard filled.count >= 2, filled.contains(where: { $0.x > 0 }) else { return nil }
+        return try SlopeIndexOfInequality.fitGroups(filled).c1
     }
 }

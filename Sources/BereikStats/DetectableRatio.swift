@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the per-group test could have found: the representation ratio at which a group would be
 /// flagged with the given power, so that "no group differs" is never said without what could have
 /// been detected with this many participants.

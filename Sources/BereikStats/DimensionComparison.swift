@@ -103,15 +103,9 @@ public struct DimensionComparison: Sendable, Equatable {
     public let notes: [ComparisonNote]
     /// With clustering by buurt: X² divided by the mean design effect of the tested categories
     /// (Rao & Scott 1981, first order), its p-value on the same df, and that mean.
-    public let raoScott: (chiSquared: Double, pValue: Double, meanDesignEffect: Double)?
+    public let raoScott: DesignEffect.RaoScott?
 
     public static let smallGroupThreshold = 10
-
-    public static func == (a: DimensionComparison, b: DimensionComparison) -> Bool {
-        a.groups == b.groups && a.participants == b.participants && a.residents == b.residents && a.fit == b.fit
-            && a.dissimilarity == b.dissimilarity && a.cohensW == b.cohensW && a.rIndicator == b.rIndicator && a.notes == b.notes
-            && a.raoScott?.chiSquared == b.raoScott?.chiSquared && a.raoScott?.pValue == b.raoScott?.pValue
-    }
 
     /// `designEffects`: per category (≥ 1) when participants are clustered in buurten (`DesignEffect`);
     /// tests and ratio intervals then use the effective sample size.
@@ -153,7 +147,7 @@ public struct DimensionComparison: Sendable, Equatable {
         if tested.count >= 2, nTested > 0 {
             for i in tested {
                 if let d = deff?[i] {
-                    raw[i] = try DesignEffect.centralPValue(successes: Double(categories[i].participants) / d,
+                    raw[i] = try BinomialTest.centralPValue(successes: Double(categories[i].participants) / d,
                                                             trials: Double(nTested) / d, probability: residentShares[i]!)
                 } else {
                     raw[i] = try BinomialTest.centralPValue(successes: categories[i].participants, trials: nTested,
@@ -219,7 +213,8 @@ public struct DimensionComparison: Sendable, Equatable {
         if let deff, let f = fit, !tested.isEmpty {
             let mean = tested.reduce(0) { $0 + deff[$1] } / Double(tested.count)
             let adjusted = f.chiSquared / mean
-            raoScott = (adjusted, try GSL.chiSquaredUpperTail(adjusted, Double(f.degreesOfFreedom)), mean)
+            raoScott = DesignEffect.RaoScott(chiSquared: adjusted, pValue: try GSL.chiSquaredUpperTail(adjusted, Double(f.degreesOfFreedom)),
+                                             meanDesignEffect: mean)
         } else {
             raoScott = nil
         }

@@ -24,10 +24,15 @@ extension Interval {
     /// lower = B⁻¹(α/2; x, n−x+1) (0 when x = 0), upper = B⁻¹(1−α/2; x+1, n−x) (1 when x = n).
     public static func clopperPearson(successes x: Int, trials n: Int, confidence: ConfidenceLevel = .standard) throws -> Interval {
         try checkProportion(x, n)
+        return try clopperPearson(Double(x), Double(n), confidence: confidence, method: .clopperPearson)
+    }
+
+    /// The same beta quantiles on real-valued x and n (an effective sample size, `DesignEffect`).
+    static func clopperPearson(_ x: Double, _ n: Double, confidence: ConfidenceLevel, method: IntervalMethod) throws -> Interval {
         let a = confidence.alpha
-        let lower = x == 0 ? 0 : try GSL.betaQuantile(a / 2, Double(x), Double(n - x + 1))
-        let upper = x == n ? 1 : try GSL.betaQuantile(1 - a / 2, Double(x + 1), Double(n - x))
-        return Interval(estimate: Double(x) / Double(n), lower: lower, upper: upper, method: .clopperPearson)
+        let lower = x <= 0 ? 0 : try GSL.betaQuantile(a / 2, x, n - x + 1)
+        let upper = x >= n ? 1 : try GSL.betaQuantile(1 - a / 2, x + 1, n - x)
+        return Interval(estimate: x / n, lower: lower, upper: upper, method: method)
     }
 
     /// The proportion interval of the chosen method.

@@ -24,7 +24,7 @@ public struct RepresentationRatio: Sendable, Equatable {
         guard residentShare > 0, residentShare <= 1, n > 0, deff >= 1 else {
             throw StatsError.invalidArgument("a representation ratio needs a resident share in (0, 1], n > 0 and deff ≥ 1")
         }
-        let share = try DesignEffect.clopperPearson(successes: Double(x) / deff, trials: Double(n) / deff, confidence: confidence)
+        let share = try Interval.clopperPearson(Double(x) / deff, Double(n) / deff, confidence: confidence, method: .clopperPearsonDesignEffect)
         interval = Interval(estimate: Double(x) / Double(n) / residentShare, lower: share.lower / residentShare,
                             upper: share.upper / residentShare, method: .clopperPearsonDesignEffect)
     }

@@ -53,15 +53,8 @@ public struct SlopeIndexOfInequality: Sendable, Equatable {
     public init?(groups: [(x: Int, n: Int)], confidence: ConfidenceLevel = .standard,
                  repetitions: Int = 100_000, seed: UInt = 20_261_123) throws {
         guard Self.omission(groups: groups) == nil, groups.allSatisfy({ $0.n > 0 }) else { return nil }
-        let total = Double(groups.reduce(0) { $0 + $1.n })
-        let a = groups.map { Double($0.n) / total }
-        var cumulative = 0.0
-        let b = a.map { share -> Double in
-            defer { cumulative += share }
-            return cumulative + share / 2
-        }
+        let (a, b, c0, c1) = try Self.fitGroups(groups)
         let reach = groups.map { Double($0.x) / Double($0.n) }
-        let (c0, c1) = try Self.fit(b, a, reach)
         let interior = groups.allSatisfy { $0.x > 0 && $0.x < $0.n }
         let z95 = try ConfidenceLevel.standard.z()
         let se = try interior ? groups.map { g -> Double in
@@ -93,6 +86,25 @@ public struct SlopeIndexOfInequality: Sendable, Equatable {
         self.repetitions = repetitions
         self.seed = seed
         simulation = interior ? .logitNormal : .jeffreysBeta
+    }
+
+    /// The point estimate: resident shares a, ranks b (midpoints of the cumulative shares) and the
+    /// weighted fit of reach on b (intercept c0, slope c1 = SII). Groups need residents.
+    static func fitGroups(_ groups: [(x: Int, n: Int)]) throws -> (a: [Double], b: [Double], c0: Double, c1: Double) {
+        let total = Double(groups.reduce(0) { $0 + $1.n })
+        let a = groups.map { Double($0.n) / total }
+        let b = ranks(a)
+        let (c0, c1) = try fit(b, a, groups.map { Double($0.x) / Double($0.n) })
+        return (a, b, c0, c1)
+    }
+
+    /// The relative rank of each unit: the midpoint of its interval of the cumulative share.
+    static func ranks(_ shares: [Double]) -> [Double] {
+        var cumulative = 0.0
+        return shares.map { share in
+            defer { cumulative += share }
+            return cumulative + share / 2
+        }
     }
 
     /// Weighted least squares y = c0 + c1·x with weights w (GSL).
@@ -136,12 +148,9 @@ public struct ConcentrationIndex: Sendable, Equatable {
         let participants = Double(used.reduce(0) { $0 + $1.x })
         guard used.count >= 2, participants > 0 else { return nil }
         let mu = participants / total
-        var cumulative = 0.0
-        var terms: [(f: Double, m: Double, r: Double)] = []
-        for u in used {
-            let f = Double(u.n) / total
-            terms.append((f, Double(u.x) / Double(u.n), cumulative + f / 2))
-            cumulative += f
+        let shares = used.map { Double($0.n) / total }
+        let terms = zip(zip(used, shares), SlopeIndexOfInequality.ranks(shares)).map { unit, r in
+            (f: unit.1, m: Double(unit.0.x) / Double(unit.0.n), r: r)
         }
         let c = 2 / mu * terms.reduce(0) { $0 + $1.f * $1.m * $1.r } - 1
         var qPrevious = 0.0, sumA = 0.0, sumWithin = 0.0

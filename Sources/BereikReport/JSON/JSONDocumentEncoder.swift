@@ -63,42 +63,49 @@ struct VerbatimKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// A value under construction: a scalar, or an object or array that containers append to.
+/// A value under construction: a scalar, or an object or array that containers append to. The
+/// members are stored in place, so appending is amortised O(1) (an array of 14,000 buurten must
+/// not be copied once per unit).
 final class Node {
-    enum Content { case unset, scalar(JSONValue), object([(String, Node)]), array([Node]) }
-    var content: Content = .unset
+    enum Kind { case unset, scalar, object, array }
+    var kind = Kind.unset
+    var scalar = JSONValue.null
+    var pairs: [(String, Node)] = []
+    var items: [Node] = []
 
     var value: JSONValue {
-        switch content {
+        switch kind {
         case .unset: return .null
-        case .scalar(let v): return v
-        case .object(let pairs): return .object(pairs.map { ($0.0, $0.1.value) })
-        case .array(let items): return .array(items.map(\.value))
+        case .scalar: return scalar
+        case .object: return .object(pairs.map { ($0.0, $0.1.value) })
+        case .array: return .array(items.map(\.value))
         }
     }
 
+    func setScalar(_ v: JSONValue) {
+        kind = .scalar
+        scalar = v
+    }
+
+    /// The node for `key`, replacing an earlier one of the same key.
     func appendKey(_ key: String) -> Node {
+        makeObject()
         let child = Node()
-        var pairs: [(String, Node)] = []
-        if case .object(let existing) = content { pairs = existing }
         if let i = pairs.firstIndex(where: { $0.0 == key }) { pairs[i].1 = child } else { pairs.append((key, child)) }
-        content = .object(pairs)
         return child
     }
 
-    func makeObject() { if case .object = content {} else { content = .object([]) } }
-    func makeArray() { if case .array = content {} else { content = .array([]) } }
+    func makeObject() { if kind != .object { kind = .object; pairs = [] } }
+    func makeArray() { if kind != .array { kind = .array; items = [] } }
 
     func appendItem() -> Node {
+        makeArray()
         let child = Node()
-        var items: [Node] = []
-        if case .array(let existing) = content { items = existing }
         items.append(child)
-        content = .array(items)
         return child
     }
 
-    var count: Int { if case .array(let items) = content { return items.count }; return 0 }
+    var count: Int { kind == .array ? items.count : 0 }
 }
 
 struct NodeEncoder: Encoder {
@@ -123,10 +130,10 @@ struct NodeEncoder: Encoder {
 extension Node {
     func set(_ value: some Encodable, codingPath: [CodingKey]) throws {
         switch value {
-        case let v as Bool: content = .scalar(.bool(v))
-        case let v as Int: content = .scalar(.integer(v))
-        case let v as Double: content = .scalar(v.isFinite ? .number(v) : .null)
-        case let v as String: content = .scalar(.string(v))
+        case let v as Bool: setScalar(.bool(v))
+        case let v as Int: setScalar(.integer(v))
+        case let v as Double: setScalar(v.isFinite ? .number(v) : .null)
+        case let v as String: setScalar(.string(v))
         default: try value.encode(to: NodeEncoder(node: self, codingPath: codingPath))
         }
     }
@@ -138,23 +145,22 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     func name(_ key: Key) -> String { key is VerbatimKey ? key.stringValue : JSONDocumentEncoder.snakeCase(key.stringValue) }
 
-    mutating func encodeNil(forKey key: Key) throws { node.appendKey(name(key)).content = .scalar(.null) }
+    mutating func encodeNil(forKey key: Key) throws { node.appendKey(name(key)).setScalar(.null) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         if let o = value as? OmittableValue, o.isOmitted { return }
         try node.appendKey(name(key)).set(value, codingPath: codingPath + [key])
     }
 
-    // A missing optional is `null`, not an absent key (the synthesised `encode(to:)` calls these).
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeIfPresent(value as Bool?, generic: key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeIfPresent(value as String?, generic: key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeIfPresent(value as Double?, generic: key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeIfPresent(value as Int?, generic: key) }
+    // A missing optional is `null`, not an absent key (the synthesised `encode(to:)` calls these;
+    // the protocol has an overload per primitive, so each must say it).
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOrNull(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeOrNull(value, key) }
 
-    private mutating func encodeIfPresent<T: Encodable>(_ value: T?, generic key: Key) throws {
+    private mutating func encodeOrNull<T: Encodable>(_ value: T?, _ key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
 
@@ -179,7 +185,7 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let codingPath: [CodingKey]
     var count: Int { node.count }
 
-    mutating func encodeNil() throws { node.appendItem().content = .scalar(.null) }
+    mutating func encodeNil() throws { node.appendItem().setScalar(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws { try node.appendItem().set(value, codingPath: codingPath) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -200,6 +206,6 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 struct SingleNodeContainer: SingleValueEncodingContainer {
     let node: Node
     let codingPath: [CodingKey]
-    mutating func encodeNil() throws { node.content = .scalar(.null) }
+    mutating func encodeNil() throws { node.setScalar(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws { try node.set(value, codingPath: codingPath) }
 }
