@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Bereik needs on a fresh Debian machine with the Swift toolchain: GNU GSL, zlib and pkg-config
-# (and Chromium for the report's browser test when BEREIK_BROWSER=1).
+# (and Chromium and poppler-utils for the report's browser and PDF tests when BEREIK_BROWSER=1).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 need=()
@@ -10,6 +10,8 @@ if ! pkg-config --exists gsl 2>/dev/null; then need+=(libgsl-dev); fi
 if ! pkg-config --exists zlib 2>/dev/null; then need+=(zlib1g-dev); fi
 # The report's browser test needs headless Chromium (only when asked: BEREIK_BROWSER=1).
 if [ "${BEREIK_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then need+=(chromium); fi
+# The PDF test reads the printed report's pages with pdftotext (poppler-utils).
+if [ "${BEREIK_BROWSER:-0}" = 1 ] && ! command -v pdftotext >/dev/null 2>&1; then need+=(poppler-utils); fi
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing (GSL, Chromium for the report's browser test, the
+# Runs every test: installs what is missing (GSL, Chromium and pdftotext for the report's browser and PDF tests, the
 # notebooks' pinned Python packages), builds, runs `swift test`, executes the notebooks, then
 # fuzzes every reader for 60 s each (scripts/fuzz.sh).
 set -euo pipefail

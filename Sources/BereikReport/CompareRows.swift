@@ -6,12 +6,13 @@ import BereikStats
 struct CompareRow {
     let cells: [String]
 
-    static func header(_ w: Words) -> [String] {
+    /// The report names the flag column in words ("Verschil") where the terminal says "Vlag".
+    static func header(_ w: Words, flagColumn: String? = nil) -> [String] {
         [w.columns.group, w.columns.participants, w.columns.share, w.columns.residentShare, w.columns.ratio,
-         w.columns.reach, w.columns.missing, w.columns.flag]
+         w.columns.reach, w.columns.missing, flagColumn ?? w.columns.flag]
     }
 
-    init(_ g: PublishedGroup, language: Language, control: DisclosureControl?) {
+    init(_ g: PublishedGroup, language: Language, control: DisclosureControl?, flagWords: [RepresentationFlag: String]? = nil) {
         let w = language.words
         let ratio = g.ratio.map {
             "\(language.number($0.estimate, digits: 2)) (\(language.number($0.interval.lower, digits: 2))–\(language.number($0.interval.upper, digits: 2)))"
@@ -27,7 +28,7 @@ struct CompareRow {
         let count = language.count(g.participants, control)
         let small = g.small && !g.participants.isWithheld ? "*" : ""
         cells = [w.label(g.key), count + small, language.percent(g.participantShare), language.percent(g.residentShare),
-                 ratio, reach, g.extraNeeded.map { language.integer($0) } ?? "", w.flag[g.flag] ?? ""]
+                 ratio, reach, g.extraNeeded.map { language.integer($0) } ?? "", (flagWords ?? w.flag)[g.flag] ?? ""]
     }
 }
 

@@ -46,7 +46,7 @@ public enum ReportHTML {
             body += figure(SVGCharts.compositionChart(rows, title: "\(rw.compositionChart): \(w.dimension[d.dimension]!)",
                                                       participantsLabel: rw.participants, residentsLabel: rw.residents, language: language),
                            caption: "\(rw.compositionChart): \(w.dimension[d.dimension]!)")
-            body += table(CompareRow.header(w), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells })
+            body += table(CompareRow.header(w, flagColumn: rw.flagColumn), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure, flagWords: rw.flagValues).cells })
             for line in [CompareSummary.testLine(d, language: language)].compactMap({ $0 })
                 + CompareSummary.notes(d, context: r.context, language: language) {
                 body += "<p class=\"note\">\(htmlEscape(line))</p>"
@@ -66,15 +66,15 @@ public enum ReportHTML {
             for line in HeterogeneityRenderer.statistics(b, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             let hw = w.labels.heterogeneity
             let flagged = drawn.filter { $0.flag != .none || $0.adjustedFlag != .none }
-            let named = flagged.contains { !$0.name.isEmpty }
+            // One column, "Naam (code)": a reader looks for the name, an analyst for the code.
             let flaggedRows = flagged.map { u in
-                [u.unit] + (named ? [u.name] : []) + [language.count(u.participants, r.context.disclosure), language.integer(u.residents),
+                [u.name.isEmpty ? u.unit : "\(u.name) (\(u.unit))", language.count(u.participants, r.context.disclosure), language.integer(u.residents),
                  language.interval(u.reach.estimate, u.reach.interval?.lower, u.reach.interval?.upper, factor: 1000),
-                 HeterogeneityRenderer.flag(u.flag, hw), HeterogeneityRenderer.flag(u.adjustedFlag, hw)]
+                 rw.unitFlagValues[u.flag] ?? "", rw.unitFlagValues[u.adjustedFlag] ?? ""]
             }
             if !flaggedRows.isEmpty {
-                body += table([rw.buurt] + (named ? [hw.name] : []) + [w.columns.participants, w.labels.population, w.columns.reach,
-                               w.columns.flag, hw.flagAdjusted], flaggedRows)
+                body += table([rw.buurt, w.columns.participants, w.labels.population, w.columns.reach,
+                               rw.unitFlag, rw.unitFlagAdjusted], flaggedRows)
             }
             body += "</section>\n"
         }
@@ -116,8 +116,8 @@ public enum ReportHTML {
     static func periodText(_ r: PublishedReport, _ language: Language) -> String {
         let ctx = r.context, rw = language.report
         var parts: [String] = []
-        if let v = r.visits { parts.append(rw.visitsPeriod.filled(v.first.description, v.last.description)) }
-        if ctx.from != nil || ctx.to != nil { parts.append("\(rw.chosenPeriod): \(ctx.from?.description ?? "…") – \(ctx.to?.description ?? "…")") }
+        if let v = r.visits { parts.append(rw.visitsPeriod.filled(rw.longDate(v.first), rw.longDate(v.last))) }
+        if ctx.from != nil || ctx.to != nil { parts.append("\(rw.chosenPeriod): \(ctx.from.map(rw.longDate) ?? "…") – \(ctx.to.map(rw.longDate) ?? "…")") }
         return parts.map { " · " + $0 }.joined()
     }
 
@@ -218,12 +218,12 @@ public enum ReportHTML {
         h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 1.6em; }
         .meta, .note { color: #333; font-size: .92em; } .intro { font-size: 1.02em; } dt { font-weight: 600; margin-top: .4em; } dd { margin-left: 1.2em; } aside.warning { border-left: 6px solid #b35900; background: #fff4e5; padding: .4em 1em; margin: 1em 0; font-weight: 600; } ul.summary li { margin: .3em 0; font-size: 1.08em; }
         table { border-collapse: collapse; margin: .6em 0 1em; font-size: .9em; } th, td { padding: .25em .6em; border-bottom: 1px solid #bbb; }
-        td { text-align: right; } th[scope=row] { text-align: left; font-weight: normal; } thead th { border-bottom: 2px solid #000; text-align: right; }
+        td { text-align: right; white-space: nowrap; } .intro { break-after: avoid; } th[scope=row] { text-align: left; font-weight: normal; } thead th { border-bottom: 2px solid #000; text-align: right; }
         thead th:first-child { text-align: left; } figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-size: .85em; color: #333; } svg text { font-family: "DejaVu Sans", Arial, sans-serif; fill: #111; }
         pre { font-size: .85em; white-space: pre-wrap; } section { break-inside: auto; }
-        @page { size: A4; margin: 16mm 14mm 18mm; @bottom-left { content: "\(cssString(title))"; font-size: 8pt; color: #555; }
-                @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+        @page { size: A4; margin: 16mm 14mm 18mm; @bottom-left { content: "\(cssString(title))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
+                @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
         tr { break-inside: avoid; }
         @media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3 { break-after: avoid; } table, figure { break-inside: avoid; } }
         </style>

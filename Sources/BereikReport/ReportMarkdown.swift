@@ -28,7 +28,7 @@ public enum ReportMarkdown {
         out += "\n## \(Escape.markdown(rw.whoTakesPart))\n\n" + Escape.markdown(rw.intro["who"] ?? "") + "\n"
         for d in r.compare.dimensions {
             out += "\n### \(Escape.markdown(w.dimension[d.dimension]!))\n\n"
-            out += TextTable.markdown(CompareRow.header(w), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure).cells })
+            out += TextTable.markdown(CompareRow.header(w, flagColumn: rw.flagColumn), d.groups.map { CompareRow($0, language: language, control: r.context.disclosure, flagWords: rw.flagValues).cells })
             out += "\n"
             if let line = CompareSummary.testLine(d, language: language) { out += Escape.markdown(line) + "\n\n" }
             for note in CompareSummary.notes(d, context: r.context, language: language) { out += "- \(Escape.markdown(note))\n" }

@@ -1,3 +1,7 @@
+import BereikData
+import BereikPipeline
+import BereikStats
+
 /// The words of `bereik report`, per language (kept with the other words: see `Words`).
 public struct ReportWords: Sendable {
     public let defaultTitle, summary, whoTakesPart, ratioChart, ratioAxis, compositionChart, participants, residents,
@@ -7,6 +11,14 @@ public struct ReportWords: Sendable {
                buurtenDiffer, buurtenSimilar, sesLower, sesHigher, sesNone, buurt, regionDivision, andMore: String
     /// "visits from %@ to %@" and the chosen period's label.
     public var visitsPeriod = "", chosenPeriod = ""
+    /// Month names, for dates a reader reads ("1 januari 2019", "1 January 2019").
+    public var months: [String] = []
+
+    /// A date in words: day, month name, year (both languages put the day first).
+    public func longDate(_ date: CivilDate) -> String {
+        let c = date.components
+        return months.count == 12 ? "\(c.day) \(months[c.month - 1]) \(c.year)" : date.description
+    }
     /// "Wie missen we, en waar?": heading, the sentence under it, a group's line ("%@: %@ extra
     /// nodig; de meesten wonen in %@."), without places, and a place ("%@ (%@; %@ inwoners uit deze groep)": name, code, residents).
     public var whereHeading = "", whereIntro = "", whereGroup = "", whereGroupNoPlaces = "", wherePlace = ""
@@ -19,6 +31,10 @@ public struct ReportWords: Sendable {
     /// The ratio chart's legend.
     public var legendUnder = "", legendOver = "", legendNone = ""
     public var glossary: [(String, String)] = []
+    /// The flag columns in words: per group ("Verschil": minder / meer) and per buurt (outside the
+    /// funnel's limits, and still outside them with the extra spread between buurten allowed for).
+    public var flagColumn = "", flagValues: [RepresentationFlag: String] = [:]
+    public var unitFlag = "", unitFlagAdjusted = "", unitFlagValues: [FunnelLimits.Flag: String] = [:]
     public let methodList: [(String, String)]
     /// The role of each input file in the report's file table.
     public var fileRoles: [String: String] = [:]
@@ -112,6 +128,7 @@ extension ReportWords {
         words.fileRoles = dutchRoles
         words.visitsPeriod = "bezoeken van %@ tot en met %@"
         words.chosenPeriod = "gekozen periode"
+        words.months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
         words.whereHeading = "Wie missen we, en waar?"
         words.whereIntro = "Per groep die minder meedoet dan zijn aandeel in de bevolking: hoeveel mensen uit die groep er nog bij moeten komen, en de buurten waar de meesten van hen wonen (veel inwoners uit die groep, weinig deelnemers)."
         words.whereGroup = "%@: %@ extra nodig; de meesten wonen in %@."
@@ -127,12 +144,16 @@ extension ReportWords {
         words.glossaryHeading = "Wat betekenen de getallen?"
         (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lager dan toeval verklaart", "hoger dan toeval verklaart", "binnen de grenzen")
         (words.legendUnder, words.legendOver, words.legendNone) = ("doet minder mee", "doet meer mee", "geen duidelijk verschil")
+        (words.flagColumn, words.flagValues) = ("Verschil", [.under: "minder", .over: "meer", .none: ""])
+        (words.unitFlag, words.unitFlagAdjusted, words.unitFlagValues) = ("Buiten grenzen", "Ook bij extra spreiding", [.low: "lager", .high: "hoger", .none: ""])
         words.glossary = [
             ("Verhouding", "aandeel onder de deelnemers gedeeld door aandeel onder de inwoners; 1 is een eerlijke afspiegeling, onder 1 doet de groep minder mee"),
             ("BI (betrouwbaarheidsinterval)", "de marge rond een getal: met 95% zekerheid ligt de echte waarde ertussen"),
             ("Per 1.000", "hoeveel van elke 1.000 inwoners meedoen (het bereik)"),
             ("Nodig", "hoeveel mensen uit een groep er nog bij moeten komen voor een eerlijke afspiegeling"),
-            ("Onder / boven", "de groep doet duidelijk minder / meer mee dan haar aandeel, ook na correctie voor het aantal toetsen"),
+            ("Verschil: minder / meer", "de groep doet duidelijk minder / meer mee dan haar aandeel, ook na correctie voor het aantal toetsen"),
+            ("Buiten grenzen: lager / hoger", "het bereik in de buurt ligt buiten de 99,8%-grenzen van de trechter: meer verschil dan toeval alleen geeft"),
+            ("Ook bij extra spreiding", "de buurt blijft buiten de grenzen als je meerekent dat buurten altijd wat van elkaar verschillen"),
             ("p", "hoe waarschijnlijk een verschil van deze grootte is als er eigenlijk geen verschil is; onder 0,05 heet het duidelijk"),
             ("D", "welk deel van de deelnemers van groep zou moeten wisselen voor een eerlijke afspiegeling (0 = gelijk)"),
             ("R en CV", "hoe gelijk alle groepen worden bereikt (R = 1 is gelijk); CV zegt hoeveel gemiddelden van deelnemers ernaast kunnen zitten"),
@@ -149,6 +170,7 @@ extension ReportWords {
         words.fileRoles = englishRoles
         words.visitsPeriod = "visits from %@ to %@"
         words.chosenPeriod = "chosen period"
+        words.months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         words.whereHeading = "Who do we miss, and where?"
         words.whereIntro = "For each group that takes part less than its share of the population: how many more people of that group are needed, and the buurten where most of them live (many residents of the group, few participants)."
         words.whereGroup = "%@: %@ more needed; most of them live in %@."
@@ -164,12 +186,16 @@ extension ReportWords {
         words.glossaryHeading = "What do the numbers mean?"
         (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lower than chance explains", "higher than chance explains", "within the limits")
         (words.legendUnder, words.legendOver, words.legendNone) = ("takes part less", "takes part more", "no clear difference")
+        (words.flagColumn, words.flagValues) = ("Difference", [.under: "less", .over: "more", .none: ""])
+        (words.unitFlag, words.unitFlagAdjusted, words.unitFlagValues) = ("Outside limits", "Also with extra spread", [.low: "lower", .high: "higher", .none: ""])
         words.glossary = [
             ("Ratio", "share among participants divided by share among residents; 1 is a fair reflection, below 1 the group takes part less"),
             ("CI (confidence interval)", "the margin around a number: with 95% confidence the true value lies within it"),
             ("Per 1,000", "how many of every 1,000 residents take part (the reach)"),
             ("Needed", "how many more people of a group must join for a fair reflection"),
-            ("Under / over", "the group clearly takes part less / more than its share, also after correcting for the number of tests"),
+            ("Difference: less / more", "the group clearly takes part less / more than its share, also after correcting for the number of tests"),
+            ("Outside limits: lower / higher", "the buurt's reach lies outside the funnel's 99.8% limits: more difference than chance alone gives"),
+            ("Also with extra spread", "the buurt stays outside the limits when allowing for the spread that is always there between buurten"),
             ("p", "how likely a difference this large is if there really is none; below 0.05 it is called clear"),
             ("D", "which share of the participants would have to change group for a fair reflection (0 = equal)"),
             ("R and CV", "how equally all groups are reached (R = 1 is equal); CV says how far participants' averages can be off"),

@@ -32,11 +32,22 @@ enum SVGCharts {
         }
     }
 
+    /// A legend of marks in a row, each item as wide as its measured text (`ChartText`).
+    static func legend(_ items: [(flag: RepresentationFlag, text: String)], x: Double, baseline: Double, size: Double = 10) -> String {
+        var position = x, svg = ""
+        for item in items {
+            svg += marker(item.flag, x: position + 6, y: baseline - 4)
+            svg += "<text x=\"\(f(position + 16))\" y=\"\(f(baseline))\" font-size=\"\(f(size))\">\(htmlEscape(item.text))</text>"
+            position += 16 + ChartText.width(item.text, size: size) + 16
+        }
+        return svg
+    }
+
     /// Representation ratio with its interval per group, log scale, a line at 1.
     static func ratioChart(_ rows: [(label: String, ratio: RepresentationRatio?, flag: RepresentationFlag)], title: String,
                            axis: String, legend: (under: String, over: String, none: String), language: Language) -> String {
         let width = 640, rowHeight = 22, left = 230.0, right = 620.0
-        let height = 46 + rows.count * rowHeight + 30
+        let height = 46 + rows.count * rowHeight + 34
         let lo = 0.2, hi = 5.0
         func x(_ v: Double) -> Double { left + (log(min(max(v, lo), hi)) - log(lo)) / (log(hi) - log(lo)) * (right - left) }
         let description = rows.map { r in
@@ -45,17 +56,15 @@ enum SVGCharts {
         }.joined(separator: "; ")
         var svg = open(width: width, height: height, title: title, description: description)
         let bottom = Double(30 + rows.count * rowHeight)
-        svg += marker(.under, x: left + 8, y: 10) + "<text x=\"\(f(left + 18))\" y=\"14\" font-size=\"10\">\(htmlEscape(legend.under))</text>"
-        svg += marker(.over, x: left + 138, y: 10) + "<text x=\"\(f(left + 148))\" y=\"14\" font-size=\"10\">\(htmlEscape(legend.over))</text>"
-        svg += marker(.none, x: left + 268, y: 10) + "<text x=\"\(f(left + 278))\" y=\"14\" font-size=\"10\">\(htmlEscape(legend.none))</text>"
+        svg += Self.legend([(.under, legend.under), (.over, legend.over), (.none, legend.none)], x: left, baseline: 14)
         for tick in [0.25, 0.5, 1, 2, 4] {
             svg += "<line x1=\"\(f(x(tick)))\" y1=\"20\" x2=\"\(f(x(tick)))\" y2=\"\(f(bottom))\" stroke=\"\(tick == 1 ? "#000000" : "#cccccc")\" stroke-width=\"\(tick == 1 ? 1.5 : 1)\"/>"
             svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(bottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(language.number(tick, digits: tick < 1 ? 2 : 0))</text>"
         }
-        svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(height - 2)\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(axis))</text>"
+        svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(height - 5)\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(axis))</text>"
         for (i, r) in rows.enumerated() {
             let y = Double(30 + i * rowHeight + rowHeight / 2)
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(r.label))</text>"
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(ChartText.fitted(r.label, size: 12, maxWidth: left - 16)))</text>"
             guard let ratio = r.ratio else { continue }
             svg += "<line x1=\"\(f(x(ratio.interval.lower)))\" y1=\"\(f(y))\" x2=\"\(f(x(ratio.interval.upper)))\" y2=\"\(f(y))\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
             // An interval beyond the axis ends in an arrow at the edge, not a silent cut.
@@ -69,18 +78,19 @@ enum SVGCharts {
     /// Participants' and residents' shares per group as paired bars (solid = participants, hatched = residents).
     static func compositionChart(_ rows: [(label: String, participants: Double?, residents: Double?)], title: String,
                                  participantsLabel: String, residentsLabel: String, language: Language) -> String {
-        let width = 640, left = 190.0, right = 600.0, rowHeight = 30
+        let width = 640, left = 190.0, right = 590.0, rowHeight = 30
         let height = 50 + rows.count * rowHeight
         let maxShare = max(0.05, rows.flatMap { [$0.participants ?? 0, $0.residents ?? 0] }.max() ?? 0.05)
         func w(_ v: Double) -> Double { v / maxShare * (right - left) }
         let description = rows.map { "\($0.label): \(participantsLabel) \(language.percent($0.participants)), \(residentsLabel) \(language.percent($0.residents))" }
             .joined(separator: "; ")
         var svg = open(width: width, height: height, title: title, description: description)
+        let second = left + 20 + ChartText.width(participantsLabel, size: 11) + 20
         svg += "<rect x=\"\(f(left))\" y=\"6\" width=\"14\" height=\"10\" fill=\"\(blue)\"/><text x=\"\(f(left + 20))\" y=\"15\" font-size=\"11\">\(htmlEscape(participantsLabel))</text>"
-        svg += "<rect x=\"\(f(left + 140))\" y=\"6\" width=\"14\" height=\"10\" fill=\"url(#hatch)\" stroke=\"\(grey)\"/><text x=\"\(f(left + 160))\" y=\"15\" font-size=\"11\">\(htmlEscape(residentsLabel))</text>"
+        svg += "<rect x=\"\(f(second))\" y=\"6\" width=\"14\" height=\"10\" fill=\"url(#hatch)\" stroke=\"\(grey)\"/><text x=\"\(f(second + 20))\" y=\"15\" font-size=\"11\">\(htmlEscape(residentsLabel))</text>"
         for (i, r) in rows.enumerated() {
             let y = Double(30 + i * rowHeight)
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 15))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(r.label))</text>"
+            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 15))\" font-size=\"12\" text-anchor=\"end\">\(htmlEscape(ChartText.fitted(r.label, size: 12, maxWidth: left - 16)))</text>"
             if let p = r.participants {
                 svg += "<rect x=\"\(f(left))\" y=\"\(f(y + 2))\" width=\"\(f(w(p)))\" height=\"11\" fill=\"\(blue)\"/>"
                 svg += "<text x=\"\(f(left + w(p) + 4))\" y=\"\(f(y + 11))\" font-size=\"10\">\(language.percent(p))</text>"
@@ -135,9 +145,7 @@ enum SVGCharts {
             (flagged.isEmpty ? "" : "; " + flagged.joined(separator: ", "))
         var svg = open(width: width, height: height, title: title, description: description)
         // Legend: the marks' meaning, above the plot.
-        svg += marker(.under, x: left + 8, y: 14) + "<text x=\"\(f(left + 18))\" y=\"18\" font-size=\"10\">\(htmlEscape(words.funnelLow))</text>"
-        svg += marker(.over, x: left + 168, y: 14) + "<text x=\"\(f(left + 178))\" y=\"18\" font-size=\"10\">\(htmlEscape(words.funnelHigh))</text>"
-        svg += marker(.none, x: left + 328, y: 14) + "<text x=\"\(f(left + 338))\" y=\"18\" font-size=\"10\">\(htmlEscape(words.funnelWithin))</text>"
+        svg += legend([(.under, words.funnelLow), (.over, words.funnelHigh), (.none, words.funnelWithin)], x: left, baseline: 18)
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(bottom))\" x2=\"\(f(right))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\" stroke=\"#000000\"/>"
         let yDigits = tickDigits(yTicks)
@@ -145,9 +153,9 @@ enum SVGCharts {
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v / 1000) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: yDigits))</text>"
         }
         for n in xTicks {
-            svg += "<text x=\"\(f(x(n)))\" y=\"\(f(bottom + 14))\" font-size=\"10\" text-anchor=\"middle\">\(language.integer(Int(n)))</text>"
+            svg += "<text x=\"\(f(x(n)))\" y=\"\(f(bottom + 18))\" font-size=\"10\" text-anchor=\"middle\">\(language.integer(Int(n)))</text>"
         }
-        svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 32))\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(words.funnelX))</text>"
+        svg += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 36))\" font-size=\"11\" text-anchor=\"middle\">\(htmlEscape(words.funnelX))</text>"
         svg += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\">\(htmlEscape(words.funnelY))</text>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(target)))\" x2=\"\(f(right))\" y2=\"\(f(y(target)))\" stroke=\"#000000\" stroke-width=\"1\"/>"
         for (limit, dash) in [({ (l: FunnelLimits) in (l.lower95, l.upper95) }, "5,4"), ({ (l: FunnelLimits) in (l.lower998, l.upper998) }, "")] {
@@ -164,11 +172,26 @@ enum SVGCharts {
             let flag: RepresentationFlag = u.flag == .low ? .under : u.flag == .high ? .over : .none
             svg += marker(flag, x: x(Double(u.residents)), y: y(r))
         }
-        // The five flagged units furthest from the target, labelled beside their mark (left of it near the right edge).
+        // The five flagged units furthest from the target, labelled beside their mark where the label
+        // clears every mark, label and axis text (right, left, above or below it); otherwise left out
+        // (every flagged unit is named in the text alternative and the table).
+        let marks = units.compactMap { u -> ChartText.Box? in
+            guard let r = u.reach.estimate, u.residents > 0 else { return nil }
+            let px = x(Double(u.residents)), py = y(r)
+            return ChartText.Box(x0: px - 6.5, y0: py - 6.5, x1: px + 6.5, y1: py + 6.5)
+        }
+        // The target line and the limit curves are obstacles too, as short pieces.
+        let curves = [{ (l: FunnelLimits) in l.lower95 }, { $0.upper95 }, { $0.lower998 }, { $0.upper998 }].flatMap { limit in
+            ChartText.pieces(of: curve.map { (x: x($0.n), y: y(limit($0.limits))) })
+        } + [ChartText.Box(x0: left, y0: y(target) - 1, x1: right, y1: y(target) + 1)]
+        var placer = ChartText.Placer(width: Double(width), height: bottom - 2, marks: marks + curves + [ChartText.Box(x0: 0, y0: 0, x1: Double(width), y1: 24),  // legend
+                                                                                            ChartText.Box(x0: 0, y0: 0, x1: left, y1: bottom)])  // y-axis labels
         for u in flaggedUnits.sorted(by: { abs($0.reach.estimate! - target) > abs($1.reach.estimate! - target) }).prefix(5) {
             let px = x(Double(u.residents)), py = y(u.reach.estimate!)
-            let toLeft = px > right - 150
-            svg += "<text x=\"\(f(toLeft ? px - 9 : px + 9))\" y=\"\(f(py + 4))\" font-size=\"10\" text-anchor=\"\(toLeft ? "end" : "start")\">\(htmlEscape(label(u)))</text>"
+            if let text = placer.place(label(u), size: 10, candidates: [(px + 9, py + 4, .start), (px - 9, py + 4, .end),
+                                                                        (px, py - 9, .middle), (px, py + 17, .middle)]) {
+                svg += text
+            }
         }
         return svg + "</svg>"
     }

@@ -10,7 +10,12 @@ import BereikData
     @Test func theFirstPageNamesTheAreaAndThePeriod() throws {
         let r = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown"])
         #expect(r.code == 0, "\(r.err)")
-        #expect(r.out.contains("Geuzenveld (WK036378)") && r.out.contains("bezoeken van 2019-01-01 tot en met 2019-12-31"))
+        #expect(r.out.contains("Geuzenveld (WK036378)") && r.out.contains("bezoeken van 1 januari 2019 tot en met 31 december 2019"))
+        // A chosen period in words too, in both languages.
+        let chosen = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--from", "2019-03-01", "--to", "2019-06-30"])
+        #expect(chosen.out.contains("gekozen periode: 1 maart 2019 – 30 juni 2019"), "\(chosen.out.prefix(600))")
+        let chosenEN = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--from", "2019-03-01", "--lang", "en"])
+        #expect(chosenEN.out.contains("chosen period: 1 March 2019 – …"), "\(chosenEN.out.prefix(600))")
         // The summary sentence says the area by name.
         #expect(r.out.contains("mensen in Slotermeer-Noordoost (WK036376)"))
         // Explained as it goes: a plain opening per section, and the glossary.
