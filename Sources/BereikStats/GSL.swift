@@ -95,6 +95,53 @@ enum GSL {
         return try finite(gsl_cdf_fdist_Q(x, d1, d2), "gsl_cdf_fdist_Q(\(x), \(d1), \(d2))")
     }
 
+    /// Student's t quantile with `df` degrees of freedom.
+    static func tQuantile(_ p: Double, _ df: Double) throws -> Double {
+        prepare()
+        return try finite(gsl_cdf_tdist_Pinv(p, df), "gsl_cdf_tdist_Pinv(\(p), \(df))")
+    }
+
+    /// Two-sided p-value of a t statistic: 2·P(T > |t|).
+    static func tTwoSided(_ t: Double, _ df: Double) throws -> Double {
+        prepare()
+        return try finite(2 * gsl_cdf_tdist_Q(abs(t), df), "gsl_cdf_tdist_Q(\(t), \(df))")
+    }
+
+    /// Two-sided p-value of a standard normal statistic: 2·P(Z > |z|).
+    static func normalTwoSided(_ z: Double) throws -> Double {
+        prepare()
+        return try finite(2 * gsl_cdf_ugaussian_Q(abs(z)), "gsl_cdf_ugaussian_Q(\(z))")
+    }
+
+    /// Weighted least squares y ≈ Xc with weights w (GSL `gsl_multifit_wlinear_tsvd`): the
+    /// coefficients, (XᵀWX)⁻¹ and the effective rank (columns whose singular values fall below
+    /// 1e-10 of the largest do not count). X is row-major, n × p.
+    static func weightedLeastSquares(x: [Double], rows n: Int, columns p: Int, weights: [Double], y: [Double]) throws
+        -> (coefficients: [Double], covariance: [Double], rank: Int) {
+        prepare()
+        guard n >= p, p > 0, x.count == n * p, weights.count == n, y.count == n else {
+            throw StatsError.invalidArgument("weighted least squares needs at least as many rows (\(n)) as columns (\(p))")
+        }
+        guard let X = gsl_matrix_alloc(n, p), let W = gsl_vector_alloc(n), let Y = gsl_vector_alloc(n), let C = gsl_vector_alloc(p),
+              let V = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p) else {
+            throw StatsError.gsl(function: "gsl_multifit_linear_alloc(\(n), \(p))", status: Int32(GSL_ENOMEM), reason: "out of memory")
+        }
+        defer { gsl_matrix_free(X); gsl_vector_free(W); gsl_vector_free(Y); gsl_vector_free(C); gsl_matrix_free(V); gsl_multifit_linear_free(work) }
+        for i in 0..<n {
+            for j in 0..<p { gsl_matrix_set(X, i, j, x[i * p + j]) }
+            gsl_vector_set(W, i, weights[i])
+            gsl_vector_set(Y, i, y[i])
+        }
+        var chisq = 0.0, rank = 0
+        try check(gsl_multifit_wlinear_tsvd(X, W, Y, 1e-10, C, V, &chisq, &rank, work), "gsl_multifit_wlinear_tsvd(\(n) × \(p))")
+        let coefficients = (0..<p).map { gsl_vector_get(C, $0) }
+        let covariance = (0..<(p * p)).map { gsl_matrix_get(V, $0 / p, $0 % p) }
+        guard coefficients.allSatisfy(\.isFinite), covariance.allSatisfy(\.isFinite) else {
+            throw StatsError.gsl(function: "gsl_multifit_wlinear_tsvd(\(n) × \(p))", status: Int32(GSL_EDOM), reason: "result is not finite")
+        }
+        return (coefficients, covariance, rank)
+    }
+
     /// Binomial P(X = k).
     static func binomialPMF(_ k: Int, _ p: Double, _ n: Int) throws -> Double {
         prepare()
