@@ -86,7 +86,7 @@ public enum HeterogeneityRenderer {
         if d.segregation != nil || d.independence != nil {
             var lines: [String] = []
             if let t = d.independence {
-                lines.append("\(h.independence): X²_S = \(language.number(t.statistic, digits: 2)), p \(CompareSummary.pValue(t.pValue, language)) (\(h.permutationTest(language.integer(t.permutations))))")
+                lines.append("\(h.independence): X² = \(language.number(t.statistic, digits: 2)), p \(CompareSummary.pValue(t.pValue, language)) (\(h.permutationTest(language.integer(t.permutations))))")
             }
             if let s = d.segregation {
                 lines.append("\(h.segregation): D = \(language.number(s.dissimilarity, digits: 3)), H = \(language.number(s.theilH, digits: 3)), M = \(language.number(s.mutualInformation, digits: 4)), V = \(language.number(s.cramersV, digits: 3))")

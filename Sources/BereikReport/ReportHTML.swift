@@ -1,3 +1,4 @@
+import Foundation
 import BereikData
 import BereikPipeline
 import BereikStats
@@ -107,7 +108,7 @@ public enum ReportHTML {
         }
 
         body += "<section class=\"glossary\"><h2>\(htmlEscape(rw.glossaryHeading))</h2><dl>"
-            + rw.glossary.map { "<dt>\(htmlEscape($0.0))</dt><dd>\(htmlEscape($0.1))</dd>" }.joined() + "</dl></section>\n"
+            + rw.glossary.map { "<div><dt>\(htmlEscape($0.0))</dt><dd>\(htmlEscape($0.1))</dd></div>" }.joined() + "</dl></section>\n"
         body += methods(r, language: language, version: version)
         return page(title: title, language: language, body: body)
     }
@@ -204,8 +205,19 @@ public enum ReportHTML {
 
     static func lastPathComponent(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 
+    /// A heading, its opening sentence, a subheading and the first block after them stay on one
+    /// page (Chromium does not honour `break-after: avoid` on headings reliably, but does honour
+    /// `break-inside: avoid` on a block).
+    static func keepHeadingsWithContent(_ body: String) -> String {
+        let pattern = try! NSRegularExpression(pattern:
+            #"<h([23])>[^<]*</h\1>(?:<p class="intro">[^<]*</p>)?(?:<h3>[^<]*</h3>)?(?:<figure>.*?</figure>|<table>.*?</table>|<ul[^>]*>.*?</ul>|<p[^>]*>[^<]*</p>|<dl>.*?</div>)"#,
+            options: [.dotMatchesLineSeparators])
+        return pattern.stringByReplacingMatches(in: body, range: NSRange(body.startIndex..., in: body), withTemplate: "<div class=\"keep\">$0</div>")
+    }
+
     static func page(title: String, language: Language, body: String) -> String {
-        """
+        let body = keepHeadingsWithContent(body)
+        return """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
         <head>
@@ -224,7 +236,7 @@ public enum ReportHTML {
         pre { font-size: .85em; white-space: pre-wrap; } section { break-inside: auto; }
         @page { size: A4; margin: 16mm 14mm 18mm; @bottom-left { content: "\(cssString(title))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
                 @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
-        tr { break-inside: avoid; }
+        tr, li, .keep, dl > div { break-inside: avoid; }
         @media print { body { margin: 0; max-width: none; font-size: 10.5pt; } h2, h3 { break-after: avoid; } table, figure { break-inside: avoid; } }
         </style>
         </head>

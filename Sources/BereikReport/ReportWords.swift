@@ -20,7 +20,7 @@ public struct ReportWords: Sendable {
         return months.count == 12 ? "\(c.day) \(months[c.month - 1]) \(c.year)" : date.description
     }
     /// "Wie missen we, en waar?": heading, the sentence under it, a group's line ("%@: %@ extra
-    /// nodig; de meesten wonen in %@."), without places, and a place ("%@ (%@; %@ inwoners uit deze groep)": name, code, residents).
+    /// nodig; we missen er de meesten in %@."), without places, and a place ("%@ (%@; %@ inwoners)": name, code, residents of the group).
     public var whereHeading = "", whereIntro = "", whereGroup = "", whereGroupNoPlaces = "", wherePlace = ""
     /// One or two plain sentences that open each section (keys: who, buurten, activities, ses, trend).
     public var intro: [String: String] = [:]
@@ -130,10 +130,10 @@ extension ReportWords {
         words.chosenPeriod = "gekozen periode"
         words.months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
         words.whereHeading = "Wie missen we, en waar?"
-        words.whereIntro = "Per groep die minder meedoet dan zijn aandeel in de bevolking: hoeveel mensen uit die groep er nog bij moeten komen, en de buurten waar de meesten van hen wonen (veel inwoners uit die groep, weinig deelnemers)."
-        words.whereGroup = "%@: %@ extra nodig; de meesten wonen in %@."
+        words.whereIntro = "Per groep die minder meedoet dan zijn aandeel in de bevolking: hoeveel mensen uit die groep er nog bij moeten komen, en de buurten waar we er de meesten missen. De volgorde is: eerst de buurt waar de meeste mensen uit die groep ontbreken (inwoners uit die groep maal het gemiddelde bereik, min wie al meedoet); tussen haakjes de code en het aantal inwoners uit die groep."
+        words.whereGroup = "%@: %@ extra nodig; we missen er de meesten in %@."
         words.whereGroupNoPlaces = "%@: %@ extra nodig."
-        words.wherePlace = "%@ (%@; %@ inwoners uit deze groep)"
+        words.wherePlace = "%@ (%@; %@ inwoners)"
         words.intro = [
             "who": "Per kenmerk staat het aandeel van elke groep onder de deelnemers naast het aandeel onder de inwoners. Een verhouding van 0,6 betekent: deze groep doet 40% minder vaak mee dan je op grond van de bevolking zou verwachten; 1 is een eerlijke afspiegeling.",
             "buurten": "Hoeveel inwoners per 1.000 meedoen, per buurt. Een buurt buiten de trechter verschilt meer van het gemiddelde dan toeval kan verklaren.",
@@ -157,7 +157,10 @@ extension ReportWords {
             ("p", "hoe waarschijnlijk een verschil van deze grootte is als er eigenlijk geen verschil is; onder 0,05 heet het duidelijk"),
             ("D", "welk deel van de deelnemers van groep zou moeten wisselen voor een eerlijke afspiegeling (0 = gelijk)"),
             ("R en CV", "hoe gelijk alle groepen worden bereikt (R = 1 is gelijk); CV zegt hoeveel gemiddelden van deelnemers ernaast kunnen zitten"),
-            ("I² en τ²", "hoeveel de buurten echt van elkaar verschillen, boven het toeval (I² in procenten)"),
+            ("X² en df", "de toets die alle groepen van een kenmerk tegelijk vergelijkt; hoe groter X² bij hetzelfde aantal vrijheidsgraden (df), hoe groter de afwijking"),
+            ("I² en τ²", "hoeveel de buurten echt van elkaar verschillen, boven het toeval (I² in procenten; vanaf 50% heet het een groot verschil)"),
+            ("V, H en M", "hoe sterk de activiteiten naar groep gescheiden zijn: 0 is volledig gemengd, hoe hoger hoe meer elke groep haar eigen activiteiten heeft"),
+            ("SES-WOA en Q1 … Q5", "de sociaal-economische status van een buurt (CBS: welvaart, opleiding, arbeid); Q1 is het vijfde deel van de inwoners met de laagste score, Q5 met de hoogste"),
             ("Trechter (funnelplot)", "grenzen waarbinnen een buurt door toeval alleen kan liggen; kleine buurten hebben bredere grenzen"),
             ("SII en RII", "het verschil (SII) en de verhouding (RII) in bereik tussen de hoogste en de laagste SES"),
             ("Concentratie-index", "negatief: het bereik ligt meer in buurten met een lage SES; positief: meer in buurten met een hoge SES"),
@@ -172,10 +175,10 @@ extension ReportWords {
         words.chosenPeriod = "chosen period"
         words.months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         words.whereHeading = "Who do we miss, and where?"
-        words.whereIntro = "For each group that takes part less than its share of the population: how many more people of that group are needed, and the buurten where most of them live (many residents of the group, few participants)."
-        words.whereGroup = "%@: %@ more needed; most of them live in %@."
+        words.whereIntro = "For each group that takes part less than its share of the population: how many more people of that group are needed, and the buurten (neighbourhoods) where we miss most of them. The order: first the buurt where most people of the group are missing (residents of the group times the average reach, minus those already taking part); in brackets the code and the number of residents of the group."
+        words.whereGroup = "%@: %@ more needed; we miss most of them in %@."
         words.whereGroupNoPlaces = "%@: %@ more needed."
-        words.wherePlace = "%@ (%@; %@ residents of this group)"
+        words.wherePlace = "%@ (%@; %@ residents)"
         words.intro = [
             "who": "For each characteristic, each group's share among the participants stands beside its share among the residents. A ratio of 0.6 means: this group takes part 40% less often than the population would lead you to expect; 1 is a fair reflection.",
             "buurten": "How many residents per 1,000 take part, per buurt. A buurt outside the funnel differs from the average more than chance can explain.",
@@ -199,7 +202,10 @@ extension ReportWords {
             ("p", "how likely a difference this large is if there really is none; below 0.05 it is called clear"),
             ("D", "which share of the participants would have to change group for a fair reflection (0 = equal)"),
             ("R and CV", "how equally all groups are reached (R = 1 is equal); CV says how far participants' averages can be off"),
-            ("I² and τ²", "how much the buurten really differ, beyond chance (I² in percent)"),
+            ("X² and df", "the test that compares all groups of a characteristic at once; the larger X² for the same degrees of freedom (df), the larger the difference"),
+            ("I² and τ²", "how much the buurten (neighbourhoods) really differ, beyond chance (I² in percent; from 50% it counts as a large difference)"),
+            ("V, H and M", "how strongly activities are separated by group: 0 is fully mixed, the higher the more each group has its own activities"),
+            ("SES-WOA and Q1 … Q5", "the socio-economic status of a buurt (CBS: wealth, education, work); Q1 is the fifth of the residents with the lowest score, Q5 with the highest"),
             ("Funnel plot", "limits within which a buurt can lie by chance alone; small buurten have wider limits"),
             ("SII and RII", "the difference (SII) and the ratio (RII) in reach between the highest and the lowest SES"),
             ("Concentration index", "negative: reach lies more in low-SES buurten; positive: more in high-SES buurten"),
