@@ -41,7 +41,7 @@ extension Interval {
         switch method {
         case .wilson: return try wilson(successes: x, trials: n, confidence: confidence)
         case .clopperPearson: return try clopperPearson(successes: x, trials: n, confidence: confidence)
-        case .exactPoisson, .byars, .logitRandomEffects, .logitPrediction, .funnel, .simulation, .normal, .bootstrap, .clopperPearsonDesignEffect:
+        case .exactPoisson, .byars, .logitRandomEffects, .logitPrediction, .funnel, .simulation, .normal, .bootstrap, .clopperPearsonDesignEffect, .logWald:
             throw StatsError.invalidArgument("\(method.rawValue) is an interval for a count, not a proportion")
         }
     }

@@ -38,6 +38,8 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
     case clopperPearsonDesignEffect = "clopper-pearson-design-effect"
     /// Percentiles of a cluster (buurt) bootstrap.
     case bootstrap = "cluster-bootstrap"
+    /// exp(β ± q·SE) of a log-linear model's coefficient (Wald; q normal or t).
+    case logWald = "log-wald"
 }
 
 /// A two-sided confidence level such as 0.95, checked to lie strictly between 0 and 1.

@@ -131,4 +131,36 @@ public struct PoissonRegression: Sendable {
         let f = lr / Double(df) / phi
         return (lr, df, p, f, try GSL.fUpperTail(f, Double(df), Double(dfResidual)))
     }
+
+    /// The standard errors behind a rate ratio: model-based (normal), quasi-Poisson (model-based ×
+    /// √φ, t on n − p df, as R `summary.glm` for `quasipoisson`), or a given robust covariance (normal).
+    public enum Inference: Sendable {
+        case model, quasi
+        case robust(covariance: [Double])
+    }
+
+    /// exp(β_j) with its Wald interval exp(β_j ± q·SE) and two-sided p-value, for the chosen standard
+    /// errors; also the standard error used.
+    public func rateRatio(_ j: Int, inference: Inference, confidence: ConfidenceLevel) throws -> (rateRatio: Interval, pValue: Double, standardError: Double) {
+        guard coefficients.indices.contains(j) else { throw StatsError.invalidArgument("no coefficient \(j)") }
+        let beta = coefficients[j], alpha = 1 - confidence.value
+        let se: Double, q: Double, p: Double
+        switch inference {
+        case .model:
+            se = standardError(j)
+            q = try GSL.normalQuantile(1 - alpha / 2)
+            p = try GSL.normalTwoSided(beta / se)
+        case .quasi:
+            guard let phi = dispersion else { throw StatsError.invalidArgument("quasi-Poisson standard errors need residual degrees of freedom") }
+            se = standardError(j) * phi.squareRoot()
+            q = try GSL.tQuantile(1 - alpha / 2, Double(dfResidual))
+            p = try GSL.tTwoSided(beta / se, Double(dfResidual))
+        case .robust(let covariance):
+            guard covariance.count == parameters * parameters else { throw StatsError.invalidArgument("a robust covariance of \(parameters) × \(parameters) is needed") }
+            se = covariance[j * parameters + j].squareRoot()
+            q = try GSL.normalQuantile(1 - alpha / 2)
+            p = try GSL.normalTwoSided(beta / se)
+        }
+        return (Interval(estimate: Foundation.exp(beta), lower: Foundation.exp(beta - q * se), upper: Foundation.exp(beta + q * se), method: .logWald), p, se)
+    }
 }

@@ -30,6 +30,7 @@ enum Diagnostics {
         switch error {
         case let e as InputProblem: return language.message(e)
         case let e as AreaNameProblem: return language.message(e)
+        case let e as ModelProblem: return language.message(e)
         case let e as DataError: return e.text(dutch: language == .nl)
         case let e as StatsError: return "\(e)"
         case let e as CocoaError:

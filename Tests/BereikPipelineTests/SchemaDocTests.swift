@@ -93,6 +93,13 @@ import Testing
                        runs: [Self.project("trend", "--period", "quarter"), Self.project("trend", "--period", "month") + Self.safe + ["30"]])
     }
 
+    @Test func modelKeysAreTheDocumentedOnes() throws {
+        try Self.check("bereik.model/1", paths: ["", "levels[]", "terms[]", "term_tests[]"],
+                       runs: [Self.project("model", "--by", "origin", "--adjust", "ses"), Self.project("model", "--by", "gender"),
+                              Self.project("model", "--by", "age", "--adjust", "ses", "--ses-as", "score", "--se", "robust"),
+                              Self.project("model", "--by", "origin", "--adjust", "ses") + Self.safe + ["300"]])
+    }
+
     @Test func areaKeysAreTheDocumentedOnes() throws {
         try Self.check("bereik.areas/1", paths: ["", "areas[]"], runs: [["areas", "bloemhof", "--format", "json"]])
     }
