@@ -6,7 +6,8 @@ import Testing
 /// names, citations and the domain word "buurt(en)" (used in English too) are allowed.
 @Suite struct OneLanguageTests {
     static let commands: [[String]] = [["compare"], ["heterogeneity", "--by", "wijk"], ["heterogeneity", "--by", "activity"],
-                                       ["gradient"], ["trend", "--period", "quarter"], ["validate"]]
+                                       ["gradient"], ["trend", "--period", "quarter"], ["validate"],
+                                       ["model", "--by", "origin", "--adjust", "ses"], ["model", "--by", "age", "--adjust", "ses", "--ses-as", "score"]]
 
     static func outputs(_ lang: String) throws -> String {
         var all = ""
