@@ -17,6 +17,8 @@ public struct AnalysisRequest: Sendable {
     public var areaName: String?
     /// nil: every dimension the attendance has.
     public var dimensions: [Dimension]?
+    /// `compare --by gender:ses`: person characteristics crossed with the buurt's SES group, wijk or buurt.
+    public var crossings: [Crossing] = []
     public var settings = ComparisonSettings()
     public var sesGroups = 5
     /// `compare --cluster buurt`: intervals and tests with design effects for clustering in buurten.
@@ -110,6 +112,8 @@ public struct CompareResult: Sendable {
     public let reconciliation: Reconciliation
     public let dimensions: [DimensionResult]
     public let notes: [RunNote]
+    /// `--by gender:ses` and the like.
+    public var crossings: [CrossedResult] = []
 
     public init(request: AnalysisRequest, sources: InputSources, area: Area, reconciliation: Reconciliation,
                 dimensions: [DimensionResult], notes: [RunNote]) {

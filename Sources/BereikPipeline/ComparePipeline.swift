@@ -42,8 +42,16 @@ public enum ComparePipeline {
                 results.append(try result(table, request, designEffects: deff))
             }
         }
-        return CompareResult(request: request, sources: inputs.sources, area: area, reconciliation: attendance.reconciliation,
-                             dimensions: results, notes: notes)
+        var crossings: [CrossedResult] = []
+        for crossing in request.crossings {
+            guard present.contains(crossing.person) else { notes.append(.dimensionWithoutColumn(crossing.person)); continue }
+            try InputProblem.check(crossing.person, attendance: attendance)
+            if let crossed = try CrossingPipeline.run(crossing, request: request, inputs: inputs, notes: &notes) { crossings.append(crossed) }
+        }
+        var result = CompareResult(request: request, sources: inputs.sources, area: area, reconciliation: attendance.reconciliation,
+                                   dimensions: results, notes: notes)
+        result.crossings = crossings
+        return result
     }
 
     /// Persons per buurt × category (a person without a buurt is a cluster of one): the clusters of

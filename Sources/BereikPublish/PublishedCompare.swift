@@ -117,4 +117,23 @@ public struct PublishedDimension: Sendable {
 public struct PublishedCompare: Sendable {
     public let context: PublishedContext
     public let dimensions: [PublishedDimension]
+    public var crossings: [PublishedCrossing] = []
+
+    public init(context: PublishedContext, dimensions: [PublishedDimension], crossings: [PublishedCrossing] = []) {
+        self.context = context
+        self.dimensions = dimensions
+        self.crossings = crossings
+    }
+}
+
+/// A crossing (`--by gender:ses`), published: per place group the comparison inside it, the
+/// persons outside every group per category, and the interaction test (its verdict only when a
+/// count of the crossing is withheld).
+public struct PublishedCrossing: Sendable {
+    public let crossing: Crossing
+    public let groups: [(key: String, name: String, comparison: PublishedDimension, unknown: PublishedCount)]
+    public let unplaced: [(key: String, count: PublishedCount)]
+    public let interaction: InteractionTest?
+    public let interactionVerdict: Bool?
+    public let interactionOmitted: String?
 }

@@ -10,10 +10,13 @@ import BereikStats
 /// With `control == nil` everything is shown (the same types, so renderers have one path).
 public enum Publisher {
     public static func publish(_ r: CompareResult, control: DisclosureControl?) -> PublishedCompare {
-        publishing(r, control, register: { ledger, persons in r.dimensions.map { DimensionCells($0, persons: persons, &ledger) } },
-                   build: { dims, context, ledger in
-                       PublishedCompare(context: context, dimensions: zip(r.dimensions, dims).map { $1.publish($0, ledger) })
-                   }).published
+        publishing(r, control, register: { ledger, persons in
+            let dims = r.dimensions.map { DimensionCells($0, persons: persons, &ledger) }
+            return (dims, r.crossings.map { CrossingCells($0, dimensions: Array(zip(r.dimensions, dims)), persons: persons, &ledger) })
+        }, build: { cells, context, ledger in
+            PublishedCompare(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) },
+                             crossings: zip(r.crossings, cells.1).map { $1.publish($0, ledger, confidence: r.request.settings.confidence.value) })
+        }).published
     }
 
     public static func publish(_ r: UnitHeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {
@@ -87,8 +90,10 @@ public enum Publisher {
 
     /// The ledger of a single comparison (for the property tests).
     static func ledger(_ r: CompareResult, control: DisclosureControl?) -> DisclosureLedger {
-        publishing(r, control, register: { ledger, persons in r.dimensions.map { DimensionCells($0, persons: persons, &ledger) } },
-                   build: { _, _, _ in () }).ledger
+        publishing(r, control, register: { ledger, persons in
+            let dims = r.dimensions.map { DimensionCells($0, persons: persons, &ledger) }
+            return (dims, r.crossings.map { CrossingCells($0, dimensions: Array(zip(r.dimensions, dims)), persons: persons, &ledger) })
+        }, build: { _, _, _ in () }).ledger
     }
 
     static func context(_ r: some RunResult, _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {

@@ -52,6 +52,7 @@ public enum CompareSummary {
             out.append(w.labels.missingExplained)
         }
         if !over.isEmpty { out.append(w.labels.overSentence(over.joined(separator: ", "))) }
+        out += result.crossings.flatMap { CrossingRenderer.sentences($0, language: language) }
         if out.isEmpty { out.append(w.labels.noDifferences) }
         // Every dimension without a flag says what its test could have found (exact power).
         out += result.dimensions.filter { d in d.groups.allSatisfy { $0.flag == .none } }
@@ -203,6 +204,7 @@ public enum CompareText {
             for note in CompareSummary.notes(d, context: ctx, language: language) { out += (markdown ? "- " : "") + text(note) + "\n" }
             if !markdown { out += "\n" }
         }
+        for c in result.crossings { out += CrossingRenderer.text(c, context: ctx, language: language, markdown: markdown) }
         if markdown {
             out += "\n## \(w.labels.attendance)\n\n```\n" + CompareSummary.reconciliation(ctx, language: language).map(Escape.terminal).joined(separator: "\n") + "\n```\n"
         } else {
@@ -223,21 +225,24 @@ public enum CompareCSV {
 
     public static func render(_ result: PublishedCompare, language: Language) -> String {
         var csv = CSVWriter(language: language, warnings: language.warnings(result.context.notes), header: columns)
-        let n = language.csvNumber
-        let ctx = result.context
-        for d in result.dimensions {
-            var f: FitTest?
-            if case .exact(let fit)? = d.test { f = fit }
-            for g in d.groups {
-                csv.row([d.dimension.rawValue, g.key, csv.count(g.participants, ctx.disclosure), String(g.residents),
-                         n(g.participantShare), n(g.residentShare),
-                         n(g.reach.estimate), n(g.reach.interval?.lower), n(g.reach.interval?.upper),
-                         n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper),
-                         n(g.pValue), n(g.pAdjusted), g.flag.rawValue, g.extraNeeded.map(String.init) ?? "", g.missing.map(String.init) ?? "",
-                         n(f?.chiSquared), f.map { String($0.degreesOfFreedom) } ?? "", n(f?.reportedPValue),
-                         f?.method ?? "", n(d.dissimilarity), n(d.rIndicator?.r), n(ctx.settings.confidence.value)])
-            }
-        }
+        for d in result.dimensions { rows(d, name: d.dimension.rawValue, result.context, &csv, language) }
+        // A crossing's groups: dimension "gender:ses|Q1".
+        for c in result.crossings { for g in c.groups { rows(g.comparison, name: "\(c.crossing)|\(g.key)", result.context, &csv, language) } }
         return csv.text
+    }
+
+    static func rows(_ d: PublishedDimension, name: String, _ ctx: PublishedContext, _ csv: inout CSVWriter, _ language: Language) {
+        let n = language.csvNumber
+        var f: FitTest?
+        if case .exact(let fit)? = d.test { f = fit }
+        for g in d.groups {
+            csv.row([name, g.key, csv.count(g.participants, ctx.disclosure), String(g.residents),
+                     n(g.participantShare), n(g.residentShare),
+                     n(g.reach.estimate), n(g.reach.interval?.lower), n(g.reach.interval?.upper),
+                     n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper),
+                     n(g.pValue), n(g.pAdjusted), g.flag.rawValue, g.extraNeeded.map(String.init) ?? "", g.missing.map(String.init) ?? "",
+                     n(f?.chiSquared), f.map { String($0.degreesOfFreedom) } ?? "", n(f?.reportedPValue),
+                     f?.method ?? "", n(d.dissimilarity), n(d.rIndicator?.r), n(ctx.settings.confidence.value)])
+        }
     }
 }

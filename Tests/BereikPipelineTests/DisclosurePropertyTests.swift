@@ -46,8 +46,9 @@ import BereikData
     // MARK: the reader's view of the rendered JSON
 
     static let countKeys: Set<String> = ["participants", "persons", "persons_outside_area", "rows", "rows_used", "new", "returning",
-                                         "retained", "cumulative", "participants_unknown", "participants_without_data", "undated_persons"]
-    static let countMaps: Set<String> = ["excluded", "conflicts", "unknown"]
+                                         "retained", "cumulative", "participants_unknown", "participants_without_data", "undated_persons",
+                                         "persons_unknown"]
+    static let countMaps: Set<String> = ["excluded", "conflicts", "unknown", "unplaced", "left_out"]
 
     /// Every published count in a JSON document.
     static func counts(_ value: Any, key: String? = nil, into out: inout [(String, Int)]) {
@@ -167,12 +168,22 @@ import BereikData
         #expect(ledger.derivableSensitiveCells().isEmpty, "seed \(seed): derivable \(ledger.derivableSensitiveCells().map { ledger.values[$0] })")
         #expect(ledger.sensitiveRemainders().isEmpty, "seed \(seed)")
         #expect(Publisher.ledger(report.compare, control: control).derivableSensitiveCells().isEmpty)
+        // Crossings beside their plain dimensions, and the model.
+        var crossingRequest = request
+        crossingRequest.dimensions = [.gender, .origin, .ses]
+        crossingRequest.crossings = [Crossing(person: .gender, place: .ses), Crossing(person: .origin, place: .buurt)]
+        let crossed = try ComparePipeline.run(crossingRequest)
+        let crossedLedger = Publisher.ledger(crossed, control: control)
+        #expect(crossedLedger.derivableSensitiveCells().isEmpty && crossedLedger.sensitiveRemainders().isEmpty,
+                "seed \(seed): crossing derivable \(crossedLedger.derivableSensitiveCells().map { crossedLedger.values[$0] })")
+        let model = try? ModelPipeline.run(request, question: ModelQuestion(by: .origin, adjustForSES: true))
 
         // 2. Every command, format and language, read back as a reader would.
         let documents: [any Renderable] = [
             Publisher.publish(report.compare, control: control), Publisher.publish(report.buurten, control: control),
             Publisher.publish(try TrendPipeline.run(request, period: .month, inputs: try PreparedInputs({ var r = request; r.collectMonths = true; return r }())), control: control),
-        ] + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
+            Publisher.publish(crossed, control: control),
+        ] + (model.map { [Publisher.publish($0, control: control)] } ?? []) + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.gradient.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.trend.map { [Publisher.publish($0, control: control)] } ?? [])
         var texts: [String] = []

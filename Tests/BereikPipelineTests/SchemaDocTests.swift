@@ -73,9 +73,10 @@ import Testing
     static let safe = ["--disclosure-safe", "--disclosure-threshold"]
 
     @Test func compareKeysAreTheDocumentedOnes() throws {
-        #expect(try Self.documentedTables()["bereik.compare/2"]?.count == 3, "expected the top-level, dimension and group tables")
-        try Self.check("bereik.compare/2", paths: ["", "dimensions[]", "dimensions[].groups[]"],
-                       runs: [Self.project("compare"), Self.project("compare") + Self.safe + ["300"]])
+        #expect(try Self.documentedTables()["bereik.compare/2"]?.count == 5, "expected the top-level, dimension, group, crossing and crossing-group tables")
+        try Self.check("bereik.compare/2", paths: ["", "dimensions[]", "dimensions[].groups[]", "crossings[]", "crossings[].groups[]"],
+                       runs: [Self.project("compare", "--by", "gender,age,origin,ses,gender:ses,age:wijk"),
+                              Self.project("compare", "--by", "gender,ses,origin:ses") + Self.safe + ["300"]])
     }
 
     @Test func heterogeneityKeysAreTheDocumentedOnes() throws {

@@ -5,10 +5,11 @@ import BereikStats
 /// `bereik compare --format json`: schema `bereik.compare/2` (docs/json-schema.md). A withheld count is `null`.
 struct CompareDocument: Encodable {
     let dimensions: [DimensionJSON]
+    let crossings: [CrossingJSON]
 
     static func render(_ r: PublishedCompare, version: String) -> String {
         JSONDocumentEncoder.render(JSONDocument(schema: CompareJSON.schema, version: version, lead: NoLead(), context: r.context,
-                                                body: CompareDocument(dimensions: r.dimensions.map(DimensionJSON.init))))
+                                                body: CompareDocument(dimensions: r.dimensions.map(DimensionJSON.init), crossings: r.crossings.map(CrossingJSON.init))))
     }
 }
 
