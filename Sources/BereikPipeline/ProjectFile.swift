@@ -15,7 +15,7 @@ public struct ProjectFile: Sendable {
 
     static let keys: Set<String> = [
         "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
-        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.confidence", "analysis.adjustment",
+        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.crossings", "analysis.confidence", "analysis.adjustment",
         "analysis.interval", "analysis.funnel", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
     ] 
@@ -111,6 +111,13 @@ public struct ProjectFile: Sendable {
                 return d
             }
         }
+        if let names = try strings("analysis.crossings") {
+            request.crossings = try names.map { name in
+                do { return try Crossing.parse(name) } catch {
+                    throw fail("analysis.crossings", "'\(name)' is not a crossing of a person characteristic with ses, wijk or buurt, e.g. \"gender:ses\" (two person characteristics have no CBS counts per buurt)")
+                }
+            }
+        }
         var settings = ComparisonSettings()
         if let c = try number("analysis.confidence") {
             do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", "must lie between 0 and 1, e.g. 0.95") }
@@ -200,6 +207,7 @@ public struct ProjectFile: Sendable {
 
     [analysis]
     # dimensions = ["gender", "age", "origin", "ses"]   # default: all the attendance has
+    # crossings = ["gender:ses", "origin:ses"]          # who is missed inside each SES group (or wijk, buurt); a report section
     confidence = 0.95
     adjustment = "holm"             # "holm", "bh" or "none"
     interval = "wilson"             # "wilson" or "clopper-pearson"

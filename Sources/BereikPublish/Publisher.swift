@@ -61,7 +61,9 @@ public enum Publisher {
     static func ledger(_ r: ReportResult, control: DisclosureControl?) -> (report: PublishedReport, ledger: DisclosureLedger) {
         let c = r.compare
         let (report, ledger) = publishing(c, control, register: { ledger, persons in
-            (dims: c.dimensions.map { DimensionCells($0, persons: persons, &ledger) },
+            let dims = c.dimensions.map { DimensionCells($0, persons: persons, &ledger) }
+            return (dims: dims,
+             crossings: c.crossings.map { CrossingCells($0, dimensions: Array(zip(c.dimensions, dims)), persons: persons, &ledger) },
              units: UnitCells(r.buurten, persons: persons, &ledger),
              activities: r.activities.map { $0.dimensions.map { ActivityCells($0, &ledger) } },
              gradient: r.gradient.map { GradientCells($0, persons: persons, &ledger) },
@@ -69,7 +71,8 @@ public enum Publisher {
         }, build: { cells, ctx, ledger in
             PublishedReport(
                 context: ctx,
-                compare: PublishedCompare(context: ctx, dimensions: zip(c.dimensions, cells.dims).map { $1.publish($0, ledger) }),
+                compare: PublishedCompare(context: ctx, dimensions: zip(c.dimensions, cells.dims).map { $1.publish($0, ledger) },
+                                          crossings: zip(c.crossings, cells.crossings).map { $1.publish($0, ledger, confidence: c.request.settings.confidence.value) }),
                 buurten: cells.units.publish(r.buurten, context: ctx, ledger),
                 activities: r.activities.map { a in
                     PublishedActivities(context: ctx, dimensions: zip(a.dimensions, cells.activities!).map { $1.publish($0, ledger) })

@@ -115,4 +115,20 @@ enum CrossingRenderer {
         if !markdown { out += "\n" }
         return out
     }
+
+    /// The report's compact table: one row per group, per category its ratio with interval and, in
+    /// words, a clear difference (the report's flag words).
+    static func compact(_ c: PublishedCrossing, language: Language) -> (header: [String], rows: [[String]]) {
+        let w = language.words, rw = language.report
+        let keys = c.groups.first?.comparison.groups.map(\.key) ?? []
+        let header = [language.crossing.placeNoun[c.crossing.place.rawValue] ?? ""] + keys.map { w.label($0) }
+        let rows = c.groups.map { g -> [String] in
+            [groupLabel(g, c.crossing.place, language)] + g.comparison.groups.map { group in
+                let ratio = group.ratio.map { "\(language.number($0.estimate, digits: 2)) (\(language.number($0.interval.lower, digits: 2))–\(language.number($0.interval.upper, digits: 2)))" } ?? "–"
+                let flag = rw.flagValues[group.flag] ?? ""
+                return flag.isEmpty ? ratio : "\(ratio) \(flag)"
+            }
+        }
+        return (header, rows)
+    }
 }

@@ -55,6 +55,19 @@ public enum ReportHTML {
         }
         body += "</section>\n"
 
+        // Intersections (asked with analysis.crossings or --intersections).
+        if !r.compare.crossings.isEmpty {
+            body += "<section><h2>\(htmlEscape(rw.intersectionsHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intersectionsIntro))</p>"
+            for c in r.compare.crossings {
+                body += "<h3>\(htmlEscape(CrossingRenderer.title(c, language)))</h3>"
+                let (header, rows) = CrossingRenderer.compact(c, language: language)
+                body += table(header, rows)
+                body += CrossingRenderer.sentences(c, language: language).map { "<p>\(htmlEscape($0))</p>" }.joined()
+                body += CrossingRenderer.notes(c, context: r.context, language: language).map { "<p class=\"note\">\(htmlEscape($0))</p>" }.joined()
+            }
+            body += "</section>\n"
+        }
+
         // Buurten.
         let b = r.buurten
         if !b.units.isEmpty {

@@ -33,6 +33,16 @@ public enum ReportMarkdown {
             if let line = CompareSummary.testLine(d, language: language) { out += Escape.markdown(line) + "\n\n" }
             for note in CompareSummary.notes(d, context: r.context, language: language) { out += "- \(Escape.markdown(note))\n" }
         }
+        if !r.compare.crossings.isEmpty {
+            out += "\n## \(Escape.markdown(rw.intersectionsHeading))\n\n" + Escape.markdown(rw.intersectionsIntro) + "\n"
+            for c in r.compare.crossings {
+                out += "\n### \(Escape.markdown(CrossingRenderer.title(c, language)))\n\n"
+                let (header, rows) = CrossingRenderer.compact(c, language: language)
+                out += TextTable.markdown(header, rows) + "\n"
+                for line in CrossingRenderer.sentences(c, language: language) { out += Escape.markdown(line) + "\n\n" }
+                for note in CrossingRenderer.notes(c, context: r.context, language: language) { out += "- \(Escape.markdown(note))\n" }
+            }
+        }
         out += "\n## \(Escape.markdown(rw.buurtenHeading))\n\n" + Escape.markdown(rw.intro["buurten"] ?? "") + "\n\n" + section(HeterogeneityRenderer.text(r.buurten, language: language, markdown: true))
         if let a = r.activities {
             out += "\n## \(Escape.markdown(rw.activitiesHeading))\n\n" + Escape.markdown(rw.intro["activities"] ?? "") + "\n\n" + section(HeterogeneityRenderer.text(a, language: language, markdown: true))

@@ -21,6 +21,8 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "Disclosure threshold: participant counts from 1 to N − 1 are withheld (default 5).") var disclosureThreshold: Int?
     @Flag(name: .long, help: "Switch disclosure control off (not for publication).") var noDisclosureControl = false
     @Option(name: .long, help: "Monte Carlo repetitions for the SII/RII intervals (default 100,000).") var repetitions: Int?
+    @Option(name: .long, parsing: .singleValue, help: "Crossings for a section on who is missed inside groups, e.g. gender:ses,origin:ses (default: the project's analysis.crossings).")
+    var intersections: [String] = []
 
     func validate() throws {
         guard ["html", "markdown", "pdf"].contains(format) else { throw ValidationError("--format must be html, markdown or pdf") }
@@ -37,6 +39,16 @@ struct Report: ParsableCommand {
         }
         var request = try analysis.apply(to: input.request(project: project))
         if let areaName { request.areaName = areaName }
+        let crossings = intersections.flatMap { $0.split(separator: ",") }.map { String($0).trimmingCharacters(in: .whitespaces) }
+        if !crossings.isEmpty {
+            request.crossings = try crossings.map { name in
+                do { return try Crossing.parse(name) } catch {
+                    throw ValidationError(Diagnostics.language == .nl
+                        ? "--intersections '\(name)' is geen kruising van een persoonskenmerk met ses, wijk of buurt (bijvoorbeeld gender:ses)"
+                        : "--intersections '\(name)' is not a crossing of a person characteristic with ses, wijk or buurt (e.g. gender:ses)")
+                }
+            }
+        }
         let result = try ReportPipeline.run(request, repetitions: repetitions ?? project?.repetitions ?? 100_000,
                                             title: title ?? project?.title)
         InputOptions.clearProgress(request)

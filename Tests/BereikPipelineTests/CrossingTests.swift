@@ -90,3 +90,28 @@ import BereikStats
         #expect(csv.out.contains("origin:ses|Q1"))
     }
 }
+
+/// The report's intersections section, asked in the project file or with --intersections.
+@Suite struct IntersectionReportTests {
+    @Test func theReportHasAnIntersectionsSectionWhenAsked() throws {
+        let plain = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown"])
+        #expect(plain.code == 0 && !plain.out.contains("Wie missen we binnen groepen?"))
+        let asked = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--intersections", "gender:ses"])
+        #expect(asked.code == 0 && asked.out.contains("## Wie missen we binnen groepen?") && asked.out.contains("### Geslacht × SES-WOA van de buurt"))
+        #expect(asked.out.contains("mannen: minder bereikt in elke SES-groep"))
+        let en = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--intersections", "origin:ses", "--lang", "en"])
+        #expect(en.out.contains("## Who do we miss within groups?") && en.out.contains("non-Western: reached less in every SES group"), "\(en.out.suffix(3000))")
+        // The project file's analysis.crossings does the same; a bad value names the key and line.
+        let project = try String(contentsOfFile: Repo.path("bereik.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "\"Datasets/", with: "\"" + Repo.path("Datasets") + "/")
+        let withCrossings = project.replacingOccurrences(of: "[analysis]", with: "[analysis]\ncrossings = [\"gender:ses\"]")
+        let dir = Repo.temporary("kruising")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try withCrossings.write(toFile: dir + "/bereik.toml", atomically: true, encoding: .utf8)
+        let fromProject = try runBereik(["report", dir + "/bereik.toml", "--format", "markdown"])
+        #expect(fromProject.code == 0 && fromProject.out.contains("### Geslacht × SES-WOA van de buurt"), "\(fromProject.err)")
+        try project.replacingOccurrences(of: "[analysis]", with: "[analysis]\ncrossings = [\"gender:age\"]").write(toFile: dir + "/bereik.toml", atomically: true, encoding: .utf8)
+        let bad = try runBereik(["report", dir + "/bereik.toml", "--format", "markdown"])
+        #expect(bad.code != 0 && bad.err.contains("analysis.crossings"), "\(bad.err)")
+    }
+}

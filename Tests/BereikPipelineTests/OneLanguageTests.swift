@@ -7,7 +7,8 @@ import Testing
 @Suite struct OneLanguageTests {
     static let commands: [[String]] = [["compare"], ["heterogeneity", "--by", "wijk"], ["heterogeneity", "--by", "activity"],
                                        ["gradient"], ["trend", "--period", "quarter"], ["validate"],
-                                       ["model", "--by", "origin", "--adjust", "ses"], ["model", "--by", "age", "--adjust", "ses", "--ses-as", "score"]]
+                                       ["model", "--by", "origin", "--adjust", "ses"], ["model", "--by", "age", "--adjust", "ses", "--ses-as", "score"],
+                                       ["compare", "--by", "gender:ses,origin:wijk"]]
 
     static func outputs(_ lang: String) throws -> String {
         var all = ""
@@ -15,7 +16,7 @@ import Testing
             let r = try runBereik(c + ["--project", Repo.path("bereik.toml"), "--lang", lang])
             all += r.out + r.err
         }
-        all += try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--lang", lang]).out
+        all += try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--lang", lang, "--intersections", "gender:ses"]).out
         // What may stand in either language: paths, citations, CBS's own names.
         return all.split(separator: "\n").filter { !$0.contains("Kakwani") && !$0.contains("Kerncijfers Wijken en Buurten") }
             .map { $0.replacingOccurrences(of: #"[^ ]*\.csv"#, with: "", options: .regularExpression) }.joined(separator: "\n")
