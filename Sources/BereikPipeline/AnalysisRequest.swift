@@ -114,6 +114,8 @@ public struct CompareResult: Sendable {
     public let notes: [RunNote]
     /// `--by gender:ses` and the like.
     public var crossings: [CrossedResult] = []
+    /// `--period-a/--period-b`: the change in composition since period A (this result is period B).
+    public var periodChange: PeriodChangeResult? = nil
 
     public init(request: AnalysisRequest, sources: InputSources, area: Area, reconciliation: Reconciliation,
                 dimensions: [DimensionResult], notes: [RunNote]) {

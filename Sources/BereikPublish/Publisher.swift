@@ -10,13 +10,16 @@ import BereikStats
 /// With `control == nil` everything is shown (the same types, so renderers have one path).
 public enum Publisher {
     public static func publish(_ r: CompareResult, control: DisclosureControl?) -> PublishedCompare {
-        publishing(r, control, register: { ledger, persons in
+        var published = publishing(r, control, register: { ledger, persons in
             let dims = r.dimensions.map { DimensionCells($0, persons: persons, &ledger) }
             return (dims, r.crossings.map { CrossingCells($0, dimensions: Array(zip(r.dimensions, dims)), persons: persons, &ledger) })
         }, build: { cells, context, ledger in
             PublishedCompare(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) },
                              crossings: zip(r.crossings, cells.1).map { $1.publish($0, ledger, confidence: r.request.settings.confidence.value) })
         }).published
+        // The periods' counts are not in the ledger: shown only without disclosure control.
+        if control == nil { published.periodChange = r.periodChange }
+        return published
     }
 
     public static func publish(_ r: UnitHeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {

@@ -19,11 +19,42 @@ struct Compare: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "Dimensions: gender, age, origin, ses, and crossings such as gender:ses, origin:wijk, age:buurt (comma-separated). Default: all the attendance has.")
     var by: [String] = []
 
+    @Option(name: .customLong("period-a"), help: "With --period-b: the earlier period, FROM..TO (e.g. 2023-01-01..2023-12-31); the output is period B with the change since A per group.")
+    var periodA: String?
+
+    @Option(name: .customLong("period-b"), help: "The later period, FROM..TO.")
+    var periodB: String?
+
     @Option(name: .long, help: "none (default) or buurt: participants clustered in their buurten — intervals and tests with design effects (Kish; Korn & Graubard), the fit test by Rao–Scott.")
     var cluster: ClusterChoice = .none
 
+    /// "2023-01-01..2023-12-31" as a period.
+    func period(_ text: String?, flag: String) throws -> Period? {
+        guard let text else { return nil }
+        let nl = Diagnostics.language == .nl
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let from = CivilDate(parsing: parts[0].trimmingCharacters(in: .whitespaces)),
+              let to = CivilDate(parsing: parts[1].trimmingCharacters(in: .whitespaces)), from <= to else {
+            throw ValidationError(nl ? "--\(flag) '\(text)' is geen periode; verwacht VAN..TOT, bijvoorbeeld 2023-01-01..2023-12-31"
+                                     : "--\(flag) '\(text)' is not a period; expected FROM..TO, e.g. 2023-01-01..2023-12-31")
+        }
+        return Period(from: from, to: to)
+    }
+
     func validate() throws {
         _ = try parsedBy()
+        let nl = Diagnostics.language == .nl
+        if (periodA == nil) != (periodB == nil) {
+            throw ValidationError(nl ? "--period-a en --period-b horen bij elkaar: geef ze allebei" : "--period-a and --period-b go together: give both")
+        }
+        if periodA != nil {
+            _ = try period(periodA, flag: "period-a")
+            _ = try period(periodB, flag: "period-b")
+            if output.disclosureSafe {
+                throw ValidationError(nl ? "--period-a/--period-b gaan (nog) niet samen met --disclosure-safe: de aantallen per periode zijn niet tegen elkaar afgeschermd"
+                                         : "--period-a/--period-b cannot (yet) be combined with --disclosure-safe: the counts of the two periods are not protected against each other")
+            }
+        }
         if cluster == .buurt && output.disclosureSafe {
             throw ValidationError("--cluster buurt cannot be combined with --disclosure-safe: design effects are computed from counts per buurt, which could reveal small numbers")
         }
@@ -61,7 +92,12 @@ struct Compare: ParsableCommand {
         if let dimensions { request.dimensions = dimensions }
         request.crossings = crossings
         request.cluster = cluster
-        let result = try ComparePipeline.run(request)
+        let result: CompareResult
+        if let a = try period(periodA, flag: "period-a"), let b = try period(periodB, flag: "period-b") {
+            result = try PeriodChangePipeline.run(request, a: a, b: b)
+        } else {
+            result = try ComparePipeline.run(request)
+        }
         InputOptions.clearProgress(request)
         try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
     }

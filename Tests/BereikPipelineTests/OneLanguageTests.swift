@@ -8,7 +8,8 @@ import Testing
     static let commands: [[String]] = [["compare"], ["heterogeneity", "--by", "wijk"], ["heterogeneity", "--by", "activity"],
                                        ["gradient"], ["trend", "--period", "quarter"], ["validate"],
                                        ["model", "--by", "origin", "--adjust", "ses"], ["model", "--by", "age", "--adjust", "ses", "--ses-as", "score"],
-                                       ["compare", "--by", "gender:ses,origin:wijk"]]
+                                       ["compare", "--by", "gender:ses,origin:wijk"],
+                                       ["compare", "--by", "gender,origin", "--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31"]]
 
     static func outputs(_ lang: String) throws -> String {
         var all = ""

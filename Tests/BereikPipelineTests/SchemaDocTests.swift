@@ -75,7 +75,8 @@ import Testing
     @Test func compareKeysAreTheDocumentedOnes() throws {
         #expect(try Self.documentedTables()["bereik.compare/2"]?.count == 5, "expected the top-level, dimension, group, crossing and crossing-group tables")
         try Self.check("bereik.compare/2", paths: ["", "dimensions[]", "dimensions[].groups[]", "crossings[]", "crossings[].groups[]"],
-                       runs: [Self.project("compare", "--by", "gender,age,origin,ses,gender:ses,age:wijk"),
+                       runs: [Self.project("compare", "--by", "gender,age,origin,ses,gender:ses,age:wijk", "--period-a", "2019-01-01..2019-06-30",
+                                           "--period-b", "2019-07-01..2019-12-31"),
                               Self.project("compare", "--by", "gender,ses,origin:ses") + Self.safe + ["300"]])
     }
 

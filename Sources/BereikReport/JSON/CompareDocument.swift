@@ -6,10 +6,12 @@ import BereikStats
 struct CompareDocument: Encodable {
     let dimensions: [DimensionJSON]
     let crossings: [CrossingJSON]
+    let periodChange: PeriodChangeJSON?
 
     static func render(_ r: PublishedCompare, version: String) -> String {
         JSONDocumentEncoder.render(JSONDocument(schema: CompareJSON.schema, version: version, lead: NoLead(), context: r.context,
-                                                body: CompareDocument(dimensions: r.dimensions.map(DimensionJSON.init), crossings: r.crossings.map(CrossingJSON.init))))
+                                                body: CompareDocument(dimensions: r.dimensions.map(DimensionJSON.init), crossings: r.crossings.map(CrossingJSON.init),
+                                                                      periodChange: r.periodChange.map(PeriodChangeJSON.init))))
     }
 }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import BereikData
+@testable import BereikPipeline
+@testable import BereikReport
+
+/// Issue 14 (part): `compare --period-a/--period-b`. The example has no change over time by design;
+/// a made-up second half-year with half of the women left out shows a change for men and women.
+@Suite struct PeriodChangeTests {
+    static let a = Period(from: CivilDate(year: 2019, month: 1, day: 1)!, to: CivilDate(year: 2019, month: 6, day: 30)!)
+    static let b = Period(from: CivilDate(year: 2019, month: 7, day: 1)!, to: CivilDate(year: 2019, month: 12, day: 31)!)
+
+    @Test func theExampleDoesNotChangeAndTheCountsAreThePeriods() throws {
+        var request = Repo.exampleRequest()
+        request.dimensions = [.gender, .origin]
+        let r = try PeriodChangePipeline.run(request, a: Self.a, b: Self.b)
+        let change = try #require(r.periodChange)
+        #expect(change.dimensions.map(\.dimension) == [.gender, .origin])
+        for d in change.dimensions { #expect(d.change.pValue > 0.05, "\(d.dimension): \(d.change.pValue)") }
+        // Period A's counts are those of a plain run on period A; period B is the main result.
+        var plainA = request
+        (plainA.from, plainA.to) = (Self.a.from, Self.a.to)
+        let onlyA = try ComparePipeline.run(plainA)
+        #expect(change.dimensions[0].participantsA == onlyA.dimensions[0].counts.participants)
+        #expect(change.dimensions[0].participantsB == r.dimensions[0].counts.participants && r.request.from == Self.b.from)
+    }
+
+    @Test func aMadeUpChangeIsFound() throws {
+        // In the second half-year, every other woman's visits are left out.
+        let lines = try String(contentsOfFile: Repo.example, encoding: .utf8).split(separator: "\n").map(String.init)
+        let kept = [lines[0]] + lines.dropFirst().filter { line in
+            let f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            let month = Int(f[1].split(separator: "-")[1]) ?? 1
+            let id = Int(f[0].dropFirst()) ?? 0
+            return !(month >= 7 && f[4] == "V" && id % 2 == 0)
+        }
+        let file = try Repo.write(kept.joined(separator: "\n"), "minder-vrouwen.csv")
+        var request = Repo.exampleRequest(file)
+        request.dimensions = [.gender]
+        let change = try #require(try PeriodChangePipeline.run(request, a: Self.a, b: Self.b).periodChange?.dimensions.first)
+        #expect(change.change.pValue < 0.001)
+        let men = try #require(change.change.categories[0].ratio), women = try #require(change.change.categories[1].ratio)
+        #expect(men.lower > 1 && women.upper < 1, "\(men) \(women)")
+        let text = try runBereik(["compare", "--attendance", file, "--population", Repo.amsterdam2019, "--ses", Repo.ses2019,
+                                  "--area", "WK036376,WK036377,WK036378,WK036386,WK036388", "--by", "gender",
+                                  "--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31"])
+        #expect(text.code == 0 && text.out.contains("Naar verhouding meer dan in periode A: mannen.") && text.out.contains("de samenstelling is veranderd"), "\(text.out)")
+    }
+
+    @Test func refusals() throws {
+        let project = ["compare", "--project", Repo.path("bereik.toml")]
+        let one = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30"])
+        #expect(one.code == 2 && one.err.contains("--period-a en --period-b horen bij elkaar"))
+        let bad = try runBereik(project + ["--period-a", "2019-06-30..2019-01-01", "--period-b", "2019-07-01..2019-12-31", "--lang", "en"])
+        #expect(bad.code == 2 && bad.err.contains("is not a period"))
+        let safe = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31", "--disclosure-safe"])
+        #expect(safe.code == 2 && safe.err.contains("--disclosure-safe"))
+    }
+}
