@@ -87,7 +87,7 @@ public enum ReportHTML {
                  rw.unitFlagValues[u.flag] ?? "", rw.unitFlagValues[u.adjustedFlag] ?? ""]
             }
             if !flaggedRows.isEmpty {
-                body += table([rw.buurt, w.columns.participants, w.labels.population, w.columns.reach,
+                body += table([rw.buurt, w.columns.participants, w.columns.residentShare, w.columns.reach,
                                rw.unitFlag, rw.unitFlagAdjusted], flaggedRows)
             }
             body += "</section>\n"
@@ -108,7 +108,7 @@ public enum ReportHTML {
         // SES gradient.
         if let g = r.gradient, let groups = g.groups {
             body += "<section><h2>\(htmlEscape(rw.sesHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intro["ses"] ?? ""))</p>"
-            body += figure(SVGCharts.sesChart(groups.groups.filter { !$0.participants.isWithheld }, title: rw.sesChart, language: language), caption: rw.sesChart)
+            body += figure(SVGCharts.sesChart(groups.groups.filter { !$0.participants.isWithheld }, title: rw.sesChart, yLabel: rw.funnelY, language: language), caption: rw.sesChart)
             for line in GradientRenderer.statistics(g, language: language) { body += "<p class=\"note\">\(htmlEscape(line))</p>" }
             body += "</section>\n"
         }
@@ -196,7 +196,7 @@ public enum ReportHTML {
         out += "<li>\(htmlEscape(ctx.disclosure.map { rw.disclosure.replacingOccurrences(of: "%d", with: String($0.threshold)) } ?? rw.disclosureOff))</li>"
         out += "<li>\(htmlEscape(rw.version)): \(htmlEscape(version))</li></ul>"
         out += "<h3>\(htmlEscape(rw.files))</h3>"
-        out += table(["", "SHA-256"], r.files.map { ["\(rw.fileRole($0.role)): \(lastPathComponent($0.path))", $0.sha256] })
+        out += table([rw.fileColumn, "SHA-256"], r.files.map { ["\(rw.fileRole($0.role)): \(lastPathComponent($0.path))", $0.sha256] })
         out += "<h3>\(htmlEscape(language.words.labels.attendance))</h3><pre>"
             + htmlEscape(CompareSummary.reconciliation(ctx, language: language).joined(separator: "\n")) + "</pre>"
         return out + "<p class=\"note\">\(htmlEscape(rw.generated)) \(htmlEscape(version))</p></section>\n"

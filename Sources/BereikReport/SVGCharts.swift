@@ -197,7 +197,7 @@ enum SVGCharts {
     }
 
     /// Reach per 1,000 by SES group as bars with interval whiskers.
-    static func sesChart(_ groups: [PublishedGroup], title: String, language: Language) -> String {
+    static func sesChart(_ groups: [PublishedGroup], title: String, yLabel: String, language: Language) -> String {
         let width = 640, height = 300, left = 60.0, right = 620.0, top = 20.0, bottom = 260.0
         let ticks = niceTicks(upTo: max(1, (groups.compactMap { $0.reach.interval?.upper ?? $0.reach.estimate }.max() ?? 0) * 1000))
         let maxY = ticks.last!
@@ -212,6 +212,7 @@ enum SVGCharts {
         for v in ticks {
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v / 1000) + 4))\" font-size=\"10\" text-anchor=\"end\">\(language.number(v, digits: tickDigits(ticks)))</text>"
         }
+        svg += "<text x=\"14\" y=\"\(f((top + bottom) / 2))\" font-size=\"11\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f((top + bottom) / 2)))\">\(htmlEscape(yLabel))</text>"
         for (i, g) in groups.enumerated() {
             let cx = left + slot * (Double(i) + 0.5)
             svg += "<text x=\"\(f(cx))\" y=\"\(f(bottom + 16))\" font-size=\"12\" text-anchor=\"middle\">\(htmlEscape(g.key))</text>"
