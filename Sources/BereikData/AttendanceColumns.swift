@@ -1,6 +1,8 @@
 /// What a column of an attendance file holds.
 public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
     case person, date, activity, buurt, postcode, gender, age
+    /// The initiative a row belongs to (several initiatives in one file).
+    case initiative
     case birthYear = "birth_year"
     case ageBand = "age_band"
     case origin
@@ -20,6 +22,7 @@ public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
         case .date: return ["datum", "date", "bezoekdatum", "visitdate", "datumbezoek", "datumactiviteit", "dag", "day", "sessiedatum"]
         case .activity: return ["activiteit", "activity", "activiteitnaam", "bijeenkomst", "programma", "program", "event",
                                 "sessie", "session", "interventie", "aanbod"]
+        case .initiative: return ["initiatief", "initiative", "initiatiefnaam", "project", "projectnaam", "projectname", "interventienaam"]
         case .buurt: return ["buurtcode", "buurt", "bucode", "cbsbuurtcode", "neighbourhood", "neighborhood", "neighbourhoodcode",
                              "neighborhoodcode", "wijkbuurt", "buurtcodecbs"]
         case .postcode: return ["postcode", "pc6", "postalcode", "zip", "zipcode", "postcode6"]

@@ -29,6 +29,16 @@ public struct ParticipantTable: Sendable {
         monthOffsets.isEmpty ? [] : monthList[Int(monthOffsets[p])..<Int(monthOffsets[p + 1])]
     }
 
+    /// Initiatives (an `initiative` column), like activities: names, and per person the set.
+    public let initiativeNames: [String]
+    public let initiativeOffsets: [Int32]
+    public let initiativeList: [Int32]
+
+    /// The initiatives person `p` took part in (empty without an initiative column).
+    public func initiatives(of p: Int) -> ArraySlice<Int32> {
+        initiativeOffsets.isEmpty ? [] : initiativeList[Int(initiativeOffsets[p])..<Int(initiativeOffsets[p + 1])]
+    }
+
     /// The activities person `p` attended.
     public func activities(of p: Int) -> ArraySlice<Int32> {
         activityList[Int(activityOffsets[p])..<Int(activityOffsets[p + 1])]
@@ -49,7 +59,11 @@ public struct ParticipantTable: Sendable {
     public init(buurtCodes: [RegionCode], buurt: [Int32], gender: [Int8], ageBand: [Int8], origin: [Int8],
                 originScheme: OriginScheme, visits: [Int32], firstVisit: [Int32], lastVisit: [Int32],
                 activityNames: [String], activityOffsets: [Int32], activityList: [Int32],
-                monthOffsets: [Int32] = [], monthList: [Int32] = []) {
+                monthOffsets: [Int32] = [], monthList: [Int32] = [],
+                initiativeNames: [String] = [], initiativeOffsets: [Int32] = [], initiativeList: [Int32] = []) {
+        self.initiativeNames = initiativeNames
+        self.initiativeOffsets = initiativeOffsets
+        self.initiativeList = initiativeList
         self.monthOffsets = monthOffsets
         self.monthList = monthList
         self.buurtCodes = buurtCodes

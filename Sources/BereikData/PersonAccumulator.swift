@@ -7,7 +7,7 @@ final class PersonAccumulator: @unchecked Sendable {
         var visits: Int32 = 0
         var first = Int32.min
         var last = Int32.min
-        var activityMask: UInt64 = 0
+        var activityMask: UInt64 = 0, initiativeMask: UInt64 = 0
         var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
         /// The birth days all of the person's rows allow (an age of 24 at a visit allows a year of
         /// birth days; a birth date one day). Rows disagree on age only when nothing is left.
@@ -19,6 +19,8 @@ final class PersonAccumulator: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var people = ChunkedArray<PersonState>()
     /// Activities beyond the first 64 (rare), as person << 24 | activity.
     @exclusivity(unchecked) private(set) var extraActivities: Set<Int64> = []
+    /// Initiatives beyond the first 64, the same way.
+    @exclusivity(unchecked) private(set) var extraInitiatives: Set<Int64> = []
     /// With `collectMonths`: person << 20 | month index (year·12 + month − 1) of every visit.
     @exclusivity(unchecked) private(set) var visitMonths: Set<Int64> = []
     let collectMonths: Bool
@@ -51,7 +53,7 @@ final class PersonAccumulator: @unchecked Sendable {
         let dayNumber = batch.day[i]
         let stamp = Int64(dayNumber) << 32 | batch.row[i]
         let buurt = batch.buurt[i], gender = batch.gender[i], age = batch.age[i], origin = batch.origin[i]
-        let activity = batch.activity[i]
+        let activity = batch.activity[i], initiative = batch.initiative[i]
         let bornFrom = batch.bornFrom[i], bornTo = batch.bornTo[i]
         people.withElement(person) { p in
             if bornFrom > p.bornFrom { p.bornFrom = bornFrom }
@@ -66,8 +68,10 @@ final class PersonAccumulator: @unchecked Sendable {
             if age >= 0 { p.age.add(Int32(age), stamp: stamp) }
             if origin >= 0 { p.origin.add(Int32(origin), stamp: stamp) }
             if activity >= 0 && activity < 64 { p.activityMask |= 1 << UInt64(activity) }
+            if initiative >= 0 && initiative < 64 { p.initiativeMask |= 1 << UInt64(initiative) }
         }
         if activity >= 64 { extraActivities.insert(Int64(person) << 24 | Int64(activity)) }
+        if initiative >= 64 { extraInitiatives.insert(Int64(person) << 24 | Int64(initiative)) }
         if collectMonths, dayNumber != Int32.min {
             let c = CivilDate(dayNumber: Int(dayNumber)).components
             visitMonths.insert(Int64(person) << 20 | Int64(c.year * 12 + c.month - 1))

@@ -9,16 +9,18 @@ final class RowClassifier {
     @exclusivity(unchecked) var reconciliation = Reconciliation()
     @exclusivity(unchecked) private(set) var buurtCodes: [RegionCode] = []
     private var buurtIndex: [RegionCode: Int32] = [:]
-    @exclusivity(unchecked) private(set) var activityNames: [String] = []
+    /// Activities and initiatives: each distinct cell text once, named in order of appearance.
+    let activities = NamedValues(), initiatives = NamedValues()
+    var activityNames: [String] { activities.names }
 
     // Column indices, resolved once (a dictionary lookup per field and row is measurable).
     private let personIndex: Int
-    private let dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?
+    private let dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?, initiativeIndex: Int?
     private let genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
 
     // Per column: distinct values and what each means.
     private let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
-    private let ages = ByteInterner(), births = ByteInterner(), activityValues = ByteInterner()
+    private let ages = ByteInterner(), births = ByteInterner()
     @exclusivity(unchecked) private var dateValue: [Int32] = []
     /// Rows per distinct unreadable date that were kept (no period asked, so the date is not needed).
     @exclusivity(unchecked) private var dateUnrecognised: [Int] = []
@@ -30,7 +32,6 @@ final class RowClassifier {
     @exclusivity(unchecked) private var ageYears: [Int] = []
     @exclusivity(unchecked) private var ageUnrecognised: [Int] = []
     @exclusivity(unchecked) private var birthUnrecognised: [Int] = []
-    @exclusivity(unchecked) private var activityOfValue: [Int32] = []
 
     static let blankDay = Int32.min + 1, invalidDay = Int32.min + 2
 
@@ -63,6 +64,7 @@ final class RowClassifier {
         ageIndex = columns[.age]
         birthIndex = columns[.birthYear]
         activityIndex = columns[.activity]
+        initiativeIndex = columns[.initiative]
     }
 
     /// The birth days the current row allows (see `PersonAccumulator.PersonState.bornFrom`).
@@ -159,24 +161,10 @@ final class RowClassifier {
             born = (Int32.min, Int32.max)
             let age = ageBand(reader, day: day) ?? -1
             let origin = originColumn.flatMap { category($0, reader) } ?? -1
-            var activity: Int32 = -1
-            if let c = activityIndex {
-                let (v, isNew) = reader.withBytes(c) { activityValues.intern($0.trimmedASCII()) }
-                if isNew {
-                    let name = encoding.decode(activityValues.bytes(v)).trimmingSpaces()
-                    if name.isEmpty {
-                        activityOfValue.append(-1)
-                    } else if let existing = activityNames.firstIndex(of: name) {
-                        activityOfValue.append(Int32(existing))
-                    } else {
-                        activityNames.append(name)
-                        activityOfValue.append(Int32(activityNames.count - 1))
-                    }
-                }
-                activity = activityOfValue[Int(v)]
-            }
+            let activity = activityIndex.map { activities.index(of: $0, in: reader, encoding: encoding) } ?? -1
+            let initiative = initiativeIndex.map { initiatives.index(of: $0, in: reader, encoding: encoding) } ?? -1
             batch.append(id: id, status: .used, row: row, day: dayNumber, buurt: buurt, gender: gender, age: age,
-                         origin: origin, activity: activity, born: born)
+                         origin: origin, activity: activity, initiative: initiative, born: born)
             return nil
         }
     }
@@ -336,17 +324,22 @@ final class RowClassifier {
             reconciliation.conflicts[.age] = conflicts > 0 ? conflicts : nil
         }
         let origin = resolve({ $0.origin }, role: .origin, dimension: .origin).map { Int8($0) }
-        var extra: [Int: [Int32]] = [:]
-        for key in persons.extraActivities { extra[Int(key >> 24), default: []].append(Int32(key & 0xFFFFFF)) }
-        var offsets: [Int32] = [0]
-        var list: [Int32] = []
-        offsets.reserveCapacity(used.count + 1)
-        for i in used {
-            let mask = people[i].activityMask
-            if mask != 0 { for a in 0..<64 where mask & (1 << UInt64(a)) != 0 { list.append(Int32(a)) } }
-            if let more = extra[i] { list.append(contentsOf: more.sorted()) }
-            offsets.append(Int32(list.count))
+        /// Each person's set (activities or initiatives) as offsets into one list.
+        func memberships(_ mask: (PersonAccumulator.PersonState) -> UInt64, extraKeys: Set<Int64>) -> (offsets: [Int32], list: [Int32]) {
+            var extra: [Int: [Int32]] = [:]
+            for key in extraKeys { extra[Int(key >> 24), default: []].append(Int32(key & 0xFFFFFF)) }
+            var offsets: [Int32] = [0], list: [Int32] = []
+            offsets.reserveCapacity(used.count + 1)
+            for i in used {
+                let m = mask(people[i])
+                if m != 0 { for a in 0..<64 where m & (1 << UInt64(a)) != 0 { list.append(Int32(a)) } }
+                if let more = extra[i] { list.append(contentsOf: more.sorted()) }
+                offsets.append(Int32(list.count))
+            }
+            return (offsets, list)
         }
+        let (offsets, list) = memberships({ $0.activityMask }, extraKeys: persons.extraActivities)
+        let initiativeSets = initiativeIndex == nil ? ([Int32](), [Int32]()) : memberships({ $0.initiativeMask }, extraKeys: persons.extraInitiatives)
         var monthOffsets: [Int32] = [], monthList: [Int32] = []
         if persons.collectMonths {
             var newIndex = [Int32](repeating: -1, count: people.count)
@@ -366,6 +359,31 @@ final class RowClassifier {
                                 originScheme: options.harmoniser.originScheme,
                                 visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
                                 lastVisit: used.map { people[$0].last }, activityNames: activityNames,
-                                activityOffsets: offsets, activityList: list, monthOffsets: monthOffsets, monthList: monthList)
+                                activityOffsets: offsets, activityList: list, monthOffsets: monthOffsets, monthList: monthList,
+                                initiativeNames: initiatives.names, initiativeOffsets: initiativeSets.0, initiativeList: initiativeSets.1)
+    }
+}
+
+/// The distinct texts of a naming column (activity, initiative): each cell's bytes interned once,
+/// blank cells none, equal names after trimming one index.
+final class NamedValues: @unchecked Sendable {
+    private let values = ByteInterner()
+    @exclusivity(unchecked) private(set) var names: [String] = []
+    @exclusivity(unchecked) private var indexOfValue: [Int32] = []
+
+    func index(of column: Int, in reader: CSVReader, encoding: TextEncoding) -> Int32 {
+        let (v, isNew) = reader.withBytes(column) { values.intern($0.trimmedASCII()) }
+        if isNew {
+            let name = encoding.decode(values.bytes(v)).trimmingSpaces()
+            if name.isEmpty {
+                indexOfValue.append(-1)
+            } else if let existing = names.firstIndex(of: name) {
+                indexOfValue.append(Int32(existing))
+            } else {
+                names.append(name)
+                indexOfValue.append(Int32(names.count - 1))
+            }
+        }
+        return indexOfValue[Int(v)]
     }
 }

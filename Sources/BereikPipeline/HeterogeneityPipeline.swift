@@ -1,12 +1,24 @@
 import BereikData
 import BereikStats
 
-/// What `bereik heterogeneity` compares: areas (buurten or wijken) or activities.
+/// What `bereik heterogeneity` compares: areas (buurten or wijken), activities or initiatives.
 public enum HeterogeneityUnit: String, Sendable, CaseIterable {
-    case buurt, wijk, activity
+    case buurt, wijk, activity, initiative
+
+    /// Activities or initiatives: the groups a person belongs to (several at once), or nil for areas.
+    public var membership: Membership? { Membership(rawValue: rawValue) }
 
     /// The area level, or nil for activities.
     public var level: UnitLevel? { UnitLevel(rawValue: rawValue) }
+}
+
+/// Groups of persons that overlap: activities (an activity column) or initiatives (an initiative
+/// column): the same test and indices, a person counting once in the test whatever their set.
+public enum Membership: String, Sendable, CaseIterable {
+    case activity, initiative
+
+    func names(_ p: ParticipantTable) -> [String] { self == .activity ? p.activityNames : p.initiativeNames }
+    func sets(_ p: ParticipantTable, _ person: Int) -> ArraySlice<Int32> { self == .activity ? p.activities(of: person) : p.initiatives(of: person) }
 }
 
 /// The area level whose units' reach is compared.
@@ -70,6 +82,10 @@ public struct ActivityHeterogeneityResult: Sendable {
     public let reconciliation: Reconciliation
     public let notes: [RunNote]
     public let dimensions: [ActivityDimension]
+    /// Activities or initiatives.
+    public var membership: Membership = .activity
+    /// Persons by the number of groups they belong to (index 0 = one); the overlap between initiatives.
+    public var personsByGroupCount: [Int] = []
 }
 
 /// `bereik heterogeneity`: how much reach varies between buurten, wijken or activities beyond chance.
@@ -82,10 +98,22 @@ public enum HeterogeneityPipeline {
         try activities(request, inputs: PreparedInputs(request))
     }
 
-    public static func activities(_ request: AnalysisRequest, inputs: PreparedInputs) throws -> ActivityHeterogeneityResult {
-        ActivityHeterogeneityResult(request: request, sources: inputs.sources, area: inputs.area,
-                                    reconciliation: inputs.attendance.reconciliation, notes: inputs.notes,
-                                    dimensions: try activityDimensions(inputs, request))
+    public static func activities(_ request: AnalysisRequest, inputs: PreparedInputs, membership: Membership = .activity) throws -> ActivityHeterogeneityResult {
+        let p = inputs.attendance.participants
+        if membership == .initiative, p.initiativeNames.count < 2 {
+            throw ActivityProblem.fewerThanTwoInitiatives(file: inputs.attendance.source, found: p.initiativeNames)
+        }
+        var result = ActivityHeterogeneityResult(request: request, sources: inputs.sources, area: inputs.area,
+                                                 reconciliation: inputs.attendance.reconciliation, notes: inputs.notes,
+                                                 dimensions: try activityDimensions(inputs, request, membership: membership))
+        result.membership = membership
+        var byCount = [Int](repeating: 0, count: max(1, membership.names(p).count))
+        for person in 0..<p.count {
+            let n = membership.sets(p, person).count
+            if n > 0 { byCount[n - 1] += 1 }
+        }
+        result.personsByGroupCount = byCount
+        return result
     }
 
     public static func run(_ request: AnalysisRequest, by kind: UnitLevel, inputs: PreparedInputs) throws -> UnitHeterogeneityResult {
@@ -159,18 +187,19 @@ public enum HeterogeneityPipeline {
 
     /// Per dimension: persons per activity × category (a person counts in every activity attended),
     /// the independence test and segregation indices, and each activity against the area.
-    static func activityDimensions(_ inputs: PreparedInputs, _ request: AnalysisRequest) throws -> [ActivityDimension] {
+    static func activityDimensions(_ inputs: PreparedInputs, _ request: AnalysisRequest, membership: Membership = .activity) throws -> [ActivityDimension] {
         let p = inputs.attendance.participants
-        guard !p.activityNames.isEmpty else { return [] }
+        let names = membership.names(p)
+        guard !names.isEmpty else { return [] }
         var out: [ActivityDimension] = []
         for dimension in [Dimension.gender, .age, .origin] {
             guard let values = p.values(dimension), inputs.attendance.columns.index.keys.contains(where: { $0.dimension == dimension }),
                   let counts = CountTable.build(dimension, participants: p, population: inputs.population, area: inputs.area) else { continue }
-            var table = [[Int]](repeating: [Int](repeating: 0, count: counts.keys.count), count: p.activityNames.count)
+            var table = [[Int]](repeating: [Int](repeating: 0, count: counts.keys.count), count: names.count)
             // Persons by their set of activities, per category: the units of the permutation test.
             var patterns: [[Int]: [Int]] = [:]
             for person in 0..<p.count where values[person] >= 0 {
-                let set = p.activities(of: person).map(Int.init).sorted()
+                let set = membership.sets(p, person).map(Int.init).sorted()
                 for a in set { table[a][Int(values[person])] += 1 }
                 if !set.isEmpty { patterns[set, default: [Int](repeating: 0, count: counts.keys.count)][Int(values[person])] += 1 }
             }
@@ -180,13 +209,19 @@ public enum HeterogeneityPipeline {
                     CategoryCount(key: $0.0, participants: $0.1.0, residents: $0.1.1)
                 }, settings: request.settings)
             }
-            out.append(ActivityDimension(dimension: dimension, keys: counts.keys, activities: p.activityNames, table: table,
+            out.append(ActivityDimension(dimension: dimension, keys: counts.keys, activities: names, table: table,
                                          segregation: try Segregation(table: table),
-                                         independence: try MultipleResponseIndependence(patterns: ordered, activities: p.activityNames.count,
+                                         independence: try MultipleResponseIndependence(patterns: ordered, activities: names.count,
                                                                                         permutations: request.settings.fit.draws,
                                                                                         seed: request.settings.fit.seed),
                                          comparisons: comparisons))
         }
         return out
     }
+}
+
+/// Why `heterogeneity --by initiative` cannot answer (exit 1; worded by BereikReport).
+public enum ActivityProblem: Error, Sendable, Equatable {
+    /// No initiative column, or one initiative only.
+    case fewerThanTwoInitiatives(file: String, found: [String])
 }

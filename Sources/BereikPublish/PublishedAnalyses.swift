@@ -64,6 +64,10 @@ public struct PublishedActivityDimension: Sendable {
 public struct PublishedActivities: Sendable {
     public let context: PublishedContext
     public let dimensions: [PublishedActivityDimension]
+    /// Activities or initiatives.
+    public var membership: Membership = .activity
+    /// Persons by the number of groups they belong to (index 0 = one), withheld where small.
+    public var personsByGroupCount: [PublishedCount] = []
 }
 
 /// Where an interval lies relative to zero (the sign verdict kept when the numbers are withheld).

@@ -27,10 +27,20 @@ public enum Publisher {
     }
 
     public static func publish(_ r: ActivityHeterogeneityResult, control: DisclosureControl?) -> PublishedActivities {
-        publishing(r, control, register: { ledger, _ in r.dimensions.map { ActivityCells($0, &ledger) } },
-                   build: { tables, context, ledger in
-                       PublishedActivities(context: context, dimensions: zip(r.dimensions, tables).map { $1.publish($0, ledger) })
-                   }).published
+        publishing(r, control, register: { ledger, persons in
+            // Persons by number of groups: with the persons in none, they partition the run's persons.
+            let byCount = r.personsByGroupCount.enumerated().map { ledger.cell($1, key: "groups.count.\($0 + 1)") }
+            if !byCount.isEmpty {
+                let none = ledger.cell(r.reconciliation.persons - r.personsByGroupCount.reduce(0, +), key: "groups.none", published: false)
+                ledger.partition(total: persons, parts: byCount + [none])
+            }
+            return (r.dimensions.map { ActivityCells($0, &ledger) }, byCount)
+        }, build: { cells, context, ledger in
+            var published = PublishedActivities(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) })
+            published.membership = r.membership
+            published.personsByGroupCount = cells.1.map { ledger.count($0) }
+            return published
+        }).published
     }
 
     public static func publish(_ r: GradientResult, control: DisclosureControl?) -> PublishedGradient {

@@ -102,10 +102,15 @@ public enum HeterogeneityRenderer {
     public static func text(_ r: PublishedActivities, language: Language, markdown: Bool = false) -> String {
         let w = language.words, h = w.labels.heterogeneity
         let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
-        var out = (markdown ? "# " : "") + "\(h.titleActivities)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
+        let initiatives = r.membership == .initiative, iw = language.initiativeWords
+        var out = (markdown ? "# " : "") + "\(initiatives ? iw.title : h.titleActivities)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
+        if initiatives, !r.personsByGroupCount.isEmpty {
+            out += clean(iw.overlap(r.personsByGroupCount.enumerated().map { "\($0.offset + 1): \(language.count($0.element, r.context.disclosure))" }
+                .joined(separator: ", "))) + "\n\n"
+        }
         for d in r.dimensions {
             out += (markdown ? "## " : "") + "\(w.dimension[d.dimension]!)\n" + (markdown ? "\n" : "")
-            let header = [h.activity] + d.keys.map { w.label($0) } + ["D"]
+            let header = [initiatives ? iw.column : h.activity] + d.keys.map { w.label($0) } + ["D"]
             let rows = zip(activityRows(d, language: language, control: r.context.disclosure), d.activities).map { row, a in
                 row + [a.comparison.dissimilarity.map { language.number($0, digits: 2) } ?? "–"]
             }
@@ -119,7 +124,7 @@ public enum HeterogeneityRenderer {
 
     public static func csv(_ r: PublishedActivities, language: Language) -> String {
         let n = language.csvNumber
-        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes), header: ["dimension", "activity", "group", "participants", "share", "resident_share",
+        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes), header: ["dimension", r.membership.rawValue, "group", "participants", "share", "resident_share",
                                                          "ratio", "ratio_lower", "ratio_upper", "flag"])
         for d in r.dimensions {
             for a in d.activities {
@@ -134,4 +139,19 @@ public enum HeterogeneityRenderer {
     }
 
     public static func json(_ r: PublishedActivities, version: String) -> String { ActivitiesDocument.render(r, version: version) }
+}
+
+/// The words of `heterogeneity --by initiative`, per language.
+public struct InitiativeWords: Sendable {
+    public let title, column: String
+    public let overlap: @Sendable (_ counts: String) -> String
+
+    static let dutch = InitiativeWords(title: "Samenstelling per initiatief", column: "Initiatief",
+                                       overlap: { "Personen naar het aantal initiatieven waaraan ze meededen (een persoon telt in de toets één keer): \($0)" })
+    static let english = InitiativeWords(title: "Composition by initiative", column: "Initiative",
+                                         overlap: { "Persons by the number of initiatives they took part in (a person counts once in the test): \($0)" })
+}
+
+extension Language {
+    public var initiativeWords: InitiativeWords { self == .nl ? InitiativeWords.dutch : InitiativeWords.english }
 }

@@ -113,3 +113,16 @@ extension Language {
         }
     }
 }
+
+extension Language {
+    /// Why `heterogeneity --by initiative` cannot answer, with the fix.
+    public func message(_ problem: ActivityProblem) -> String {
+        switch problem {
+        case .fewerThanTwoInitiatives(let file, let found):
+            let list = found.isEmpty ? (self == .nl ? "geen" : "none") : found.joined(separator: ", ")
+            return self == .nl
+                ? "\(file): voor een vergelijking tussen initiatieven zijn er minstens twee nodig in een kolom 'initiatief' (of 'project'); gevonden: \(list). Voeg die kolom toe, of noem hem met --column initiative=KOLOM"
+                : "\(file): comparing initiatives needs at least two in a column 'initiative' (or 'project'); found: \(list). Add that column, or name it with --column initiative=COLUMN"
+        }
+    }
+}

@@ -7,13 +7,13 @@ extension HeterogeneityUnit: ExpressibleByArgument {}
 
 struct Heterogeneity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "How much reach varies between buurten, wijken or activities beyond chance (funnel, I², τ², segregation).")
+        abstract: "How much reach varies between buurten, wijken, activities or initiatives beyond chance (funnel, I², τ², segregation).")
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var analysis: AnalysisOptions
 
-    @Option(name: .long, help: "buurt, wijk or activity.")
+    @Option(name: .long, help: "buurt, wijk, activity or initiative (an initiative column: several initiatives in one file).")
     var by: HeterogeneityUnit = .buurt
 
     func run() throws {
@@ -23,7 +23,7 @@ struct Heterogeneity: ParsableCommand {
             InputOptions.clearProgress(request)
             try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
         } else {
-            let result = try HeterogeneityPipeline.activities(request)
+            let result = try HeterogeneityPipeline.activities(request, inputs: PreparedInputs(request), membership: by.membership ?? .activity)
             InputOptions.clearProgress(request)
             try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)
         }

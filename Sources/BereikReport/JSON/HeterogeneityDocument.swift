@@ -141,9 +141,11 @@ struct ActivitiesDocument: Encodable {
         let activities: [Activity]
     }
 
+    let personsByGroupCount: [Int?]
     let dimensions: [DimensionActivities]
 
     init(_ r: PublishedActivities) {
+        personsByGroupCount = r.personsByGroupCount.map(\.value)
         dimensions = r.dimensions.map { d in
             let independence: StatisticOrVerdict<Independence, WithheldTestJSON>? = d.independence.map { t in
                 .statistic(Independence(statistic: t.statistic, pValue: t.pValue, permutations: t.permutations,
@@ -161,7 +163,7 @@ struct ActivitiesDocument: Encodable {
     }
 
     static func render(_ r: PublishedActivities, version: String) -> String {
-        JSONDocumentEncoder.render(JSONDocument(schema: HeterogeneityRenderer.schema, version: version, lead: ByLead(by: "activity"),
+        JSONDocumentEncoder.render(JSONDocument(schema: HeterogeneityRenderer.schema, version: version, lead: ByLead(by: r.membership.rawValue),
                                                 context: r.context, body: ActivitiesDocument(r)))
     }
 }
