@@ -18,6 +18,8 @@ public struct ModelQuestion: Sendable {
     public var sesForm: SESForm = .groups
     public var reference: String?
     public var standardErrors: ModelStandardErrors = .quasi
+    /// Display labels (lower case, either language) → key, so `--reference Nederlands` works too.
+    public var referenceLabels: [String: String] = [:]
 
     public init(by: BereikData.Dimension, adjustForSES: Bool, sesForm: SESForm = .groups, reference: String? = nil, standardErrors: ModelStandardErrors = .quasi) {
         self.by = by
@@ -38,6 +40,9 @@ public struct ModelEstimate: Sendable {
     public let participants: Int?
     public let rateRatio: Interval
     public let pValue: Double
+    /// The standard error behind `rateRatio` and `pValue` (quasi, model or robust, as asked).
+    public let usedStandardError: Double
+    /// Model-based (Poisson) and cluster-robust standard errors of the coefficient.
     public let standardError: Double
     public let robustStandardError: Double
     public let crude: Interval
@@ -69,6 +74,10 @@ public struct ModelResult: Sendable {
     public let sesScale: Double?
     public let estimates: [ModelEstimate]
     public let tests: [ModelTermTest]
+    /// The SES term's test without the person characteristic (SES alone against no term).
+    public let crudeSESTest: ModelTermTest?
+    /// The SES gradient as a trend (1 df: group rank, or the score): crude and adjusted tests.
+    public let sesTrend: (crude: ModelTermTest, adjusted: ModelTermTest)?
     public let dispersion: Double?
     public let deviance: Double
     public let dfResidual: Int
@@ -144,7 +153,10 @@ public enum ModelPipeline {
         // The reference: the level with the most residents, unless one is named.
         let reference: Int
         if let named = question.reference {
-            guard let c = keys.firstIndex(of: named), present.contains(c) else { throw ModelProblem.unknownReference(named, choices: present.map { keys[$0] }) }
+            // The key (niet_westers) or the key as people write it (niet-westers, "Niet westers").
+            let normalised = named.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+            guard let c = keys.firstIndex(of: normalised) ?? question.referenceLabels[named.lowercased()].flatMap({ keys.firstIndex(of: $0) }),
+                  present.contains(c) else { throw ModelProblem.unknownReference(named, choices: present.map { keys[$0] }) }
             reference = c
         } else {
             reference = present.max { (residentsPerLevel[$0], -$0) < (residentsPerLevel[$1], -$1) }!
@@ -153,6 +165,8 @@ public enum ModelPipeline {
 
         // SES columns.
         var sesColumns: [(name: String, value: (Int) -> Double)] = []
+        // The gradient as one number: the SES group's rank (1 … k) or the score itself.
+        var trendColumn: ((Int) -> Double)? = nil
         var sesReference: String? = nil, sesScale: Double? = nil
         if question.adjustForSES, let grouping {
             let codes = buurten
@@ -166,6 +180,7 @@ public enum ModelPipeline {
                 for cell in cells { levelParticipants["ses"]!["Q\(groupOfBuurt[cell.b] + 1)", default: 0] += cell.y }
                 for g in used where levelParticipants["ses"]!["Q\(g + 1)", default: 0] == 0 { throw ModelProblem.emptyLevel(term: "ses", level: "Q\(g + 1)") }
                 for g in used.dropLast() { sesColumns.append(("Q\(g + 1)", { groupOfBuurt[$0] == g ? 1 : 0 })) }
+                trendColumn = { Double(groupOfBuurt[$0] + 1) }
             } else {
                 let scores = codes.map { inputs.ses!.scores[$0]! }
                 let mean = scores.reduce(0, +) / Double(scores.count)
@@ -173,6 +188,7 @@ public enum ModelPipeline {
                 guard sd > 0 else { throw ModelProblem.tooFewLevels(.ses) }
                 sesScale = sd
                 sesColumns.append(("score", { (scores[$0] - mean) / sd }))
+                trendColumn = sesColumns[0].value
             }
         }
 
@@ -199,41 +215,74 @@ public enum ModelPipeline {
         let null = try fit(person: false, ses: false)
         let robust = try full.robustCovariance(clusters: clusters)
         let robustPersonOnly = adjusting ? try personOnly.robustCovariance(clusters: clusters) : robust
-        let robustSESOnly = try sesOnly.map { try $0.robustCovariance(clusters: clusters) }
+        // The crude SES difference from buurt totals (all groups together): the same estimates as
+        // SES alone on the cells, but its dispersion is the buurten's, not inflated by the
+        // differences between the person groups that SES alone leaves out.
+        let buurtIndices = Array(Set(cells.map(\.b))).sorted()
+        let perBuurt = buurtIndices.map { b in (y: cells.filter { $0.b == b }.reduce(0) { $0 + $1.y }, n: cells.filter { $0.b == b }.reduce(0) { $0 + $1.n }) }
+        func buurtFit(ses: Bool) throws -> PoissonRegression {
+            var x: [Double] = []
+            for b in buurtIndices { x.append(1); if ses { for column in sesColumns { x.append(column.value(b)) } } }
+            do { return try PoissonRegression(counts: perBuurt.map(\.y), design: x, columns: 1 + (ses ? sesColumns.count : 0), offset: perBuurt.map { log(Double($0.n)) }) }
+            catch let error as StatsError { throw ModelProblem.fit(error.description) }
+        }
+        let sesCrude = adjusting ? try buurtFit(ses: true) : nil, nullCrude = adjusting ? try buurtFit(ses: false) : nil
+        let robustSESOnly = try sesCrude.map { try $0.robustCovariance(clusters: Array(buurtIndices.indices)) }
 
         var form = question.standardErrors
         if form == .quasi, full.dispersion == nil { form = .model }
-        func interval(_ model: PoissonRegression, _ robust: [Double], _ j: Int) throws -> (Interval, Double, Double, Double) {
+        func interval(_ model: PoissonRegression, _ robust: [Double], _ j: Int) throws -> (Interval, Double, Double, Double, Double) {
             let inference: PoissonRegression.Inference = form == .quasi ? .quasi : form == .model ? .model : .robust(covariance: robust)
             let r = try model.rateRatio(j, inference: inference, confidence: request.settings.confidence)
-            return (r.rateRatio, r.pValue, model.standardError(j), robust[j * model.parameters + j].squareRoot())
+            return (r.rateRatio, r.pValue, r.standardError, model.standardError(j), robust[j * model.parameters + j].squareRoot())
         }
         var estimates: [ModelEstimate] = []
         for (k, c) in others.enumerated() {
-            let (adjusted, p, se, rse) = try interval(full, robust, 1 + k)
-            let (crude, crudeP, _, _) = try interval(personOnly, robustPersonOnly, 1 + k)
+            let (adjusted, p, used, se, rse) = try interval(full, robust, 1 + k)
+            let (crude, crudeP, _, _, _) = try interval(personOnly, robustPersonOnly, 1 + k)
             estimates.append(ModelEstimate(term: by.rawValue, level: keys[c], participants: levelParticipants[by.rawValue]![keys[c]] ?? 0,
-                                           rateRatio: adjusted, pValue: p, standardError: se, robustStandardError: rse, crude: crude, crudePValue: crudeP))
+                                           rateRatio: adjusted, pValue: p, usedStandardError: used, standardError: se, robustStandardError: rse,
+                                           crude: crude, crudePValue: crudeP))
         }
-        if let sesOnly, let robustSESOnly {
+        if let sesCrude, let robustSESOnly {
             for (k, column) in sesColumns.enumerated() {
-                let (adjusted, p, se, rse) = try interval(full, robust, 1 + others.count + k)
-                let (crude, crudeP, _, _) = try interval(sesOnly, robustSESOnly, 1 + k)
+                let (adjusted, p, used, se, rse) = try interval(full, robust, 1 + others.count + k)
+                let (crude, crudeP, _, _, _) = try interval(sesCrude, robustSESOnly, 1 + k)
                 estimates.append(ModelEstimate(term: "ses", level: column.name, participants: levelParticipants["ses"]?[column.name],
-                                               rateRatio: adjusted, pValue: p, standardError: se, robustStandardError: rse, crude: crude, crudePValue: crudeP))
+                                               rateRatio: adjusted, pValue: p, usedStandardError: used, standardError: se, robustStandardError: rse,
+                                               crude: crude, crudePValue: crudeP))
             }
         }
-        func termTest(_ term: String, against reduced: PoissonRegression) throws -> ModelTermTest {
+        func termTest(_ term: String, against reduced: PoissonRegression, in full: PoissonRegression = full) throws -> ModelTermTest {
             let t = try full.test(against: reduced)
             return ModelTermTest(term: term, statistic: t.statistic, df: t.df, pValue: t.p, f: t.f, pValueF: t.pF,
                                  readingPValue: form == .quasi ? (t.pF ?? t.p) : t.p)
         }
         var tests = [try termTest(by.rawValue, against: sesOnly ?? null)]
         if adjusting { tests.append(try termTest("ses", against: personOnly)) }
+        let crudeSESTest = try sesCrude.map { try termTest("ses", against: nullCrude!, in: $0) }
+        // The trend over SES (1 df): crude from buurt totals, adjusted beside the person characteristic.
+        var sesTrend: (crude: ModelTermTest, adjusted: ModelTermTest)? = nil
+        if adjusting, let trendColumn, let nullCrude {
+            var xb: [Double] = []
+            for b in buurtIndices { xb += [1, trendColumn(b)] }
+            var xc: [Double] = []
+            for cell in cells {
+                xc.append(1)
+                for c in others { xc.append(cell.c == c ? 1 : 0) }
+                xc.append(trendColumn(cell.b))
+            }
+            do {
+                let crudeTrend = try PoissonRegression(counts: perBuurt.map(\.y), design: xb, columns: 2, offset: perBuurt.map { log(Double($0.n)) })
+                let adjustedTrend = try PoissonRegression(counts: counts, design: xc, columns: 2 + others.count, offset: offset)
+                sesTrend = (try termTest("ses_trend", against: nullCrude, in: crudeTrend), try termTest("ses_trend", against: personOnly, in: adjustedTrend))
+            } catch let error as StatsError { throw ModelProblem.fit(error.description) }
+        }
         return ModelResult(request: request, sources: inputs.sources, area: inputs.area, reconciliation: inputs.attendance.reconciliation,
                            notes: notes, question: ModelQuestion(by: by, adjustForSES: adjusting, sesForm: question.sesForm,
                                                                  reference: question.reference, standardErrors: form),
                            reference: keys[reference], sesReference: sesReference, sesScale: sesScale, estimates: estimates, tests: tests,
+                           crudeSESTest: crudeSESTest, sesTrend: sesTrend,
                            dispersion: full.dispersion, deviance: full.deviance, dfResidual: full.dfResidual, cells: cells.count,
                            buurten: Set(cells.map(\.b)).count, persons: counts.reduce(0, +), leftOut: leftOut,
                            levelParticipants: levelParticipants, sesGrouping: question.sesForm == .groups ? grouping : nil)
@@ -250,4 +299,12 @@ public enum ModelProblem: Error, Sendable, Equatable {
     case emptyLevel(term: String, level: String)
     case unknownReference(String, choices: [String])
     case fit(String)
+
+    /// A wrong argument (exit 2), not a data problem.
+    public var isUsage: Bool {
+        switch self {
+        case .sesIsNotAPersonDimension, .unknownReference: return true
+        default: return false
+        }
+    }
 }

@@ -35,7 +35,12 @@ public enum PeriodChangePipeline {
         (requestA.from, requestA.to) = (a.from, a.to)
         (requestB.from, requestB.to) = (b.from, b.to)
         var result = try ComparePipeline.run(requestB)
-        let before = try ComparePipeline.run(requestA)
+        let before: CompareResult
+        do { before = try ComparePipeline.run(requestA) } catch let problem as InputProblem {
+            // Nothing usable in period A: say so by its flag, not by --from/--to.
+            if case .noUsableRows = problem { throw PeriodProblem.emptyPeriodA(a) }
+            throw problem
+        }
         var changes: [PeriodChangeResult.DimensionChange] = []
         for d in result.dimensions {
             guard let old = before.dimensions.first(where: { $0.counts.dimension == d.counts.dimension }), old.counts.keys == d.counts.keys,
@@ -49,4 +54,9 @@ public enum PeriodChangePipeline {
                                                  personsB: result.reconciliation.persons, dimensions: changes)
         return result
     }
+}
+
+/// `--period-a` without a usable visit (exit 1, worded by BereikReport).
+public enum PeriodProblem: Error, Sendable, Equatable {
+    case emptyPeriodA(Period)
 }

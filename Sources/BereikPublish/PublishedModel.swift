@@ -17,6 +17,8 @@ public struct PublishedModel: Sendable {
     /// Empty when withheld.
     public let estimates: [ModelEstimate]
     public let tests: [ModelTermTest]
+    public let crudeSESTest: ModelTermTest?
+    public let sesTrend: (crude: ModelTermTest, adjusted: ModelTermTest)?
     public let withheld: Bool
     public let dispersion: Double?
     public let deviance: Double
@@ -51,7 +53,8 @@ struct ModelCells {
         let withheld = ledger.anyWithheld(levels.map(\.cell) + [persons])
         return PublishedModel(context: context, question: r.question, reference: r.reference, sesReference: r.sesReference, sesScale: r.sesScale,
                               levels: levels.map { ($0.term, $0.level, ledger.count($0.cell)) },
-                              estimates: withheld ? [] : r.estimates, tests: withheld ? [] : r.tests, withheld: withheld,
+                              estimates: withheld ? [] : r.estimates, tests: withheld ? [] : r.tests,
+                              crudeSESTest: withheld ? nil : r.crudeSESTest, sesTrend: withheld ? nil : r.sesTrend, withheld: withheld,
                               dispersion: withheld ? nil : r.dispersion, deviance: withheld ? .nan : r.deviance, dfResidual: r.dfResidual,
                               cells: r.cells, buurten: r.buurten, persons: ledger.count(persons),
                               leftOut: leftOut.map { ($0.0, ledger.count($0.1)) })

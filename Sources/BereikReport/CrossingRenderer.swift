@@ -13,7 +13,9 @@ public struct CrossingWords: Sendable {
     public let differs, similar, withheld: String
     public let omitted: [String: String]
     public let lessEverywhere: @Sendable (_ group: String, _ noun: String) -> String
-    public let lessIn: @Sendable (_ group: String, _ places: String) -> String
+    public let lessIn: @Sendable (_ group: String, _ places: String, _ others: String) -> String
+    /// "de andere SES-groepen", "de andere wijken", "de andere buurten".
+    public let otherPlaces: [String: String]
     public let adjustmentNote: String
 
     static let dutch = CrossingWords(
@@ -28,7 +30,8 @@ public struct CrossingWords: Sendable {
                   "empty_cell": "geen toets: een combinatie zonder deelnemers (haar verhouding zou 0 zijn)",
                   "fit_failed": "geen toets: het model kon niet worden geschat"],
         lessEverywhere: { "\($0): minder bereikt in elke \($1)" },
-        lessIn: { "\($0): minder bereikt in \($1); in de andere groepen geen duidelijk verschil" },
+        lessIn: { "\($0): minder bereikt in \($1); in \($2) geen duidelijk verschil" },
+        otherPlaces: ["ses": "de andere SES-groepen", "wijk": "de andere wijken", "buurt": "de andere buurten"],
         adjustmentNote: "De vlaggen zijn per groep gecorrigeerd voor het aantal toetsen (Holm binnen elke groep).")
 
     static let english = CrossingWords(
@@ -43,7 +46,8 @@ public struct CrossingWords: Sendable {
                   "empty_cell": "no test: a combination without participants (its ratio would be 0)",
                   "fit_failed": "no test: the model could not be fitted"],
         lessEverywhere: { "\($0): reached less in every \($1)" },
-        lessIn: { "\($0): reached less in \($1); no clear difference in the other groups" },
+        lessIn: { "\($0): reached less in \($1); no clear difference in \($2)" },
+        otherPlaces: ["ses": "the other SES groups", "wijk": "the other wijken", "buurt": "the other buurten"],
         adjustmentNote: "Flags are adjusted for the number of tests per group (Holm within each group).")
 }
 
@@ -93,7 +97,8 @@ enum CrossingRenderer {
             let under = c.groups.filter { $0.comparison.groups.count > k && $0.comparison.groups[k].flag == .under }
             guard !under.isEmpty else { return nil }
             if under.count == c.groups.count { return cw.lessEverywhere(w.label(key), cw.placeNoun[c.crossing.place.rawValue] ?? "") }
-            return cw.lessIn(w.label(key), under.map { groupLabel($0, c.crossing.place, language) }.joined(separator: ", "))
+            return cw.lessIn(w.label(key), under.map { groupLabel($0, c.crossing.place, language) }.joined(separator: ", "),
+                             cw.otherPlaces[c.crossing.place.rawValue] ?? "")
         }
     }
 
@@ -109,6 +114,7 @@ enum CrossingRenderer {
             let rows = g.comparison.groups.map { CompareRow($0, language: language, control: context.disclosure).cells }
             out += TextTable.render(CompareRow.header(w), rows, markdown: markdown) + (markdown ? "\n" : "")
             if let line = CompareSummary.testLine(g.comparison, language: language) { out += text(line) + (markdown ? "\n\n" : "\n") }
+            for note in CompareSummary.notes(g.comparison, context: context, language: language) { out += (markdown ? "- " : "") + text(note) + "\n" }
             if !markdown { out += "\n" }
         }
         for note in notes(c, context: context, language: language) { out += (markdown ? "- " : "") + text(note) + "\n" }

@@ -65,3 +65,15 @@ enum PeriodChangeRenderer {
         return out
     }
 }
+
+extension Language {
+    /// Why the period change cannot be computed, with the fix.
+    public func message(_ problem: PeriodProblem) -> String {
+        switch problem {
+        case .emptyPeriodA(let a):
+            let period = PeriodChangeRenderer.period(a, self)
+            return self == .nl ? "--period-a (\(period)) heeft geen enkel bruikbaar bezoek; kies een periode waarin de deelnemerslijst bezoeken heeft"
+                               : "--period-a (\(period)) has no usable visit; choose a period in which the attendance file has visits"
+        }
+    }
+}

@@ -120,7 +120,7 @@ public enum ReportHTML {
             body += "</section>\n"
         }
 
-        body += "<section class=\"glossary\"><h2>\(htmlEscape(rw.glossaryHeading))</h2><dl>"
+        body += "<section class=\"glossary\"><h2>\(htmlEscape(rw.glossaryHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intro["glossary"] ?? ""))</p><dl>"
             + rw.glossary.map { "<div><dt>\(htmlEscape($0.0))</dt><dd>\(htmlEscape($0.1))</dd></div>" }.joined() + "</dl></section>\n"
         body += methods(r, language: language, version: version)
         return page(title: title, language: language, body: body)
@@ -223,7 +223,7 @@ public enum ReportHTML {
     /// `break-inside: avoid` on a block).
     static func keepHeadingsWithContent(_ body: String) -> String {
         let pattern = try! NSRegularExpression(pattern:
-            #"<h([23])>[^<]*</h\1>(?:<p class="intro">[^<]*</p>)?(?:<h3>[^<]*</h3>)?(?:<figure>.*?</figure>|<table>.*?</table>|<ul[^>]*>.*?</ul>|<p[^>]*>[^<]*</p>|<dl>.*?</div>)"#,
+            #"<h([23])>[^<]*</h\1>(?:<p class="intro">[^<]*</p>)?(?:<h3>[^<]*</h3>)?(?:<figure>.*?</figure>|<table>.*?</table>|<ul[^>]*>.*?</ul>|<p[^>]*>[^<]*</p>)"#,
             options: [.dotMatchesLineSeparators])
         return pattern.stringByReplacingMatches(in: body, range: NSRange(body.startIndex..., in: body), withTemplate: "<div class=\"keep\">$0</div>")
     }

@@ -53,7 +53,7 @@ public enum ReportMarkdown {
         if let t = r.trend {
             out += "\n## \(Escape.markdown(w.labels.trend.title))\n\n" + Escape.markdown(rw.intro["trend"] ?? "") + "\n\n" + section(TrendRenderer.text(t, language: language, markdown: true))
         }
-        out += "\n## \(Escape.markdown(rw.glossaryHeading))\n\n"
+        out += "\n## \(Escape.markdown(rw.glossaryHeading))\n\n" + Escape.markdown(rw.intro["glossary"] ?? "") + "\n\n"
         for (term, meaning) in rw.glossary { out += "- **\(Escape.markdown(term))**: \(Escape.markdown(meaning))\n" }
         out += "\n## \(Escape.markdown(rw.methodsHeading))\n\n"
         for (name, citation) in rw.methodList { out += "- \(Escape.markdown(name)) — \(Escape.markdown(citation))\n" }

@@ -144,6 +144,7 @@ extension ReportWords {
             "activities": "Hoe de deelnemers van elke activiteit zijn samengesteld. Grote verschillen betekenen dat groepen elkaar bij de activiteiten weinig tegenkomen.",
             "ses": "Het bereik in buurten met een lage tot hoge sociaal-economische status (SES-WOA van het CBS). Q1 zijn de buurten met de laagste status.",
             "trend": "Hoeveel mensen per periode meedoen, hoeveel van hen nieuw zijn en hoeveel terugkomen.",
+            "glossary": "Een korte uitleg van de woorden en getallen in dit rapport.",
         ]
         words.glossaryHeading = "Wat betekenen de getallen?"
         (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lager dan toeval verklaart", "hoger dan toeval verklaart", "binnen de grenzen")
@@ -192,6 +193,7 @@ extension ReportWords {
             "activities": "How each activity's participants are made up. Large differences mean that groups rarely meet at the activities.",
             "ses": "Reach in buurten of low to high socio-economic status (CBS SES-WOA). Q1 are the buurten with the lowest status.",
             "trend": "How many people take part per period, how many of them are new and how many come back.",
+            "glossary": "A short explanation of the words and numbers in this report.",
         ]
         words.glossaryHeading = "What do the numbers mean?"
         (words.funnelLow, words.funnelHigh, words.funnelWithin) = ("lower than chance explains", "higher than chance explains", "within the limits")

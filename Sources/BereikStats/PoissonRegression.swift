@@ -111,7 +111,8 @@ public struct PoissonRegression: Sendable {
         let g = Double(scores.count)
         guard g > 1 else { throw StatsError.invalidArgument("cluster-robust standard errors need at least two clusters") }
         var meat = [Double](repeating: 0, count: p * p)
-        for s in scores.values { for a in 0..<p { for b in 0..<p { meat[a * p + b] += s[a] * s[b] } } }
+        // In cluster order, so the same input gives the same digits every run.
+        for key in scores.keys.sorted() { let s = scores[key]!; for a in 0..<p { for b in 0..<p { meat[a * p + b] += s[a] * s[b] } } }
         func multiply(_ a: [Double], _ b: [Double]) -> [Double] {
             (0..<(p * p)).map { k in (0..<p).reduce(0) { $0 + a[(k / p) * p + $1] * b[$1 * p + k % p] } }
         }

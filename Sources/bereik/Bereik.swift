@@ -1,5 +1,6 @@
 import ArgumentParser
 import BereikData
+import BereikPipeline
 import BereikStats
 import Foundation
 
@@ -24,6 +25,10 @@ struct Bereik: ParsableCommand {
             try command.run()
         } catch let error as AreaNameProblem {
             // A name no region has (or several have) is a wrong argument: a usage error.
+            FileHandle.standardError.write(Data("bereik: \(Diagnostics.message(error)!)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as ModelProblem where error.isUsage {
+            // A wrong --by or --reference is a wrong argument too.
             FileHandle.standardError.write(Data("bereik: \(Diagnostics.message(error)!)\n".utf8))
             Foundation.exit(2)
         } catch let error where Diagnostics.message(error) != nil {

@@ -48,8 +48,14 @@ struct Compare: ParsableCommand {
             throw ValidationError(nl ? "--period-a en --period-b horen bij elkaar: geef ze allebei" : "--period-a and --period-b go together: give both")
         }
         if periodA != nil {
-            _ = try period(periodA, flag: "period-a")
-            _ = try period(periodB, flag: "period-b")
+            let a = try period(periodA, flag: "period-a")!, b = try period(periodB, flag: "period-b")!
+            if a.to >= b.from && b.to >= a.from {
+                throw ValidationError(nl ? "--period-a en --period-b overlappen; kies twee perioden die elkaar niet raken" : "--period-a and --period-b overlap; choose two periods that do not")
+            }
+            if input.from != nil || input.to != nil {
+                throw ValidationError(nl ? "--from/--to gaan niet samen met --period-a/--period-b: de perioden bepalen zelf welke bezoeken tellen"
+                                         : "--from/--to do not go with --period-a/--period-b: the periods decide which visits count")
+            }
             if output.disclosureSafe {
                 throw ValidationError(nl ? "--period-a/--period-b gaan (nog) niet samen met --disclosure-safe: de aantallen per periode zijn niet tegen elkaar afgeschermd"
                                          : "--period-a/--period-b cannot (yet) be combined with --disclosure-safe: the counts of the two periods are not protected against each other")

@@ -25,7 +25,7 @@ struct Model: ParsableCommand {
     var adjust: [ModelAdjustment] = []
 
     @Option(name: .customLong("ses-as"), help: "SES as groups (Q1 … Qk, the highest the reference) or as a score (per standard deviation).")
-    var sesAs: SESForm = .groups
+    var sesAs: SESForm?
 
     @Option(name: .long, help: "The reference group of --by (default: the group with the most residents).")
     var reference: String?
@@ -33,12 +33,24 @@ struct Model: ParsableCommand {
     @Option(name: .customLong("se"), help: "quasi (default), model or robust (by buurt).")
     var standardErrors: ModelStandardErrors = .quasi
 
+    func validate() throws {
+        guard BereikData.Dimension(rawValue: modelBy) != nil else {
+            throw ValidationError(Diagnostics.language == .nl ? "--by kan gender, age of origin zijn" : "--by must be gender, age or origin")
+        }
+        if sesAs != nil && !adjust.contains(.ses) {
+            throw ValidationError(Diagnostics.language == .nl ? "--ses-as hoort bij --adjust ses" : "--ses-as goes with --adjust ses")
+        }
+    }
+
     func run() throws {
         guard let by = BereikData.Dimension(rawValue: modelBy) else {
             throw ValidationError(Diagnostics.language == .nl ? "--by kan gender, age of origin zijn" : "--by must be gender, age or origin")
         }
         let (request, project) = try input.request(with: analysis)
-        let question = ModelQuestion(by: by, adjustForSES: adjust.contains(.ses), sesForm: sesAs, reference: reference, standardErrors: standardErrors)
+        var question = ModelQuestion(by: by, adjustForSES: adjust.contains(.ses), sesForm: sesAs ?? .groups, reference: reference, standardErrors: standardErrors)
+        for language in Language.allCases {
+            for (key, label) in language.words.category { question.referenceLabels[label.lowercased()] = key }
+        }
         let result = try ModelPipeline.run(request, question: question)
         InputOptions.clearProgress(request)
         try output.write(Publisher.publish(result, control: output.control), protecting: request.inputFiles, project: project)

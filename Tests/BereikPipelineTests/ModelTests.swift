@@ -26,7 +26,12 @@ import BereikStats
         let q1 = try #require(Self.estimate(r, "ses", "Q1"))
         #expect(q1.crude.upper < 1 && q1.rateRatio.lower < 1 && q1.rateRatio.upper > 1, "crude \(q1.crude), adjusted \(q1.rateRatio)")
         let sentences = ModelRenderer.sentences(Publisher.publish(r, control: nil), language: .nl)
-        #expect(sentences.contains { $0.hasPrefix("Na correctie voor herkomst is er geen duidelijk SES-verschil in bereik meer: Q1 (laagste SES) t.o.v. Q5 (hoogste SES)") }, "\(sentences)")
+        #expect(sentences.contains { $0.hasPrefix("Na correctie voor herkomst is er geen duidelijke SES-gradiënt in bereik meer (trendtoets p") && $0.contains("Q1 (laagste SES) t.o.v. Q5 (hoogste SES)") }, "\(sentences)")
+        // The sentence reads the trend tests: clear without origin (from buurt totals), not with it.
+        #expect(sentences.contains("De SES-groepen verschillen wel onderling (F-toets p = 0,049), maar niet oplopend met de SES."), "\(sentences)")
+        let trend = try #require(r.sesTrend)
+        #expect(trend.crude.readingPValue < 0.05 && trend.adjusted.readingPValue > 0.05, "\(trend)")
+        #expect(sentences.contains { $0.hasPrefix("Ook bij gelijke SES van de buurt doen vaker mee dan niet-westers: Nederlands") })
         // Every person is in the model or left out for a stated reason.
         #expect(r.persons + r.leftOut.values.reduce(0, +) == r.reconciliation.persons)
         #expect(r.levelParticipants["origin"]!.values.reduce(0, +) == r.persons && r.levelParticipants["ses"]!.values.reduce(0, +) == r.persons)
@@ -38,6 +43,11 @@ import BereikStats
         #expect(abs(a.rateRatio.estimate * b.rateRatio.estimate - 1) < 1e-9 && abs(a.crude.estimate * b.crude.estimate - 1) < 1e-9)
         #expect(abs(a.rateRatio.lower * b.rateRatio.upper - 1) < 1e-9)  // the same interval, inverted
         #expect(abs(other.deviance - Self.adjusted.deviance) < 1e-9)
+    }
+
+    @Test func theSameInputGivesTheSameDigits() throws {
+        let again = try ModelPipeline.run(Repo.exampleRequest(), question: ModelQuestion(by: .origin, adjustForSES: true))
+        #expect(zip(again.estimates, Self.adjusted.estimates).allSatisfy { $0.robustStandardError == $1.robustStandardError && $0.rateRatio == $1.rateRatio })
     }
 
     @Test func quasiIntervalsAreModelIntervalsWidenedByPhi() throws {
@@ -52,12 +62,16 @@ import BereikStats
     @Test func refusesWhatItCannotAnswer() throws {
         let project = ["--project", Repo.path("bereik.toml")]
         let ses = try runBereik(["model", "--by", "ses"] + project)
-        #expect(ses.code == 1 && ses.err.contains("--by ses kan niet"))
+        #expect(ses.code == 2 && ses.err.contains("--by ses kan niet"))  // a wrong argument: a usage error
         let noSES = try runBereik(["model", "--by", "origin", "--adjust", "ses", "--attendance", Repo.example, "--population", Repo.amsterdam2019,
                                    "--area", "WK036376", "--lang", "en"])
         #expect(noSES.code == 1 && noSES.err.contains("--adjust ses needs SES-WOA scores"), "\(noSES.err)")
         let reference = try runBereik(["model", "--by", "origin", "--reference", "marsbewoners"] + project)
-        #expect(reference.code == 1 && reference.err.contains("kies uit: nederlands, westers, niet_westers"), "\(reference.err)")
+        #expect(reference.code == 2 && reference.err.contains("kies uit: nederlands, westers, niet_westers"), "\(reference.err)")
+        // The labels people read work as well as the keys.
+        for given in ["Nederlands", "niet-westers", "Dutch"] {
+            #expect(try runBereik(["model", "--by", "origin", "--reference", given] + project).code == 0, "\(given)")
+        }
         // Only non-western participants: the other groups' rate ratios would be 0.
         let lines = try String(contentsOfFile: Repo.example, encoding: .utf8).split(separator: "\n")
         let only = ([lines[0]] + lines.dropFirst().filter { !$0.hasSuffix(";Nederland") && !$0.hasSuffix(";Duitsland") }).joined(separator: "\n")

@@ -55,5 +55,11 @@ import BereikData
         #expect(bad.code == 2 && bad.err.contains("is not a period"))
         let safe = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31", "--disclosure-safe"])
         #expect(safe.code == 2 && safe.err.contains("--disclosure-safe"))
+        let overlap = try runBereik(project + ["--period-a", "2019-01-01..2019-08-31", "--period-b", "2019-07-01..2019-12-31"])
+        #expect(overlap.code == 2 && overlap.err.contains("overlappen"))
+        let withFrom = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31", "--from", "2019-02-01"])
+        #expect(withFrom.code == 2 && withFrom.err.contains("--from/--to gaan niet samen"))
+        let empty = try runBereik(project + ["--period-a", "2018-01-01..2018-12-31", "--period-b", "2019-01-01..2019-12-31"])
+        #expect(empty.code == 1 && empty.err.contains("--period-a (1 januari 2018 – 31 december 2018) heeft geen enkel bruikbaar bezoek"), "\(empty.err)")
     }
 }

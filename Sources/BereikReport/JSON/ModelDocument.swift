@@ -1,3 +1,4 @@
+import BereikPipeline
 import BereikPublish
 import BereikStats
 
@@ -19,6 +20,7 @@ struct ModelDocument: Encodable {
         let upper: Double
         let pValue: Double
         let se: Double
+        let seModel: Double
         let robustSe: Double
         let crudeRateRatio: Double
         let crudeLower: Double
@@ -33,6 +35,11 @@ struct ModelDocument: Encodable {
         let pValue: Double
         let f: Double?
         let pValueF: Double?
+    }
+
+    struct Trend: Encodable {
+        let crude: TermTest
+        let adjusted: TermTest
     }
 
     struct Level: Encodable {
@@ -50,6 +57,7 @@ struct ModelDocument: Encodable {
     let levels: [Level]
     let terms: [Term]
     let termTests: [TermTest]
+    let sesTrend: Trend?
     let dispersion: Double?
     let deviance: Double?
     let dfResidual: Int
@@ -70,10 +78,12 @@ struct ModelDocument: Encodable {
         terms = r.estimates.map { e in
             Term(term: e.term, level: e.level, reference: e.term == "ses" ? (e.level == "score" ? "" : r.sesReference ?? "") : r.reference,
                  participants: counts["\(e.term).\(e.level)"] ?? nil, rateRatio: e.rateRatio.estimate, lower: e.rateRatio.lower,
-                 upper: e.rateRatio.upper, pValue: e.pValue, se: e.standardError, robustSe: e.robustStandardError,
+                 upper: e.rateRatio.upper, pValue: e.pValue, se: e.usedStandardError, seModel: e.standardError, robustSe: e.robustStandardError,
                  crudeRateRatio: e.crude.estimate, crudeLower: e.crude.lower, crudeUpper: e.crude.upper, crudePValue: e.crudePValue)
         }
-        termTests = r.tests.map { TermTest(term: $0.term, lrChi2: $0.statistic, df: $0.df, pValue: $0.pValue, f: $0.f, pValueF: $0.pValueF) }
+        func json(_ t: ModelTermTest) -> TermTest { TermTest(term: t.term, lrChi2: t.statistic, df: t.df, pValue: t.pValue, f: t.f, pValueF: t.pValueF) }
+        termTests = r.tests.map(json)
+        sesTrend = r.sesTrend.map { Trend(crude: json($0.crude), adjusted: json($0.adjusted)) }
         dispersion = r.dispersion
         deviance = r.withheld ? nil : r.deviance
         dfResidual = r.dfResidual
