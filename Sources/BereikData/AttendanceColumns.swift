@@ -3,6 +3,8 @@ public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
     case person, date, activity, buurt, postcode, gender, age
     /// The initiative a row belongs to (several initiatives in one file).
     case initiative
+    /// The person's role in the initiative (deelnemer, vrijwilliger, kernteam, …).
+    case role
     case birthYear = "birth_year"
     case ageBand = "age_band"
     case origin
@@ -22,6 +24,7 @@ public enum AttendanceRole: String, Sendable, CaseIterable, Codable {
         case .date: return ["datum", "date", "bezoekdatum", "visitdate", "datumbezoek", "datumactiviteit", "dag", "day", "sessiedatum"]
         case .activity: return ["activiteit", "activity", "activiteitnaam", "bijeenkomst", "programma", "program", "event",
                                 "sessie", "session", "interventie", "aanbod"]
+        case .role: return ["rol", "role", "betrokkenheid", "functie", "involvement", "rolinproject", "participatierol", "participationrole"]
         case .initiative: return ["initiatief", "initiative", "initiatiefnaam", "project", "projectnaam", "projectname", "interventienaam"]
         case .buurt: return ["buurtcode", "buurt", "bucode", "cbsbuurtcode", "neighbourhood", "neighborhood", "neighbourhoodcode",
                              "neighborhoodcode", "wijkbuurt", "buurtcodecbs"]

@@ -200,6 +200,7 @@ final class RowBatch: @unchecked Sendable {
     @exclusivity(unchecked) var origin: [Int8] = []
     @exclusivity(unchecked) var activity: [Int32] = []
     @exclusivity(unchecked) var initiative: [Int32] = []
+    @exclusivity(unchecked) var role: [Int32] = []
     /// The days between which the row says the person was born (Int32.min/max when it says nothing).
     @exclusivity(unchecked) var bornFrom: [Int32] = []
     @exclusivity(unchecked) var bornTo: [Int32] = []
@@ -209,7 +210,7 @@ final class RowBatch: @unchecked Sendable {
         let n = capacity
         idEnds.reserveCapacity(n); status.reserveCapacity(n); row.reserveCapacity(n); day.reserveCapacity(n)
         buurt.reserveCapacity(n); gender.reserveCapacity(n); age.reserveCapacity(n); origin.reserveCapacity(n)
-        activity.reserveCapacity(n); initiative.reserveCapacity(n); bornFrom.reserveCapacity(n); bornTo.reserveCapacity(n)
+        activity.reserveCapacity(n); initiative.reserveCapacity(n); role.reserveCapacity(n); bornFrom.reserveCapacity(n); bornTo.reserveCapacity(n)
     }
 
     func reset() {
@@ -217,12 +218,12 @@ final class RowBatch: @unchecked Sendable {
         idBytes.removeAll(keepingCapacity: true); idEnds.removeAll(keepingCapacity: true)
         status.removeAll(keepingCapacity: true); row.removeAll(keepingCapacity: true); day.removeAll(keepingCapacity: true)
         buurt.removeAll(keepingCapacity: true); gender.removeAll(keepingCapacity: true); age.removeAll(keepingCapacity: true)
-        origin.removeAll(keepingCapacity: true); activity.removeAll(keepingCapacity: true); initiative.removeAll(keepingCapacity: true)
+        origin.removeAll(keepingCapacity: true); activity.removeAll(keepingCapacity: true); initiative.removeAll(keepingCapacity: true); role.removeAll(keepingCapacity: true)
         bornFrom.removeAll(keepingCapacity: true); bornTo.removeAll(keepingCapacity: true)
     }
 
     func append(id: UnsafeBufferPointer<UInt8>, status: Status, row: Int64, day: Int32 = Int32.min, buurt: Int32 = -1,
-                gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1, initiative: Int32 = -1,
+                gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1, initiative: Int32 = -1, role: Int32 = -1,
                 born: (from: Int32, to: Int32) = (Int32.min, Int32.max)) {
         idBytes.append(contentsOf: id)
         idEnds.append(idBytes.count)
@@ -235,6 +236,7 @@ final class RowBatch: @unchecked Sendable {
         self.origin.append(origin)
         self.activity.append(activity)
         self.initiative.append(initiative)
+        self.role.append(role)
         bornFrom.append(born.from)
         bornTo.append(born.to)
         count += 1

@@ -39,6 +39,16 @@ public struct ParticipantTable: Sendable {
         initiativeOffsets.isEmpty ? [] : initiativeList[Int(initiativeOffsets[p])..<Int(initiativeOffsets[p + 1])]
     }
 
+    /// The role texts a person's rows carry (a `role` column), as written; the ladder is applied by the pipeline.
+    public let roleNames: [String]
+    public let roleOffsets: [Int32]
+    public let roleList: [Int32]
+
+    /// The role texts of person `p` (empty without a role column, or when their rows leave it blank).
+    public func roles(of p: Int) -> ArraySlice<Int32> {
+        roleOffsets.isEmpty ? [] : roleList[Int(roleOffsets[p])..<Int(roleOffsets[p + 1])]
+    }
+
     /// The activities person `p` attended.
     public func activities(of p: Int) -> ArraySlice<Int32> {
         activityList[Int(activityOffsets[p])..<Int(activityOffsets[p + 1])]
@@ -60,7 +70,11 @@ public struct ParticipantTable: Sendable {
                 originScheme: OriginScheme, visits: [Int32], firstVisit: [Int32], lastVisit: [Int32],
                 activityNames: [String], activityOffsets: [Int32], activityList: [Int32],
                 monthOffsets: [Int32] = [], monthList: [Int32] = [],
-                initiativeNames: [String] = [], initiativeOffsets: [Int32] = [], initiativeList: [Int32] = []) {
+                initiativeNames: [String] = [], initiativeOffsets: [Int32] = [], initiativeList: [Int32] = [],
+                roleNames: [String] = [], roleOffsets: [Int32] = [], roleList: [Int32] = []) {
+        self.roleNames = roleNames
+        self.roleOffsets = roleOffsets
+        self.roleList = roleList
         self.initiativeNames = initiativeNames
         self.initiativeOffsets = initiativeOffsets
         self.initiativeList = initiativeList

@@ -7,7 +7,7 @@ final class PersonAccumulator: @unchecked Sendable {
         var visits: Int32 = 0
         var first = Int32.min
         var last = Int32.min
-        var activityMask: UInt64 = 0, initiativeMask: UInt64 = 0
+        var activityMask: UInt64 = 0, initiativeMask: UInt64 = 0, roleMask: UInt64 = 0
         var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
         /// The birth days all of the person's rows allow (an age of 24 at a visit allows a year of
         /// birth days; a birth date one day). Rows disagree on age only when nothing is left.
@@ -21,6 +21,7 @@ final class PersonAccumulator: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var extraActivities: Set<Int64> = []
     /// Initiatives beyond the first 64, the same way.
     @exclusivity(unchecked) private(set) var extraInitiatives: Set<Int64> = []
+    @exclusivity(unchecked) private(set) var extraRoles: Set<Int64> = []
     /// With `collectMonths`: person << 20 | month index (year·12 + month − 1) of every visit.
     @exclusivity(unchecked) private(set) var visitMonths: Set<Int64> = []
     let collectMonths: Bool
@@ -53,7 +54,7 @@ final class PersonAccumulator: @unchecked Sendable {
         let dayNumber = batch.day[i]
         let stamp = Int64(dayNumber) << 32 | batch.row[i]
         let buurt = batch.buurt[i], gender = batch.gender[i], age = batch.age[i], origin = batch.origin[i]
-        let activity = batch.activity[i], initiative = batch.initiative[i]
+        let activity = batch.activity[i], initiative = batch.initiative[i], role = batch.role[i]
         let bornFrom = batch.bornFrom[i], bornTo = batch.bornTo[i]
         people.withElement(person) { p in
             if bornFrom > p.bornFrom { p.bornFrom = bornFrom }
@@ -69,9 +70,11 @@ final class PersonAccumulator: @unchecked Sendable {
             if origin >= 0 { p.origin.add(Int32(origin), stamp: stamp) }
             if activity >= 0 && activity < 64 { p.activityMask |= 1 << UInt64(activity) }
             if initiative >= 0 && initiative < 64 { p.initiativeMask |= 1 << UInt64(initiative) }
+            if role >= 0 && role < 64 { p.roleMask |= 1 << UInt64(role) }
         }
         if activity >= 64 { extraActivities.insert(Int64(person) << 24 | Int64(activity)) }
         if initiative >= 64 { extraInitiatives.insert(Int64(person) << 24 | Int64(initiative)) }
+        if role >= 64 { extraRoles.insert(Int64(person) << 24 | Int64(role)) }
         if collectMonths, dayNumber != Int32.min {
             let c = CivilDate(dayNumber: Int(dayNumber)).components
             visitMonths.insert(Int64(person) << 20 | Int64(c.year * 12 + c.month - 1))

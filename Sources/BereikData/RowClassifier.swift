@@ -10,12 +10,12 @@ final class RowClassifier {
     @exclusivity(unchecked) private(set) var buurtCodes: [RegionCode] = []
     private var buurtIndex: [RegionCode: Int32] = [:]
     /// Activities and initiatives: each distinct cell text once, named in order of appearance.
-    let activities = NamedValues(), initiatives = NamedValues()
+    let activities = NamedValues(), initiatives = NamedValues(), roles = NamedValues()
     var activityNames: [String] { activities.names }
 
     // Column indices, resolved once (a dictionary lookup per field and row is measurable).
     private let personIndex: Int
-    private let dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?, initiativeIndex: Int?
+    private let dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?, initiativeIndex: Int?, roleIndex: Int?
     private let genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
 
     // Per column: distinct values and what each means.
@@ -65,6 +65,7 @@ final class RowClassifier {
         birthIndex = columns[.birthYear]
         activityIndex = columns[.activity]
         initiativeIndex = columns[.initiative]
+        roleIndex = columns[.role]
     }
 
     /// The birth days the current row allows (see `PersonAccumulator.PersonState.bornFrom`).
@@ -163,8 +164,9 @@ final class RowClassifier {
             let origin = originColumn.flatMap { category($0, reader) } ?? -1
             let activity = activityIndex.map { activities.index(of: $0, in: reader, encoding: encoding) } ?? -1
             let initiative = initiativeIndex.map { initiatives.index(of: $0, in: reader, encoding: encoding) } ?? -1
+            let role = roleIndex.map { roles.index(of: $0, in: reader, encoding: encoding) } ?? -1
             batch.append(id: id, status: .used, row: row, day: dayNumber, buurt: buurt, gender: gender, age: age,
-                         origin: origin, activity: activity, initiative: initiative, born: born)
+                         origin: origin, activity: activity, initiative: initiative, role: role, born: born)
             return nil
         }
     }
@@ -340,6 +342,7 @@ final class RowClassifier {
         }
         let (offsets, list) = memberships({ $0.activityMask }, extraKeys: persons.extraActivities)
         let initiativeSets = initiativeIndex == nil ? ([Int32](), [Int32]()) : memberships({ $0.initiativeMask }, extraKeys: persons.extraInitiatives)
+        let roleSets = roleIndex == nil ? ([Int32](), [Int32]()) : memberships({ $0.roleMask }, extraKeys: persons.extraRoles)
         var monthOffsets: [Int32] = [], monthList: [Int32] = []
         if persons.collectMonths {
             var newIndex = [Int32](repeating: -1, count: people.count)
@@ -360,7 +363,8 @@ final class RowClassifier {
                                 visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
                                 lastVisit: used.map { people[$0].last }, activityNames: activityNames,
                                 activityOffsets: offsets, activityList: list, monthOffsets: monthOffsets, monthList: monthList,
-                                initiativeNames: initiatives.names, initiativeOffsets: initiativeSets.0, initiativeList: initiativeSets.1)
+                                initiativeNames: initiatives.names, initiativeOffsets: initiativeSets.0, initiativeList: initiativeSets.1,
+                                roleNames: roles.names, roleOffsets: roleSets.0, roleList: roleSets.1)
     }
 }
 

@@ -19,6 +19,8 @@ public struct AnalysisRequest: Sendable {
     public var dimensions: [Dimension]?
     /// `compare --by gender:ses`: person characteristics crossed with the buurt's SES group, wijk or buurt.
     public var crossings: [Crossing] = []
+    /// `[roles] ladder` / `--role-ladder`: the participation ladder, bottom first (nil: the standard one).
+    public var roleLadder: [String]?
     public var settings = ComparisonSettings()
     public var sesGroups = 5
     /// `compare --cluster buurt`: intervals and tests with design effects for clustering in buurten.

@@ -15,7 +15,7 @@ public struct ProjectFile: Sendable {
 
     static let keys: Set<String> = [
         "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
-        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.crossings", "analysis.confidence", "analysis.adjustment",
+        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.crossings", "roles.ladder", "analysis.confidence", "analysis.adjustment",
         "analysis.interval", "analysis.funnel", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
     ] 
@@ -118,6 +118,12 @@ public struct ProjectFile: Sendable {
                 }
             }
         }
+        if let ladder = try strings("roles.ladder") {
+            guard ladder.count >= 2, Set(ladder.map { $0.lowercased() }).count == ladder.count else {
+                throw fail("roles.ladder", "needs two or more different levels, bottom first, e.g. [\"deelnemer\", \"vrijwilliger\", \"kernteam\"]")
+            }
+            request.roleLadder = ladder
+        }
         var settings = ComparisonSettings()
         if let c = try number("analysis.confidence") {
             do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", "must lie between 0 and 1, e.g. 0.95") }
@@ -208,6 +214,9 @@ public struct ProjectFile: Sendable {
     [analysis]
     # dimensions = ["gender", "age", "origin", "ses"]   # default: all the attendance has
     # crossings = ["gender:ses", "origin:ses"]          # who is missed inside each SES group (or wijk, buurt); a report section
+
+    # [roles]                                          # a role column (rol, betrokkenheid): compare --by-role
+    # ladder = ["deelnemer", "vrijwilliger", "kernteam"]  # bottom first; Dutch and English synonyms of these three are known
     confidence = 0.95
     adjustment = "holm"             # "holm", "bh" or "none"
     interval = "wilson"             # "wilson" or "clopper-pearson"

@@ -19,6 +19,12 @@ struct Compare: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "Dimensions: gender, age, origin, ses, and crossings such as gender:ses, origin:wijk, age:buurt (comma-separated). Default: all the attendance has.")
     var by: [String] = []
 
+    @Flag(name: .customLong("by-role"), help: "Per participation role (a role column: deelnemer, vrijwilliger, kernteam …): who is at each level, against the residents, and whether each group's share changes along the ladder.")
+    var byRole = false
+
+    @Option(name: .customLong("role-ladder"), help: "The ladder's levels, bottom first, comma-separated (default: deelnemer,vrijwilliger,kernteam).")
+    var roleLadder: String?
+
     @Option(name: .customLong("period-a"), help: "With --period-b: the earlier period, FROM..TO (e.g. 2023-01-01..2023-12-31); the output is period B with the change since A per group.")
     var periodA: String?
 
@@ -44,6 +50,14 @@ struct Compare: ParsableCommand {
     func validate() throws {
         _ = try parsedBy()
         let nl = Diagnostics.language == .nl
+        let crossings = try parsedBy().crossings
+        if byRole && (periodA != nil || !crossings.isEmpty || cluster == .buurt) {
+            throw ValidationError(nl ? "--by-role gaat (nog) niet samen met --period-a/-b, kruisingen of --cluster" : "--by-role does not (yet) go with --period-a/-b, crossings or --cluster")
+        }
+        if let ladder = roleLadder, ladder.split(separator: ",").count < 2 {
+            throw ValidationError(nl ? "--role-ladder heeft minstens twee niveaus nodig, van laag naar hoog, bijvoorbeeld deelnemer,vrijwilliger,kernteam"
+                                     : "--role-ladder needs two or more levels, bottom first, e.g. deelnemer,vrijwilliger,kernteam")
+        }
         if (periodA == nil) != (periodB == nil) {
             throw ValidationError(nl ? "--period-a en --period-b horen bij elkaar: geef ze allebei" : "--period-a and --period-b go together: give both")
         }
@@ -98,6 +112,14 @@ struct Compare: ParsableCommand {
         if let dimensions { request.dimensions = dimensions }
         request.crossings = crossings
         request.cluster = cluster
+        if let given = roleLadder { request.roleLadder = given.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if byRole {
+            let ladder = request.roleLadder.map(RoleLadder.init(levels:)) ?? .standard
+            let roles = try RolePipeline.run(request, ladder: ladder)
+            InputOptions.clearProgress(request)
+            try output.write(Publisher.publish(roles, control: output.control), protecting: request.inputFiles, project: project)
+            return
+        }
         let result: CompareResult
         if let a = try period(periodA, flag: "period-a"), let b = try period(periodB, flag: "period-b") {
             result = try PeriodChangePipeline.run(request, a: a, b: b)

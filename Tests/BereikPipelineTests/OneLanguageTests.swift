@@ -17,6 +17,8 @@ import Testing
             let r = try runBereik(c + ["--project", Repo.path("bereik.toml"), "--lang", lang])
             all += r.out + r.err
         }
+        all += try runBereik(["compare", "--by-role", "--attendance", RoleTests.file.path, "--population", Repo.amsterdam2019,
+                              "--area", Repo.exampleArea.joined(separator: ","), "--lang", lang]).out
         all += try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown", "--lang", lang, "--intersections", "gender:ses"]).out
         // What may stand in either language: paths, citations, CBS's own names.
         return all.split(separator: "\n").filter { !$0.contains("Kakwani") && !$0.contains("Kerncijfers Wijken en Buurten") }

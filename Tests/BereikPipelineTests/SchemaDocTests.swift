@@ -102,6 +102,12 @@ import Testing
                               Self.project("model", "--by", "origin", "--adjust", "ses") + Self.safe + ["300"]])
     }
 
+    @Test func roleKeysAreTheDocumentedOnes() throws {
+        let file = RoleTests.file.path
+        let base = ["compare", "--by-role", "--attendance", file, "--population", Repo.amsterdam2019, "--area", Repo.exampleArea.joined(separator: ","), "--format", "json"]
+        try Self.check("bereik.roles/1", paths: ["", "roles[]", "ladder_tests[]"], runs: [base, base + Self.safe + ["30"]])
+    }
+
     @Test func areaKeysAreTheDocumentedOnes() throws {
         try Self.check("bereik.areas/1", paths: ["", "areas[]"], runs: [["areas", "bloemhof", "--format", "json"]])
     }

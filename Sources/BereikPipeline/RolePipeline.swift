@@ -1,0 +1,146 @@
+import BereikData
+import BereikStats
+import Foundation
+
+/// The ordered participation ladder (bottom first): a role text belongs to the level whose name or
+/// synonyms it matches (lower case, letters and digits only). A project may set its own levels
+/// (`[roles] ladder`); their names then match themselves, plus the standard synonyms of a
+/// standard level with the same name.
+public struct RoleLadder: Sendable, Equatable {
+    public let levels: [String]
+    let words: [Set<String>]
+
+    static let standardWords: [String: [String]] = [
+        "deelnemer": ["deelnemer", "deelneemster", "participant", "bezoeker", "visitor", "lid", "member", "cursist", "attendee"],
+        "vrijwilliger": ["vrijwilliger", "vrijwilligster", "volunteer", "helper", "maatje", "buddy", "meedenker", "ambassadeur",
+                         "ambassador", "sleutelpersoon"],
+        "kernteam": ["kernteam", "coreteam", "kerngroep", "organisator", "organiser", "organizer", "bewonersraad", "residentscouncil",
+                     "cocreator", "cocreatie", "stuurgroep", "steeringgroup", "trekker", "initiatiefnemer", "bestuur", "board"],
+    ]
+
+    /// deelnemer < vrijwilliger < kernteam, with Dutch and English synonyms.
+    public static let standard = RoleLadder(levels: ["deelnemer", "vrijwilliger", "kernteam"])
+
+    public init(levels: [String]) {
+        self.levels = levels
+        words = levels.map { level in
+            let key = Self.normalised(level)
+            return Set([key] + (Self.standardWords[key] ?? []))
+        }
+    }
+
+    static func normalised(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// The level of a role text, or nil when it matches none.
+    public func level(of text: String) -> Int? {
+        let key = Self.normalised(text)
+        return words.firstIndex { $0.contains(key) }
+    }
+}
+
+/// One level of the ladder: the persons at this level or above (everyone who decides also attends).
+public struct RoleLevel: Sendable {
+    public let level: Int
+    public let name: String
+    public let persons: Int
+    /// Per dimension, the comparison of these persons with the area's residents.
+    public let dimensions: [DimensionResult]
+}
+
+/// Per dimension and group: does its share change along the ladder? Cochran–Armitage over the
+/// persons' highest levels (disjoint groups, level index as score; R `prop.trend.test`), and the
+/// ratio of its share at the top level to its share at the bottom level (persons whose highest
+/// level it is: two disjoint groups, log interval as `ShareChange`).
+public struct LadderTest: Sendable {
+    public let dimension: BereikData.Dimension
+    public let key: String
+    /// Persons of the group at each highest level, and all persons at each highest level.
+    public let atLevel: [Int]
+    public let totalAtLevel: [Int]
+    public let trend: TrendTest?
+    public let topToBottom: Interval?
+}
+
+public struct RoleResult: Sendable {
+    public let request: AnalysisRequest
+    public let sources: InputSources
+    public let area: Area
+    public let reconciliation: Reconciliation
+    public let notes: [RunNote]
+    public let ladder: RoleLadder
+    public let levels: [RoleLevel]
+    public let tests: [LadderTest]
+    /// Role texts that match no level, with the persons whose rows carry them.
+    public let unrecognised: [(text: String, persons: Int)]
+}
+
+/// `compare --by-role`: who is at each level of participation, against the area's residents.
+public enum RolePipeline {
+    public static func run(_ request: AnalysisRequest, ladder: RoleLadder = .standard) throws -> RoleResult {
+        try run(request, ladder: ladder, inputs: PreparedInputs(request))
+    }
+
+    public static func run(_ request: AnalysisRequest, ladder: RoleLadder, inputs: PreparedInputs) throws -> RoleResult {
+        let p = inputs.attendance.participants
+        guard inputs.attendance.columns[.role] != nil else { throw RoleProblem.noRoleColumn(file: inputs.attendance.source) }
+        // Each role text's level; a person's level is the highest of their rows (blank or
+        // unrecognised rows: they took part, so at least the bottom level).
+        let levelOfText = p.roleNames.map { ladder.level(of: $0) }
+        var unrecognisedPersons = [Int](repeating: 0, count: p.roleNames.count)
+        var level = [Int](repeating: 0, count: p.count)
+        for person in 0..<p.count {
+            for t in p.roles(of: person) {
+                if let l = levelOfText[Int(t)] { level[person] = max(level[person], l) } else { unrecognisedPersons[Int(t)] += 1 }
+            }
+        }
+        let k = ladder.levels.count
+        var levels: [RoleLevel] = [], tests: [LadderTest] = []
+        var dimensionsByLevel = [[DimensionResult]](repeating: [], count: k)
+        for dimension in [BereikData.Dimension.gender, .age, .origin] {
+            guard let values = p.values(dimension), inputs.attendance.columns.index.keys.contains(where: { $0.dimension == dimension }),
+                  let table = CountTable.build(dimension, participants: p, population: inputs.population, area: inputs.area) else { continue }
+            var exact = [[Int]](repeating: [Int](repeating: 0, count: table.keys.count), count: k)
+            var unknown = [Int](repeating: 0, count: k)
+            for person in 0..<p.count {
+                let v = Int(values[person])
+                if v >= 0, v < table.keys.count { exact[level[person]][v] += 1 } else { unknown[level[person]] += 1 }
+            }
+            for l in 0..<k {
+                // Persons at this level or above.
+                let counts = table.keys.indices.map { c in (l..<k).reduce(0) { $0 + exact[$1][c] } }
+                let unknownAbove = (l..<k).reduce(0) { $0 + unknown[$1] }
+                let levelTable = CountTable(dimension: dimension, keys: table.keys, participants: counts, residents: table.residents,
+                                            participantsUnknown: unknownAbove, participantsWithoutData: 0, buurtenWithoutData: table.buurtenWithoutData,
+                                            residentsSource: table.residentsSource, roundedRows: table.roundedRows)
+                dimensionsByLevel[l].append(try ComparePipeline.result(levelTable, request))
+            }
+            let totals = (0..<k).map { l in exact[l].reduce(0, +) }
+            let used = (0..<k).filter { totals[$0] > 0 }
+            for (c, key) in table.keys.enumerated() {
+                let x = used.map { exact[$0][c] }, n = used.map { totals[$0] }
+                let trend = used.count >= 2 ? try TrendTest(successes: x, trials: n, scores: used.map(Double.init)) : nil
+                var ratio: Interval? = nil
+                if let bottom = used.first, let top = used.last, top != bottom {
+                    let change = try ShareChange(periodA: [exact[bottom][c], totals[bottom] - exact[bottom][c]],
+                                                 periodB: [exact[top][c], totals[top] - exact[top][c]], confidence: request.settings.confidence)
+                    ratio = change.categories[0].ratio
+                }
+                tests.append(LadderTest(dimension: dimension, key: key, atLevel: (0..<k).map { exact[$0][c] }, totalAtLevel: totals,
+                                        trend: trend, topToBottom: ratio))
+            }
+        }
+        for l in 0..<k {
+            levels.append(RoleLevel(level: l, name: ladder.levels[l], persons: level.filter { $0 >= l }.count, dimensions: dimensionsByLevel[l]))
+        }
+        return RoleResult(request: request, sources: inputs.sources, area: inputs.area, reconciliation: inputs.attendance.reconciliation,
+                          notes: inputs.notes, ladder: ladder, levels: levels, tests: tests,
+                          unrecognised: p.roleNames.indices.filter { levelOfText[$0] == nil }.map { (p.roleNames[$0], unrecognisedPersons[$0]) })
+    }
+}
+
+/// Why `compare --by-role` cannot answer (exit 1; worded by BereikReport).
+public enum RoleProblem: Error, Sendable, Equatable {
+    case noRoleColumn(file: String)
+}

@@ -1,0 +1,133 @@
+import BereikData
+import BereikPipeline
+import BereikPublish
+import BereikStats
+
+/// The words of `compare --by-role`, per language.
+public struct RoleWords: Sendable {
+    public let title: String
+    public let levelLine: @Sendable (_ name: String, _ persons: String, _ orAbove: Bool) -> String
+    public let share: @Sendable (_ level: String) -> String
+    public let topToBottom: @Sendable (_ top: String, _ bottom: String) -> String
+    public let trend, method, unrecognised, few: String
+    public let fewer: @Sendable (_ top: String, _ group: String, _ bottom: String, _ ratio: String) -> String
+    public let more: @Sendable (_ top: String, _ group: String, _ bottom: String, _ ratio: String) -> String
+    public let noChange: @Sendable (_ dimension: String) -> String
+
+    static let dutch = RoleWords(
+        title: "Wie beslist mee? Samenstelling per rol",
+        levelLine: { "\($0)\($2 ? " of hoger" : ""): \($1)" },
+        share: { "Aandeel \($0)" }, topToBottom: { "\($0)/\($1) (BI)" },
+        trend: "p ladder", method: "Per groep: verandert haar aandeel langs de ladder? Cochran–Armitage over de hoogste rol van elke persoon (Holm over de groepen); de verhouding vergelijkt wie bovenaan staat met wie alleen deelnemer is.",
+        unrecognised: "Rollen die niet op de ladder passen (tellen als deelnemer)",
+        few: "Bovenaan de ladder staan weinig mensen: alleen een heel groot verschil kan dan zichtbaar worden; geen verschil betekent hier niet dat er geen verschil is.",
+        fewer: { "In de rol \($0) zitten naar verhouding minder \($1) dan onder wie alleen \($2) is (verhouding \($3))." },
+        more: { "In de rol \($0) zitten naar verhouding meer \($1) dan onder wie alleen \($2) is (verhouding \($3))." },
+        noChange: { "\($0): geen duidelijk verschil langs de ladder." })
+
+    static let english = RoleWords(
+        title: "Who decides? Composition by role",
+        levelLine: { "\($0)\($2 ? " or higher" : ""): \($1)" },
+        share: { "Share \($0)" }, topToBottom: { "\($0)/\($1) (CI)" },
+        trend: "p ladder", method: "Per group: does its share change along the ladder? Cochran–Armitage over each person's highest role (Holm over the groups); the ratio compares those at the top with those who are only participants.",
+        unrecognised: "Roles that fit no level of the ladder (counted as participants)",
+        few: "Few people are at the top of the ladder: only a very large difference can show; no difference here does not mean there is none.",
+        fewer: { "Relatively fewer \($1) hold the role \($0) than among those who are only \($2) (ratio \($3))." },
+        more: { "Relatively more \($1) hold the role \($0) than among those who are only \($2) (ratio \($3))." },
+        noChange: { "\($0): no clear difference along the ladder." })
+}
+
+extension Language {
+    public var roles: RoleWords { self == .nl ? RoleWords.dutch : RoleWords.english }
+
+    public func message(_ problem: RoleProblem) -> String {
+        switch problem {
+        case .noRoleColumn(let file):
+            return self == .nl ? "\(file): er is geen kolom met rollen (rol, betrokkenheid, functie); voeg die toe of noem hem met --column role=KOLOM"
+                               : "\(file): there is no column with roles (role, rol, involvement); add one or name it with --column role=COLUMN"
+        }
+    }
+}
+
+/// `compare --by-role` as text, Markdown, CSV and JSON (schema `bereik.roles/1`).
+public enum RoleRenderer {
+    public static let schema = "bereik.roles/1"
+
+    static func ratio(_ i: Interval?, _ language: Language) -> String {
+        i.map { "\(language.number($0.estimate, digits: 2)) (\(language.number($0.lower, digits: 2))–\(language.number($0.upper, digits: 2)))" } ?? "–"
+    }
+
+    /// Plain sentences: groups whose share at the top clearly differs from the bottom (adjusted
+    /// ladder test below α and the ratio's interval on the same side of 1), and a word on small numbers.
+    static func sentences(_ r: PublishedRoles, language: Language) -> [String] {
+        let rw = language.roles, w = language.words
+        guard let top = r.levels.last, let bottom = r.levels.first, r.levels.count >= 2 else { return [] }
+        let alpha = 1 - r.context.settings.confidence.value
+        var out: [String] = []
+        for t in r.tests {
+            guard let p = t.pAdjusted, p < alpha, let ratio = t.topToBottom else { continue }
+            if ratio.upper < 1 { out.append(rw.fewer(top.name, w.label(t.key), bottom.name, Self.ratio(ratio, language))) }
+            if ratio.lower > 1 { out.append(rw.more(top.name, w.label(t.key), bottom.name, Self.ratio(ratio, language))) }
+        }
+        if case .shown(let n) = top.persons, n < 30 { out.append(rw.few) } else if top.persons.isWithheld { out.append(rw.few) }
+        return out
+    }
+
+    public static func text(_ r: PublishedRoles, language: Language, markdown: Bool = false) -> String {
+        let rw = language.roles, w = language.words
+        let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
+        var out = (markdown ? "# " : "") + "\(rw.title)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
+        for (l, level) in r.levels.enumerated() {
+            out += (markdown ? "- " : "") + clean(rw.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
+        }
+        out += "\n"
+        let top = r.levels.last?.name ?? "", bottom = r.levels.first?.name ?? ""
+        for d in r.levels.first?.dimensions ?? [] {
+            out += (markdown ? "## " : "") + "\(w.dimension[d.dimension]!)\n" + (markdown ? "\n" : "")
+            let header = [w.columns.group, w.columns.residentShare] + r.levels.map { rw.share($0.name) } + [rw.topToBottom(top, bottom), rw.trend]
+            let rows = d.groups.indices.map { g -> [String] in
+                let key = d.groups[g].key
+                let shares = r.levels.map { level -> String in
+                    guard let group = level.dimensions.first(where: { $0.dimension == d.dimension })?.groups[g] else { return "–" }
+                    return group.participants.isWithheld ? (r.context.disclosure?.label ?? "–") : language.percent(group.participantShare)
+                }
+                let test = r.tests.first { $0.dimension == d.dimension && $0.key == key }
+                let p = test?.pAdjusted.map { CompareSummary.pValue($0, language).replacingOccurrences(of: "= ", with: "") }
+                    ?? test?.verdict.map { $0 ? "< \(language.number(0.05, digits: 2))" : "≥ \(language.number(0.05, digits: 2))" } ?? "–"
+                return [w.label(key), language.percent(d.groups[g].residentShare)] + shares + [ratio(test?.topToBottom, language), p]
+            }
+            out += TextTable.render(header, rows, markdown: markdown) + (markdown ? "\n" : "") + "\n"
+        }
+        out += clean(rw.method) + "\n"
+        let unknown = r.unrecognised.filter { $0.persons != .shown(0) }
+        if !unknown.isEmpty {
+            out += clean("\(rw.unrecognised): " + unknown.map { "\($0.text) (\(language.count($0.persons, r.context.disclosure)))" }.joined(separator: ", ")) + "\n"
+        }
+        for s in sentences(r, language: language) { out += clean(s) + "\n" }
+        return out
+    }
+
+    public static func csv(_ r: PublishedRoles, language: Language) -> String {
+        let n = language.csvNumber
+        var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes),
+                            header: ["level", "dimension", "group", "participants", "share", "resident_share", "ratio", "ratio_lower", "ratio_upper", "flag"])
+        for level in r.levels {
+            for d in level.dimensions {
+                for g in d.groups {
+                    csv.row([level.name, d.dimension.rawValue, g.key, csv.count(g.participants, r.context.disclosure), n(g.participantShare),
+                             n(g.residentShare), n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper), g.flag.rawValue])
+                }
+            }
+        }
+        return csv.text
+    }
+
+    public static func json(_ r: PublishedRoles, version: String) -> String { RolesDocument.render(r, version: version) }
+}
+
+extension PublishedRoles: Renderable {
+    public func render(_ format: OutputFormat, language: Language, version: String) -> String {
+        BereikReport.render(self, format, language: language, version: version, text: { RoleRenderer.text($0, language: $1, markdown: $2) },
+                            csv: { RoleRenderer.csv($0, language: $1) }, json: { RoleRenderer.json($0, version: $1) })
+    }
+}
