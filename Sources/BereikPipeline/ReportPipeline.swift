@@ -22,6 +22,8 @@ public struct ReportResult: Sendable {
     public var visits: (first: CivilDate, last: CivilDate)? = nil
     /// Per under-reached group, the buurten where most of its missing people live.
     public var whereMissing: [WhereMissing] = []
+    /// "Wie beslist mee?": per participation role, when the attendance has a role column.
+    public var roles: RoleResult? = nil
 }
 
 /// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
@@ -47,6 +49,9 @@ public enum ReportPipeline {
         var result = ReportResult(compare: compare, buurten: buurten, activities: activities, gradient: gradient,
                                   trend: trend.periods.count >= 2 ? trend : nil, files: files, title: title ?? "")
         result.whereMissing = WhereMissing.build(compare, inputs: inputs)
+        if inputs.attendance.columns[.role] != nil {
+            result.roles = try RolePipeline.run(request, ladder: request.roleLadder.map(RoleLadder.init(levels:)) ?? .standard, inputs: inputs)
+        }
         let p = inputs.attendance.participants
         let firsts = p.firstVisit.filter { $0 != Int32.min }, lasts = p.lastVisit.filter { $0 != Int32.min }
         if let first = firsts.min(), let last = lasts.max() {

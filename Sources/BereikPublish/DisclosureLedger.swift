@@ -87,17 +87,15 @@ public struct DisclosureLedger: Sendable {
         pruneComplementary(control)
     }
 
-    /// Complementary suppressions that protect nothing are shown again, largest first: a cell whose
-    /// showing leaves every sensitive count underivable (by the attacker's full elimination) and
-    /// no sensitive remainder. (Found by a fresh-eyes test: `--by gender:buurt` withheld the men of
-    /// 17 buurten, each derivable from its buurt's total anyway.)
+    /// Complementary suppressions that protect nothing are shown again: a withheld count that a
+    /// reader can already compute exactly from what is shown (the attacker's full elimination)
+    /// hides nothing, so showing it adds no information. (Found by a fresh-eyes test:
+    /// `--by gender:buurt` withheld the men of 17 buurten, each derivable from its buurt's total.)
+    /// Only such cells are shown again: showing any other could open a sum of withheld counts.
     private mutating func pruneComplementary(_ control: DisclosureControl) {
-        let complementary = values.indices.filter { withheld[$0] && !control.isSensitive(values[$0]) }
-            .sorted { (values[$0], $0) > (values[$1], $1) }
-        guard !complementary.isEmpty else { return }
-        for c in complementary {
+        let determined = Set(determinedCells())
+        for c in values.indices where withheld[c] && published[c] && !control.isSensitive(values[c]) && determined.contains(c) {
             withheld[c] = false
-            if !derivableSensitiveCells().isEmpty || !sensitiveRemainders().isEmpty { withheld[c] = true }
         }
     }
 
@@ -156,6 +154,11 @@ extension DisclosureLedger {
     /// disclosure control holds. Used by the property tests; cheap for the sizes of a publication.
     public func derivableSensitiveCells() -> [Cell] {
         guard let control else { return [] }
+        return determinedCells().filter { control.isSensitive(values[$0]) }
+    }
+
+    /// Every cell not shown whose value follows exactly from the shown cells and the partitions.
+    func determinedCells() -> [Cell] {
         let unknown = values.indices.filter { !isShown($0) }
         guard !unknown.isEmpty else { return [] }
         var column: [Cell: Int] = [:]
@@ -190,7 +193,7 @@ extension DisclosureLedger {
         for (j, c) in unknown.enumerated() {
             guard let r = pivotOf[j] else { continue }
             let determined = (0..<unknown.count).allSatisfy { $0 == j || abs(rows[r][$0]) < 1e-9 }
-            if determined, control.isSensitive(values[c]) { out.append(c) }
+            if determined { out.append(c) }
         }
         return out
     }

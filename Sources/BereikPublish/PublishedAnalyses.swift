@@ -131,4 +131,6 @@ public struct PublishedReport: Sendable {
     public internal(set) var visits: (first: CivilDate, last: CivilDate)? = nil
     /// Under-reached groups and where they live (order and CBS residents only: nothing to withhold).
     public internal(set) var whereMissing: [WhereMissing] = []
+    /// "Wie beslist mee?" (in the report's ledger with everything else).
+    public internal(set) var roles: PublishedRoles? = nil
 }

@@ -80,9 +80,10 @@ public enum Publisher {
              units: UnitCells(r.buurten, persons: persons, &ledger),
              activities: r.activities.map { $0.dimensions.map { ActivityCells($0, &ledger) } },
              gradient: r.gradient.map { GradientCells($0, persons: persons, &ledger) },
-             trend: r.trend.map { TrendCells($0, persons: persons, &ledger) })
+             trend: r.trend.map { TrendCells($0, persons: persons, &ledger) },
+             roles: r.roles.map { RoleCells($0, persons: persons, &ledger) })
         }, build: { cells, ctx, ledger in
-            PublishedReport(
+            var published = PublishedReport(
                 context: ctx,
                 compare: PublishedCompare(context: ctx, dimensions: zip(c.dimensions, cells.dims).map { $1.publish($0, ledger) },
                                           crossings: zip(c.crossings, cells.crossings).map { $1.publish($0, ledger, confidence: c.request.settings.confidence.value) }),
@@ -93,6 +94,8 @@ public enum Publisher {
                 gradient: r.gradient.map { cells.gradient!.publish($0, context: ctx, ledger) },
                 trend: r.trend.map { cells.trend!.publish($0, context: ctx, ledger) },
                 files: r.files, title: r.title)
+            published.roles = r.roles.map { cells.roles!.publish($0, context: ctx, ledger) }
+            return published
         })
         var published = report
         published.visits = r.visits

@@ -55,6 +55,20 @@ public enum ReportHTML {
         }
         body += "</section>\n"
 
+        // Who decides (a role column).
+        if let roles = r.roles {
+            body += "<section><h2>\(htmlEscape(rw.rolesHeading))</h2><p class=\"intro\">\(htmlEscape(rw.rolesIntro))</p>"
+            body += "<ul>" + roles.levels.enumerated().map { l, level in
+                "<li>\(htmlEscape(language.roles.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)))</li>"
+            }.joined() + "</ul>"
+            for (d, t) in RoleRenderer.tables(roles, language: language) {
+                body += "<h3>\(htmlEscape(w.dimension[d]!))</h3>" + table(t.header, t.rows)
+            }
+            body += RoleRenderer.sentences(roles, language: language).map { "<p>\(htmlEscape($0))</p>" }.joined()
+            body += RoleRenderer.notes(roles, language: language).map { "<p class=\"note\">\(htmlEscape($0))</p>" }.joined()
+            body += "</section>\n"
+        }
+
         // Intersections (asked with analysis.crossings or --intersections).
         if !r.compare.crossings.isEmpty {
             body += "<section><h2>\(htmlEscape(rw.intersectionsHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intersectionsIntro))</p>"

@@ -33,6 +33,18 @@ public enum ReportMarkdown {
             if let line = CompareSummary.testLine(d, language: language) { out += Escape.markdown(line) + "\n\n" }
             for note in CompareSummary.notes(d, context: r.context, language: language) { out += "- \(Escape.markdown(note))\n" }
         }
+        if let roles = r.roles {
+            out += "\n## \(Escape.markdown(rw.rolesHeading))\n\n" + Escape.markdown(rw.rolesIntro) + "\n\n"
+            for (l, level) in roles.levels.enumerated() {
+                out += "- " + Escape.markdown(language.roles.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
+            }
+            for (d, t) in RoleRenderer.tables(roles, language: language) {
+                out += "\n### \(Escape.markdown(w.dimension[d]!))\n\n" + TextTable.markdown(t.header, t.rows)
+            }
+            out += "\n"
+            for line in RoleRenderer.sentences(roles, language: language) { out += Escape.markdown(line) + "\n\n" }
+            for note in RoleRenderer.notes(roles, language: language) { out += "- \(Escape.markdown(note))\n" }
+        }
         if !r.compare.crossings.isEmpty {
             out += "\n## \(Escape.markdown(rw.intersectionsHeading))\n\n" + Escape.markdown(rw.intersectionsIntro) + "\n"
             for c in r.compare.crossings {

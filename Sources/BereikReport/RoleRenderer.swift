@@ -81,9 +81,19 @@ public enum RoleRenderer {
             out += (markdown ? "- " : "") + clean(rw.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
         }
         out += "\n"
+        for (d, table) in tables(r, language: language) {
+            out += (markdown ? "## " : "") + "\(w.dimension[d]!)\n" + (markdown ? "\n" : "")
+            out += TextTable.render(table.header, table.rows, markdown: markdown) + (markdown ? "\n" : "") + "\n"
+        }
+        for line in notes(r, language: language) + sentences(r, language: language) { out += clean(line) + "\n" }
+        return out
+    }
+
+    /// Per dimension, the side-by-side table: residents' share, each level's share, top/bottom ratio, ladder p.
+    static func tables(_ r: PublishedRoles, language: Language) -> [(BereikData.Dimension, (header: [String], rows: [[String]]))] {
+        let rw = language.roles, w = language.words
         let top = r.levels.last?.name ?? "", bottom = r.levels.first?.name ?? ""
-        for d in r.levels.first?.dimensions ?? [] {
-            out += (markdown ? "## " : "") + "\(w.dimension[d.dimension]!)\n" + (markdown ? "\n" : "")
+        return (r.levels.first?.dimensions ?? []).map { d in
             let header = [w.columns.group, w.columns.residentShare] + r.levels.map { rw.share($0.name) } + [rw.topToBottom(top, bottom), rw.trend]
             let rows = d.groups.indices.map { g -> [String] in
                 let key = d.groups[g].key
@@ -96,14 +106,18 @@ public enum RoleRenderer {
                     ?? test?.verdict.map { $0 ? "< \(language.number(0.05, digits: 2))" : "≥ \(language.number(0.05, digits: 2))" } ?? "–"
                 return [w.label(key), language.percent(d.groups[g].residentShare)] + shares + [ratio(test?.topToBottom, language), p]
             }
-            out += TextTable.render(header, rows, markdown: markdown) + (markdown ? "\n" : "") + "\n"
+            return (d.dimension, (header, rows))
         }
-        out += clean(rw.method) + "\n"
+    }
+
+    /// The lines under the tables: the method, roles off the ladder, the sentences.
+    static func notes(_ r: PublishedRoles, language: Language) -> [String] {
+        let rw = language.roles
+        var out = [rw.method]
         let unknown = r.unrecognised.filter { $0.persons != .shown(0) }
         if !unknown.isEmpty {
-            out += clean("\(rw.unrecognised): " + unknown.map { "\($0.text) (\(language.count($0.persons, r.context.disclosure)))" }.joined(separator: ", ")) + "\n"
+            out.append("\(rw.unrecognised): " + unknown.map { "\($0.text) (\(language.count($0.persons, r.context.disclosure)))" }.joined(separator: ", "))
         }
-        for s in sentences(r, language: language) { out += clean(s) + "\n" }
         return out
     }
 

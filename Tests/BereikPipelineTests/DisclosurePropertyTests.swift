@@ -19,7 +19,7 @@ import BereikData
     /// A random attendance file: few persons, skewed groups (so small cells are common), unknown
     /// values, rows outside the area, unknown buurten, missing ids and dates, several activities.
     static func attendance(_ random: inout Random) -> String {
-        var text = "deelnemer;buurt;geslacht;leeftijd;herkomst;activiteit;datum\n"
+        var text = "deelnemer;buurt;geslacht;leeftijd;herkomst;activiteit;datum;rol\n"
         let persons = random.int(2...45)
         let genderWeights = random.chance(0.5) ? ["v", "v", "v", "v", "m", ""] : ["v", "m", "m", "x"]
         for p in 0..<persons {
@@ -31,7 +31,8 @@ import BereikData
             for _ in 0..<random.int(1...3) {
                 let activity = random.pick(["Koken", "Koken", "Taal", "Wandelen"])
                 let date = random.chance(0.05) ? "" : String(format: "%02d-%02d-2019", random.int(1...28), random.int(1...12))
-                text += "\(id);\(buurt);\(gender);\(age);\(origin);\(activity);\(date)\n"
+                let role = random.pick(["", "", "", "", "vrijwilliger", "kernteam", "stuurgroep", "gast"])
+                text += "\(id);\(buurt);\(gender);\(age);\(origin);\(activity);\(date);\(role)\n"
             }
         }
         return text
@@ -183,7 +184,8 @@ import BereikData
             Publisher.publish(report.compare, control: control), Publisher.publish(report.buurten, control: control),
             Publisher.publish(try TrendPipeline.run(request, period: .month, inputs: try PreparedInputs({ var r = request; r.collectMonths = true; return r }())), control: control),
             Publisher.publish(crossed, control: control),
-        ] + (model.map { [Publisher.publish($0, control: control)] } ?? []) + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
+        ] + (model.map { [Publisher.publish($0, control: control)] } ?? [])
+          + (report.roles.map { [Publisher.publish($0, control: control)] } ?? []) + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.gradient.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.trend.map { [Publisher.publish($0, control: control)] } ?? [])
         var texts: [String] = []

@@ -95,3 +95,20 @@ import BereikData
         #expect(abs(trend.chiSquared - 16.8526202) < 1e-6 && abs(trend.pValue - 4.039751958e-05) / 4.039751958e-05 < 1e-6, "\(trend.chiSquared) \(trend.pValue)")
     }
 }
+
+/// The report's "Wie beslist mee?" section, when the attendance has a role column.
+@Suite struct RoleReportTests {
+    @Test func theReportShowsWhoDecides() throws {
+        let args = ["report", "--attendance", RoleTests.file.path, "--population", Repo.amsterdam2019, "--area", Repo.exampleArea.joined(separator: ","),
+                    "--format", "markdown"]
+        let nl = try runBereik(args)
+        #expect(nl.code == 0 && nl.out.contains("## Wie beslist mee?") && nl.out.contains("kernteam of hoger"), "\(nl.err)")
+        #expect(nl.out.contains("In de rol kernteam zitten naar verhouding minder mannen"))
+        // Disclosure control is on in reports: the core team's small origin groups are withheld.
+        #expect(nl.out.contains("| westers | 13,9% | 16,0% | 13,2% | x |"))
+        let en = try runBereik(args + ["--lang", "en"])
+        #expect(en.out.contains("## Who decides?"))
+        let plain = try runBereik(["report", Repo.path("bereik.toml"), "--format", "markdown"])
+        #expect(!plain.out.contains("Wie beslist mee?"))
+    }
+}
