@@ -27,6 +27,11 @@ public enum Publisher {
     }
 
     public static func publish(_ r: ActivityHeterogeneityResult, control: DisclosureControl?) -> PublishedActivities {
+        activitiesLedger(r, control: control).published
+    }
+
+    /// The activities (or initiatives) with their ledger (for the tests' attacker).
+    static func activitiesLedger(_ r: ActivityHeterogeneityResult, control: DisclosureControl?) -> (published: PublishedActivities, ledger: DisclosureLedger) {
         publishing(r, control, register: { ledger, persons in
             // Persons by number of groups: with the persons in none, they partition the run's persons.
             let byCount = r.personsByGroupCount.enumerated().map { ledger.cell($1, key: "groups.count.\($0 + 1)") }
@@ -34,13 +39,29 @@ public enum Publisher {
                 let none = ledger.cell(r.reconciliation.persons - r.personsByGroupCount.reduce(0, +), key: "groups.none", published: false)
                 ledger.partition(total: persons, parts: byCount + [none])
             }
-            return (r.dimensions.map { ActivityCells($0, &ledger) }, byCount)
+            let rows = r.dimensions.map { ActivityCells($0, &ledger) }
+            // Memberships: Σ_k k·(persons in k groups) = Σ over groups of their persons (+ those of
+            // unknown value, per dimension). A reader can form this weighted sum from the overlap and
+            // the groups' totals, so the ledger holds it (k copies of a cell give weight k). The
+            // unknown memberships count as known to the reader (registered as published, never
+            // printed): conservative, since a published zero of unknown persons tells them.
+            if !byCount.isEmpty {
+                let memberships = r.personsByGroupCount.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
+                let total = ledger.cell(memberships, key: "groups.memberships", published: false)
+                ledger.partition(total: total, parts: byCount.enumerated().flatMap { [DisclosureLedger.Cell](repeating: $1, count: $0 + 1) })
+                for (d, dimension) in rows.enumerated() {
+                    let known = r.dimensions[d].table.reduce(0) { $0 + $1.reduce(0, +) }
+                    let unknown = ledger.cell(memberships - known, key: "groups.\(d).unknown_memberships")
+                    ledger.partition(total: total, parts: dimension.rows.map(\.total) + [unknown])
+                }
+            }
+            return (rows, byCount)
         }, build: { cells, context, ledger in
             var published = PublishedActivities(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) })
             published.membership = r.membership
             published.personsByGroupCount = cells.1.map { ledger.count($0) }
             return published
-        }).published
+        })
     }
 
     public static func publish(_ r: GradientResult, control: DisclosureControl?) -> PublishedGradient {

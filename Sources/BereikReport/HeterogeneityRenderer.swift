@@ -81,8 +81,13 @@ public enum HeterogeneityRenderer {
         }
     }
 
-    static func independenceLines(_ d: PublishedActivityDimension, language: Language) -> [String] {
-        let h = language.words.labels.heterogeneity, w = language.words.labels
+    static func independenceLines(_ d: PublishedActivityDimension, language: Language, membership: Membership = .activity) -> [String] {
+        let w = language.words.labels
+        let iw = language.initiativeWords, base = w.heterogeneity
+        // Initiatives say "initiatieven" where activities say "activiteiten".
+        let h = membership == .initiative
+            ? (independence: base.independence, segregation: iw.segregation, permutationTest: iw.permutationTest)
+            : (independence: base.independence, segregation: base.segregation, permutationTest: base.permutationTest)
         if d.segregation != nil || d.independence != nil {
             var lines: [String] = []
             if let t = d.independence {
@@ -116,7 +121,7 @@ public enum HeterogeneityRenderer {
             }
             out += TextTable.render(header, rows, markdown: markdown)
             if markdown { out += "\n" }
-            for line in independenceLines(d, language: language) { out += clean(line) + "\n" }
+            for line in independenceLines(d, language: language, membership: r.membership) { out += clean(line) + "\n" }
             out += "\n"
         }
         return out
@@ -143,13 +148,16 @@ public enum HeterogeneityRenderer {
 
 /// The words of `heterogeneity --by initiative`, per language.
 public struct InitiativeWords: Sendable {
-    public let title, column: String
+    public let title, column, segregation: String
     public let overlap: @Sendable (_ counts: String) -> String
+    public let permutationTest: @Sendable (_ permutations: String) -> String
 
-    static let dutch = InitiativeWords(title: "Samenstelling per initiatief", column: "Initiatief",
-                                       overlap: { "Personen naar het aantal initiatieven waaraan ze meededen (een persoon telt in de toets één keer): \($0)" })
-    static let english = InitiativeWords(title: "Composition by initiative", column: "Initiative",
-                                         overlap: { "Persons by the number of initiatives they took part in (a person counts once in the test): \($0)" })
+    static let dutch = InitiativeWords(title: "Samenstelling per initiatief", column: "Initiatief", segregation: "Segregatie over initiatieven",
+                                       overlap: { "Personen naar het aantal initiatieven waaraan ze meededen (een persoon telt in de toets één keer): \($0)" },
+                                       permutationTest: { "\($0) permutaties van personen; wie aan meer initiatieven meedoet telt één keer" })
+    static let english = InitiativeWords(title: "Composition by initiative", column: "Initiative", segregation: "Segregation across initiatives",
+                                         overlap: { "Persons by the number of initiatives they took part in (a person counts once in the test): \($0)" },
+                                         permutationTest: { "\($0) permutations of persons; a person in several initiatives counts once" })
 }
 
 extension Language {

@@ -54,9 +54,10 @@ struct Compare: ParsableCommand {
         if byRole && (periodA != nil || !crossings.isEmpty || cluster == .buurt) {
             throw ValidationError(nl ? "--by-role gaat (nog) niet samen met --period-a/-b, kruisingen of --cluster" : "--by-role does not (yet) go with --period-a/-b, crossings or --cluster")
         }
-        if let ladder = roleLadder, ladder.split(separator: ",").count < 2 {
-            throw ValidationError(nl ? "--role-ladder heeft minstens twee niveaus nodig, van laag naar hoog, bijvoorbeeld deelnemer,vrijwilliger,kernteam"
-                                     : "--role-ladder needs two or more levels, bottom first, e.g. deelnemer,vrijwilliger,kernteam")
+        if let ladder = roleLadder, Set(ladder.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).count
+            != ladder.split(separator: ",").count || ladder.split(separator: ",").count < 2 {
+            throw ValidationError(nl ? "--role-ladder heeft minstens twee verschillende niveaus nodig, van laag naar hoog, bijvoorbeeld deelnemer,vrijwilliger,kernteam"
+                                     : "--role-ladder needs two or more different levels, bottom first, e.g. deelnemer,vrijwilliger,kernteam")
         }
         if (periodA == nil) != (periodB == nil) {
             throw ValidationError(nl ? "--period-a en --period-b horen bij elkaar: geef ze allebei" : "--period-a and --period-b go together: give both")

@@ -55,4 +55,34 @@ import BereikData
         let none = try runBereik(["heterogeneity", "--by", "initiative", "--project", Repo.path("bereik.toml")])
         #expect(none.code == 1 && none.err.contains("minstens twee nodig in een kolom 'initiatief'"), "\(none.err)")
     }
+
+    /// A fresh-eyes test found that a small initiative's withheld count followed from the overlap
+    /// (Σ k·persons in k initiatives = Σ of the initiatives' persons). With a third initiative of 3
+    /// persons: the attacker on the ledger finds nothing, and neither does the reader's sum.
+    @Test func aSmallInitiativeCannotBeRecoveredFromTheOverlap() throws {
+        var lines = try String(contentsOfFile: Self.file.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        var small = Set<String>()
+        for i in 1..<lines.count where small.count < 3 || small.contains(String(lines[i].split(separator: ";")[0])) {
+            let id = String(lines[i].split(separator: ";")[0])
+            if small.count < 3 || small.contains(id) { small.insert(id); lines[i] = lines[i].replacingOccurrences(of: ";Buurtkamer", with: ";Kleine Club").replacingOccurrences(of: ";Bewegen Noord", with: ";Kleine Club") }
+        }
+        let file = try Repo.write(lines.joined(separator: "\n"), "klein-initiatief.csv")
+        let inputs = try PreparedInputs(Repo.exampleRequest(file))
+        let r = try HeterogeneityPipeline.activities(Repo.exampleRequest(file), inputs: inputs, membership: .initiative)
+        #expect(r.dimensions.first!.activities.contains("Kleine Club"))
+        let (published, ledger) = Publisher.activitiesLedger(r, control: DisclosureControl(threshold: 5))
+        #expect(ledger.derivableSensitiveCells().isEmpty && ledger.sensitiveRemainders().isEmpty)
+        // The reader: memberships from the overlap, minus every shown initiative total.
+        let counts = published.personsByGroupCount
+        if counts.allSatisfy({ !$0.isWithheld }) {
+            let memberships = counts.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element.value! }
+            for d in published.dimensions {
+                let totals = d.activities.map(\.comparison.participants)
+                if totals.filter(\.isWithheld).count == 1 {
+                    let rest = memberships - totals.compactMap(\.value).reduce(0, +)
+                    #expect(!(1...4).contains(rest) || d.activities.count == 0, "\(d.dimension): withheld total recovered as \(rest)")
+                }
+            }
+        }
+    }
 }
