@@ -219,7 +219,9 @@ public enum ModelPipeline {
         // SES alone on the cells, but its dispersion is the buurten's, not inflated by the
         // differences between the person groups that SES alone leaves out.
         let buurtIndices = Array(Set(cells.map(\.b))).sorted()
-        let perBuurt = buurtIndices.map { b in (y: cells.filter { $0.b == b }.reduce(0) { $0 + $1.y }, n: cells.filter { $0.b == b }.reduce(0) { $0 + $1.n }) }
+        var totals: [Int: (y: Int, n: Int)] = [:]
+        for cell in cells { totals[cell.b, default: (0, 0)].y += cell.y; totals[cell.b, default: (0, 0)].n += cell.n }
+        let perBuurt = buurtIndices.map { totals[$0]! }
         func buurtFit(ses: Bool) throws -> PoissonRegression {
             var x: [Double] = []
             for b in buurtIndices { x.append(1); if ses { for column in sesColumns { x.append(column.value(b)) } } }

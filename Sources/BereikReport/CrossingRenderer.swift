@@ -130,7 +130,7 @@ enum CrossingRenderer {
         let header = [language.crossing.placeNoun[c.crossing.place.rawValue] ?? ""] + keys.map { w.label($0) }
         let rows = c.groups.map { g -> [String] in
             [groupLabel(g, c.crossing.place, language)] + g.comparison.groups.map { group in
-                let ratio = group.ratio.map { "\(language.number($0.estimate, digits: 2)) (\(language.number($0.interval.lower, digits: 2))–\(language.number($0.interval.upper, digits: 2)))" } ?? "–"
+                let ratio = language.ratio(group.ratio?.interval)
                 let flag = rw.flagValues[group.flag] ?? ""
                 return flag.isEmpty ? ratio : "\(ratio) \(flag)"
             }

@@ -17,10 +17,6 @@ public enum ModelRenderer {
         e.level == "score" ? language.model.score : language.words.label(e.level)
     }
 
-    static func ratio(_ i: Interval, _ language: Language) -> String {
-        "\(language.number(i.estimate, digits: 2)) (\(language.number(i.lower, digits: 2))–\(language.number(i.upper, digits: 2)))"
-    }
-
     /// The table and the lines under it, shared by text and Markdown.
     static func parts(_ r: PublishedModel, language: Language) -> (heading: String, header: [String], rows: [[String]], notes: [String]) {
         let m = language.model, w = language.words, q = r.question
@@ -31,7 +27,7 @@ public enum ModelRenderer {
         let rows = r.estimates.map { e -> [String] in
             [termName(e.term, language), levelName(e, language),
              counts["\(e.term).\(e.level)"].map { language.count($0, r.context.disclosure) } ?? ""]
-                + (adjusting ? [ratio(e.crude, language), ratio(e.rateRatio, language)] : [ratio(e.rateRatio, language)])
+                + (adjusting ? [language.ratio(e.crude), language.ratio(e.rateRatio)] : [language.ratio(e.rateRatio)])
                 + [CompareSummary.pValue(e.pValue, language).replacingOccurrences(of: "= ", with: ""),
                    language.number(e.usedStandardError, digits: 3), language.number(e.robustStandardError, digits: 3)]
         }
@@ -74,7 +70,7 @@ public enum ModelRenderer {
         var out: [String] = []
         let levels = r.estimates.filter { $0.term == r.question.by.rawValue }
         let less = levels.filter { $0.rateRatio.upper < 1 }, more = levels.filter { $0.rateRatio.lower > 1 }
-        func list(_ es: [ModelEstimate]) -> String { es.map { "\(w.label($0.level)) (\(ratio($0.rateRatio, language)))" }.joined(separator: ", ") }
+        func list(_ es: [ModelEstimate]) -> String { es.map { "\(w.label($0.level)) (\(language.ratio($0.rateRatio)))" }.joined(separator: ", ") }
         let reference = w.label(r.reference)
         if !less.isEmpty { out.append(r.question.adjustForSES ? m.lessWithinSES(list(less), reference) : m.lessOverall(list(less), reference)) }
         if !more.isEmpty { out.append(r.question.adjustForSES ? m.moreWithinSES(list(more), reference) : m.moreOverall(list(more), reference)) }
@@ -84,8 +80,8 @@ public enum ModelRenderer {
         let crudeTest = trend.crude, adjustedTest = trend.adjusted
         let sesReference = w.label(r.sesReference ?? "")
         let change = e.level == "score"
-            ? "\(m.score): \(ratio(e.crude, language)) → \(ratio(e.rateRatio, language))"
-            : m.change(w.label(e.level), sesReference, ratio(e.crude, language), ratio(e.rateRatio, language))
+            ? "\(m.score): \(language.ratio(e.crude)) → \(language.ratio(e.rateRatio))"
+            : m.change(w.label(e.level), sesReference, language.ratio(e.crude), language.ratio(e.rateRatio))
         let crudeP = CompareSummary.pValue(crudeTest.readingPValue, language), adjustedP = CompareSummary.pValue(adjustedTest.readingPValue, language)
         if crudeTest.readingPValue >= alpha {
             out.append(m.sesNone(crudeP))

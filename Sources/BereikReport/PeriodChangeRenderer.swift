@@ -47,7 +47,7 @@ enum PeriodChangeRenderer {
             let rows = d.keys.indices.map { i -> [String] in
                 [w.label(d.keys[i]), language.integer(d.participantsA[i]), language.percent(Double(d.participantsA[i]) / Double(na)),
                  language.integer(d.participantsB[i]), language.percent(Double(d.participantsB[i]) / Double(nb)),
-                 d.change.categories[i].ratio.map { "\(language.number($0.estimate, digits: 2)) (\(language.number($0.lower, digits: 2))–\(language.number($0.upper, digits: 2)))" } ?? "–"]
+                 language.ratio(d.change.categories[i].ratio)]
             }
             out += TextTable.render([w.columns.group, pw.participantsA, pw.shareA, pw.participantsB, pw.shareB, pw.change], rows, markdown: markdown)
             if markdown { out += "\n" }

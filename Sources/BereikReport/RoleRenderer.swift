@@ -53,10 +53,6 @@ extension Language {
 public enum RoleRenderer {
     public static let schema = "bereik.roles/1"
 
-    static func ratio(_ i: Interval?, _ language: Language) -> String {
-        i.map { "\(language.number($0.estimate, digits: 2)) (\(language.number($0.lower, digits: 2))–\(language.number($0.upper, digits: 2)))" } ?? "–"
-    }
-
     /// Plain sentences: groups whose share at the top clearly differs from the bottom (adjusted
     /// ladder test below α and the ratio's interval on the same side of 1), and a word on small numbers.
     static func sentences(_ r: PublishedRoles, language: Language) -> [String] {
@@ -66,8 +62,8 @@ public enum RoleRenderer {
         var out: [String] = []
         for t in r.tests {
             guard let p = t.pAdjusted, p < alpha, let ratio = t.topToBottom else { continue }
-            if ratio.upper < 1 { out.append(rw.fewer(top.name, w.label(t.key), bottom.name, Self.ratio(ratio, language))) }
-            if ratio.lower > 1 { out.append(rw.more(top.name, w.label(t.key), bottom.name, Self.ratio(ratio, language))) }
+            if ratio.upper < 1 { out.append(rw.fewer(top.name, w.label(t.key), bottom.name, language.ratio(ratio))) }
+            if ratio.lower > 1 { out.append(rw.more(top.name, w.label(t.key), bottom.name, language.ratio(ratio))) }
         }
         if case .shown(let n) = top.persons, n < 30 { out.append(rw.few) } else if top.persons.isWithheld { out.append(rw.few) }
         return out
@@ -104,7 +100,7 @@ public enum RoleRenderer {
                 let test = r.tests.first { $0.dimension == d.dimension && $0.key == key }
                 let p = test?.pAdjusted.map { CompareSummary.pValue($0, language).replacingOccurrences(of: "= ", with: "") }
                     ?? test?.verdict.map { $0 ? "< \(language.number(0.05, digits: 2))" : "≥ \(language.number(0.05, digits: 2))" } ?? "–"
-                return [w.label(key), language.percent(d.groups[g].residentShare)] + shares + [ratio(test?.topToBottom, language), p]
+                return [w.label(key), language.percent(d.groups[g].residentShare)] + shares + [language.ratio(test?.topToBottom), p]
             }
             return (d.dimension, (header, rows))
         }

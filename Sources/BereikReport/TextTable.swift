@@ -1,3 +1,4 @@
+import BereikStats
 /// Lays out rows of cells as an aligned text table (labels and names left, numbers right) or as a
 /// Markdown table with escaped cells. Cells are cleaned of control characters and cut to 60
 /// characters in the terminal, so no label breaks a row or makes the layout slow.
@@ -50,6 +51,11 @@ extension Language {
         let e = number(estimate * factor, digits: digits)
         guard let lower, let upper else { return e }
         return "\(e) (\(number(lower * factor, digits: digits))–\(number(upper * factor, digits: digits)))"
+    }
+
+    /// A ratio with its interval, two decimals: "0,63 (0,58–0,68)"; "–" without one.
+    func ratio(_ i: Interval?) -> String {
+        i.map { interval($0.estimate, $0.lower, $0.upper, digits: 2) } ?? "–"
     }
 
     /// Decimals for a rate per 1,000: one, or two or three below 1 per 1,000 (a gemeente-wide
