@@ -10,24 +10,45 @@ import Foundation
 /// and a buurt effect exp(N(0, σ²)) (rejection sampling), so participants' composition is the
 /// residents' reweighted by the multipliers: a group with multiplier 2 is reached twice as often.
 /// Each participant makes 1 + Poisson(λ) visits on uniformly drawn days of `year` to 1–2 activities
-/// chosen with group-dependent weights. Everything is seeded (GSL mt19937).
+/// chosen with group-dependent weights. With a `RoleDesign`, each participant also gets a highest
+/// role (a `rol` column), drawn from a second generator so the other columns stay as they were.
+/// Everything is seeded (GSL mt19937).
 public struct AttendanceSimulator {
+    /// Who moves up the participation ladder: a participant is in the core team with probability
+    /// `coreTeam` × the product of `coreTeamMultiplier` over their categories, else a volunteer with
+    /// probability `volunteer` × the product of `volunteerMultiplier`.
+    public struct RoleDesign: Sendable {
+        public var coreTeam: Double
+        public var coreTeamMultiplier: [String: Double]
+        public var volunteer: Double
+        public var volunteerMultiplier: [String: Double]
+
+        /// The example's design (README "Example data"): the core team is drawn more from
+        /// Dutch-background women (women 2×, Dutch background 3×, base 1.2%); volunteers 4%, women and
+        /// Dutch background 1.5× each; children (0-14) neither.
+        public static let example = RoleDesign(
+            coreTeam: 0.012, coreTeamMultiplier: ["vrouw": 2, "nederlands": 3, "nederland": 3, "0-14": 0],
+            volunteer: 0.04, volunteerMultiplier: ["vrouw": 1.5, "nederlands": 1.5, "nederland": 1.5, "0-14": 0])
+    }
+
     public struct Propensities: Sendable {
         public var multiplier: [String: Double]
         public var buurtEffectSD: Double
-        public init(multiplier: [String: Double], buurtEffectSD: Double) {
+        public var roles: RoleDesign?
+        public init(multiplier: [String: Double], buurtEffectSD: Double, roles: RoleDesign? = nil) {
             self.multiplier = multiplier
             self.buurtEffectSD = buurtEffectSD
+            self.roles = roles
         }
 
         /// The example initiative's design (README "Example data"): women 2× men; Dutch background
         /// 1.5×, western 1×, non-western 0.6×; 0-14 0.2×, 15-24 0.6×, 25-44 1×, 45-64 1.2×, 65+ 1.8×;
-        /// buurt effects with σ = 0.4 on the log scale.
+        /// buurt effects with σ = 0.4 on the log scale; roles as `RoleDesign.example`.
         public static let example = Propensities(multiplier: [
             "man": 1, "vrouw": 2,
             "nederlands": 1.5, "westers": 1, "niet_westers": 0.6, "nederland": 1.5, "europa": 1, "buiten_europa": 0.6,
             "0-14": 0.2, "15-24": 0.6, "25-44": 1, "45-64": 1.2, "65+": 1.8,
-        ], buurtEffectSD: 0.4)
+        ], buurtEffectSD: 0.4, roles: .example)
 
         /// Everyone equally likely (benchmarks).
         public static let uniform = Propensities(multiplier: [:], buurtEffectSD: 0)
@@ -89,7 +110,9 @@ public struct AttendanceSimulator {
         guard let out = FileHandleWriter(path: path) else {
             throw DataError(SourceLocation(file: path), "cannot create the file")
         }
-        out.write("deelnemer;datum;activiteit;buurtcode;geslacht;geboortejaar;herkomst\n")
+        let design = settings.propensities.roles
+        let roleRandom = try RandomSource(seed: settings.seed &+ 7919)
+        out.write("deelnemer;datum;activiteit;buurtcode;geslacht;geboortejaar;herkomst" + (design == nil ? "" : ";rol") + "\n")
         var rows = 0
         var made = 0
         while made < settings.persons {
@@ -115,7 +138,9 @@ public struct AttendanceSimulator {
             let first = random.categorical(cumulative: cum)
             let second = random.uniform() < 0.3 ? random.categorical(cumulative: cum) : first
             let visits = 1 + random.poisson(mean: settings.meanExtraVisits)
-            for _ in 0..<visits {
+            let keys = [CategoryKeys.gender[g], originKeys[o], CategoryKeys.age[a]]
+            let roleText = design.map { roleTextOf(level: roleLevel($0, keys: keys, roleRandom), roleRandom) }
+            for visit in 0..<visits {
                 let day = CivilDate(dayNumber: yearStart + random.integer(below: yearDays)).components
                 let activity = activities[random.uniform() < 0.5 ? first : second]
                 var idText = id, buurtText = buurten[b].code.raw
@@ -124,12 +149,36 @@ public struct AttendanceSimulator {
                     if u < settings.flawedRowShare / 2 { idText = "" } else if u < settings.flawedRowShare { buurtText = "BU9999" + buurtText.suffix(4) }
                 }
                 let date = "\(day.day < 10 ? "0" : "")\(day.day)-\(day.month < 10 ? "0" : "")\(day.month)-\(day.year)"
-                out.write("\(idText);\(date);\(activity);\(buurtText);\(genderText);\(birthYear);\(country)\n")
+                let role = roleText.map { ";" + ($0 == nil || (visit > 0 && roleRandom.uniform() < 0.5) ? bottomRoleText(roleRandom) : $0!) } ?? ""
+                out.write("\(idText);\(date);\(activity);\(buurtText);\(genderText);\(birthYear);\(country)\(role)\n")
                 rows += 1
             }
         }
         out.close()
         return rows
+    }
+
+    /// 2 core team, 1 volunteer, 0 participant.
+    static func roleLevel(_ design: RoleDesign, keys: [String], _ random: RandomSource) -> Int {
+        let core = keys.reduce(design.coreTeam) { $0 * (design.coreTeamMultiplier[$1] ?? 1) }
+        let volunteer = keys.reduce(design.volunteer) { $0 * (design.volunteerMultiplier[$1] ?? 1) }
+        let u = random.uniform()
+        return u < core ? 2 : u < core + volunteer ? 1 : 0
+    }
+
+    /// The text a person's higher-role rows carry, as lists write it (a synonym now and then); nil at the bottom.
+    static func roleTextOf(level: Int, _ random: RandomSource) -> String? {
+        switch level {
+        case 2: return random.uniform() < 0.7 ? "kernteam" : "co-creator"
+        case 1: return random.uniform() < 0.7 ? "vrijwilliger" : "Vrijwilliger"
+        default: return nil
+        }
+    }
+
+    /// A participant's row: mostly "deelnemer", sometimes blank, a synonym, or a word on no ladder.
+    static func bottomRoleText(_ random: RandomSource) -> String {
+        let u = random.uniform()
+        return u < 0.90 ? "deelnemer" : u < 0.96 ? "" : u < 0.99 ? "bezoeker" : "gast"
     }
 }
 

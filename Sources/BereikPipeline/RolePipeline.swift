@@ -33,6 +33,9 @@ public struct RoleLadder: Sendable, Equatable {
         String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
+    /// Whether a role text is the level's own name (ignoring case and punctuation), not a synonym.
+    public func isName(_ text: String, of level: Int) -> Bool { Self.normalised(text) == Self.normalised(levels[level]) }
+
     /// The level of a role text, or nil when it matches none.
     public func level(of text: String) -> Int? {
         let key = Self.normalised(text)
@@ -50,7 +53,8 @@ public struct RoleLevel: Sendable {
 }
 
 /// Per dimension and group: does its share change along the ladder? Cochran–Armitage over the
-/// persons' highest levels (disjoint groups, level index as score; R `prop.trend.test`), and the
+/// persons' highest levels (disjoint groups, level index as score; R `prop.trend.test`), exact
+/// (`ExactTrendTest`) when an expected count is below five, as it is with a small core team; and the
 /// ratio of its share at the top level to its share at the bottom level (persons whose highest
 /// level it is: two disjoint groups, log interval as `ShareChange`).
 public struct LadderTest: Sendable {
@@ -60,7 +64,22 @@ public struct LadderTest: Sendable {
     public let atLevel: [Int]
     public let totalAtLevel: [Int]
     public let trend: TrendTest?
+    /// The exact conditional test, when an expected count (group or not, at a level) is below five.
+    public let exact: ExactTrendTest?
     public let topToBottom: Interval?
+
+    /// The p-value the ladder reading rests on: the exact one when computed.
+    public var pValue: Double? { exact?.pValue ?? trend?.pValue }
+
+    /// Cochran's rule: the χ² is trusted when every expected count is at least five.
+    static func needsExact(successes x: [Int], trials n: [Int]) -> Bool {
+        let total = n.reduce(0, +), group = x.reduce(0, +)
+        guard total > 0 else { return false }
+        return n.contains { nl in
+            let e = Double(nl) * Double(group) / Double(total)
+            return e < 5 || Double(nl) - e < 5
+        }
+    }
 }
 
 public struct RoleResult: Sendable {
@@ -74,6 +93,10 @@ public struct RoleResult: Sendable {
     public let tests: [LadderTest]
     /// Role texts that match no level, with the persons whose rows carry them.
     public let unrecognised: [(text: String, persons: Int)]
+    /// Role texts read as a level by a synonym (e.g. "co-creator" → kernteam), with the persons whose
+    /// rows carry them, so a reader can check the harmonisation; texts equal to a level's name
+    /// (ignoring case and punctuation) are not listed.
+    public let recognised: [(text: String, level: Int, persons: Int)]
 }
 
 /// `compare --by-role`: who is at each level of participation, against the area's residents.
@@ -88,11 +111,12 @@ public enum RolePipeline {
         // Each role text's level; a person's level is the highest of their rows (blank or
         // unrecognised rows: they took part, so at least the bottom level).
         let levelOfText = p.roleNames.map { ladder.level(of: $0) }
-        var unrecognisedPersons = [Int](repeating: 0, count: p.roleNames.count)
+        var personsWithText = [Int](repeating: 0, count: p.roleNames.count)
         var level = [Int](repeating: 0, count: p.count)
         for person in 0..<p.count {
             for t in p.roles(of: person) {
-                if let l = levelOfText[Int(t)] { level[person] = max(level[person], l) } else { unrecognisedPersons[Int(t)] += 1 }
+                personsWithText[Int(t)] += 1
+                if let l = levelOfText[Int(t)] { level[person] = max(level[person], l) }
             }
         }
         let k = ladder.levels.count
@@ -121,6 +145,8 @@ public enum RolePipeline {
             for (c, key) in table.keys.enumerated() {
                 let x = used.map { exact[$0][c] }, n = used.map { totals[$0] }
                 let trend = used.count >= 2 ? try TrendTest(successes: x, trials: n, scores: used.map(Double.init)) : nil
+                let exactTest = trend != nil && LadderTest.needsExact(successes: x, trials: n)
+                    ? try ExactTrendTest(successes: x, trials: n, scores: used.map(Double.init)) : nil
                 var ratio: Interval? = nil
                 if let bottom = used.first, let top = used.last, top != bottom {
                     let change = try ShareChange(periodA: [exact[bottom][c], totals[bottom] - exact[bottom][c]],
@@ -128,7 +154,7 @@ public enum RolePipeline {
                     ratio = change.categories[0].ratio
                 }
                 tests.append(LadderTest(dimension: dimension, key: key, atLevel: (0..<k).map { exact[$0][c] }, totalAtLevel: totals,
-                                        trend: trend, topToBottom: ratio))
+                                        trend: trend, exact: exactTest, topToBottom: ratio))
             }
         }
         for l in 0..<k {
@@ -136,7 +162,11 @@ public enum RolePipeline {
         }
         return RoleResult(request: request, sources: inputs.sources, area: inputs.area, reconciliation: inputs.attendance.reconciliation,
                           notes: inputs.notes, ladder: ladder, levels: levels, tests: tests,
-                          unrecognised: p.roleNames.indices.filter { levelOfText[$0] == nil }.map { (p.roleNames[$0], unrecognisedPersons[$0]) })
+                          unrecognised: p.roleNames.indices.filter { levelOfText[$0] == nil }.map { (p.roleNames[$0], personsWithText[$0]) },
+                          recognised: p.roleNames.indices.compactMap { t in
+                              guard let l = levelOfText[t], !ladder.isName(p.roleNames[t], of: l) else { return nil }
+                              return (p.roleNames[t], l, personsWithText[t])
+                          })
     }
 }
 

@@ -17,6 +17,7 @@ public struct PublishedRoles: Sendable {
         public let dimension: Dimension
         public let key: String
         public let trend: TrendTest?
+        public let exact: ExactTrendTest?
         /// Holm-adjusted over the groups of the dimension.
         public let pAdjusted: Double?
         public let topToBottom: Interval?
@@ -28,6 +29,8 @@ public struct PublishedRoles: Sendable {
     public let levels: [Level]
     public let tests: [Test]
     public let unrecognised: [(text: String, persons: PublishedCount)]
+    /// Role texts read as a level by a synonym, with the level's name.
+    public let recognised: [(text: String, level: String, persons: PublishedCount)]
 }
 
 extension RoleResult: RunResult {}
@@ -36,6 +39,7 @@ struct RoleCells {
     let persons: [DisclosureLedger.Cell]
     let dimensions: [[DimensionCells]]  // [level][dimension]
     let unrecognised: [DisclosureLedger.Cell]
+    let recognised: [DisclosureLedger.Cell]
 
     init(_ r: RoleResult, persons all: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
         persons = r.levels.map { ledger.cell($0.persons, key: "role.\($0.level).persons") }
@@ -58,6 +62,7 @@ struct RoleCells {
             }
         }
         unrecognised = r.unrecognised.enumerated().map { ledger.cell($1.persons, key: "role.unrecognised.\($0)") }
+        recognised = r.recognised.enumerated().map { ledger.cell($1.persons, key: "role.recognised.\($0)") }
     }
 
     func publish(_ r: RoleResult, context: PublishedContext, _ ledger: DisclosureLedger) -> PublishedRoles {
@@ -71,15 +76,16 @@ struct RoleCells {
             let group = r.tests.filter { $0.dimension == dimension }
             let d = r.levels.first?.dimensions.firstIndex { $0.counts.dimension == dimension }
             let tainted = d.map { d in dimensions.contains { $0.count > d && ledger.anyWithheld($0[d].cells) } } ?? true
-            let adjusted = PValueAdjustment.holm.adjust(group.map { $0.trend?.pValue ?? 1 })  // the plain Cochran–Armitage p: levels are not periods, no quasi reading
+            let adjusted = PValueAdjustment.holm.adjust(group.map { $0.pValue ?? 1 })  // the plain Cochran–Armitage p: levels are not periods, no quasi reading
             for (t, p) in zip(group, adjusted) {
-                tests.append(PublishedRoles.Test(dimension: dimension, key: t.key, trend: tainted ? nil : t.trend,
+                tests.append(PublishedRoles.Test(dimension: dimension, key: t.key, trend: tainted ? nil : t.trend, exact: tainted ? nil : t.exact,
                                                  pAdjusted: tainted || t.trend == nil ? nil : p,
                                                  topToBottom: tainted ? nil : t.topToBottom, verdict: tainted && t.trend != nil ? p < alpha : nil))
             }
         }
         return PublishedRoles(context: context, levels: levels, tests: tests,
-                              unrecognised: zip(r.unrecognised, unrecognised).map { ($0.text, ledger.count($1)) })
+                              unrecognised: zip(r.unrecognised, unrecognised).map { ($0.text, ledger.count($1)) },
+                              recognised: zip(r.recognised, recognised).map { ($0.text, r.ladder.levels[$0.level], ledger.count($1)) })
     }
 }
 

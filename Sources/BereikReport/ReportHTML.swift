@@ -59,7 +59,7 @@ public enum ReportHTML {
         if let roles = r.roles {
             body += "<section><h2>\(htmlEscape(rw.rolesHeading))</h2><p class=\"intro\">\(htmlEscape(rw.rolesIntro))</p>"
             body += "<ul>" + roles.levels.enumerated().map { l, level in
-                "<li>\(htmlEscape(language.roles.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)))</li>"
+                "<li>\(htmlEscape(language.roles.levelLine(language.roleName(level.name), language.persons(level.persons, r.context.disclosure), l > 0)))</li>"
             }.joined() + "</ul>"
             for (d, t) in RoleRenderer.tables(roles, language: language) {
                 body += "<h3>\(htmlEscape(w.dimension[d]!))</h3>" + table(t.header, t.rows)

@@ -36,7 +36,7 @@ public enum ReportMarkdown {
         if let roles = r.roles {
             out += "\n## \(Escape.markdown(rw.rolesHeading))\n\n" + Escape.markdown(rw.rolesIntro) + "\n\n"
             for (l, level) in roles.levels.enumerated() {
-                out += "- " + Escape.markdown(language.roles.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
+                out += "- " + Escape.markdown(language.roles.levelLine(language.roleName(level.name), language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
             }
             for (d, t) in RoleRenderer.tables(roles, language: language) {
                 out += "\n### \(Escape.markdown(w.dimension[d]!))\n\n" + TextTable.markdown(t.header, t.rows)

@@ -9,7 +9,7 @@ public struct RoleWords: Sendable {
     public let levelLine: @Sendable (_ name: String, _ persons: String, _ orAbove: Bool) -> String
     public let share: @Sendable (_ level: String) -> String
     public let topToBottom: @Sendable (_ top: String, _ bottom: String) -> String
-    public let trend, method, unrecognised, few: String
+    public let trend, method, unrecognised, recognised, few: String
     public let fewer: @Sendable (_ top: String, _ group: String, _ bottom: String, _ ratio: String) -> String
     public let more: @Sendable (_ top: String, _ group: String, _ bottom: String, _ ratio: String) -> String
     public let noChange: @Sendable (_ dimension: String) -> String
@@ -18,27 +18,36 @@ public struct RoleWords: Sendable {
         title: "Wie beslist mee? Samenstelling per rol",
         levelLine: { "\($0)\($2 ? " of hoger" : ""): \($1)" },
         share: { "Aandeel \($0)" }, topToBottom: { "\($0)/\($1) (BI)" },
-        trend: "p ladder", method: "Per groep: verandert haar aandeel langs de ladder? Cochran–Armitage over de hoogste rol van elke persoon (Holm over de groepen); de verhouding vergelijkt wie bovenaan staat met wie alleen deelnemer is.",
+        trend: "p ladder", method: "Per groep: verandert haar aandeel langs de ladder? Cochran–Armitage over de hoogste rol van elke persoon, exact als een verwachte telling onder 5 ligt (Holm over de groepen); de verhouding vergelijkt wie bovenaan staat met wie alleen deelnemer is.",
         unrecognised: "Rollen die niet op de ladder passen (tellen als deelnemer)",
+        recognised: "Rollen gelezen als niveau van de ladder",
         few: "Bovenaan de ladder staan weinig mensen: alleen een heel groot verschil kan dan zichtbaar worden; geen verschil betekent hier niet dat er geen verschil is.",
-        fewer: { "In de rol \($0) zitten naar verhouding minder \($1) dan onder wie alleen \($2) is (verhouding \($3))." },
-        more: { "In de rol \($0) zitten naar verhouding meer \($1) dan onder wie alleen \($2) is (verhouding \($3))." },
+        fewer: { "In de rol \($0) is het aandeel \($1) kleiner dan onder wie alleen \($2) is (verhouding \($3))." },
+        more: { "In de rol \($0) is het aandeel \($1) groter dan onder wie alleen \($2) is (verhouding \($3))." },
         noChange: { "\($0): geen duidelijk verschil langs de ladder." })
 
     static let english = RoleWords(
         title: "Who decides? Composition by role",
         levelLine: { "\($0)\($2 ? " or higher" : ""): \($1)" },
         share: { "Share \($0)" }, topToBottom: { "\($0)/\($1) (CI)" },
-        trend: "p ladder", method: "Per group: does its share change along the ladder? Cochran–Armitage over each person's highest role (Holm over the groups); the ratio compares those at the top with those who are only participants.",
+        trend: "p ladder", method: "Per group: does its share change along the ladder? Cochran–Armitage over each person's highest role, exact when an expected count is below 5 (Holm over the groups); the ratio compares those at the top with those who are only participants.",
         unrecognised: "Roles that fit no level of the ladder (counted as participants)",
+        recognised: "Roles read as a level of the ladder",
         few: "Few people are at the top of the ladder: only a very large difference can show; no difference here does not mean there is none.",
-        fewer: { "Relatively fewer \($1) hold the role \($0) than among those who are only \($2) (ratio \($3))." },
-        more: { "Relatively more \($1) hold the role \($0) than among those who are only \($2) (ratio \($3))." },
+        fewer: { "In the role \($0), the share of \($1) is smaller than among those who are only \($2) (ratio \($3))." },
+        more: { "In the role \($0), the share of \($1) is larger than among those who are only \($2) (ratio \($3))." },
         noChange: { "\($0): no clear difference along the ladder." })
 }
 
 extension Language {
     public var roles: RoleWords { self == .nl ? RoleWords.dutch : RoleWords.english }
+
+    /// A ladder level's name for people: the standard levels in English when the output is; a
+    /// project's own level names as written.
+    public func roleName(_ name: String) -> String {
+        guard self == .en else { return name }
+        return ["deelnemer": "participant", "vrijwilliger": "volunteer", "kernteam": "core team"][name] ?? name
+    }
 
     public func message(_ problem: RoleProblem) -> String {
         switch problem {
@@ -62,8 +71,8 @@ public enum RoleRenderer {
         var out: [String] = []
         for t in r.tests {
             guard let p = t.pAdjusted, p < alpha, let ratio = t.topToBottom else { continue }
-            if ratio.upper < 1 { out.append(rw.fewer(top.name, w.label(t.key), bottom.name, language.ratio(ratio))) }
-            if ratio.lower > 1 { out.append(rw.more(top.name, w.label(t.key), bottom.name, language.ratio(ratio))) }
+            if ratio.upper < 1 { out.append(rw.fewer(language.roleName(top.name), w.label(t.key), language.roleName(bottom.name), language.ratio(ratio))) }
+            if ratio.lower > 1 { out.append(rw.more(language.roleName(top.name), w.label(t.key), language.roleName(bottom.name), language.ratio(ratio))) }
         }
         if case .shown(let n) = top.persons, n < 30 { out.append(rw.few) } else if top.persons.isWithheld { out.append(rw.few) }
         return out
@@ -74,7 +83,7 @@ public enum RoleRenderer {
         let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
         var out = (markdown ? "# " : "") + "\(rw.title)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
         for (l, level) in r.levels.enumerated() {
-            out += (markdown ? "- " : "") + clean(rw.levelLine(level.name, language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
+            out += (markdown ? "- " : "") + clean(rw.levelLine(language.roleName(level.name), language.persons(level.persons, r.context.disclosure), l > 0)) + "\n"
         }
         out += "\n"
         for (d, table) in tables(r, language: language) {
@@ -88,9 +97,9 @@ public enum RoleRenderer {
     /// Per dimension, the side-by-side table: residents' share, each level's share, top/bottom ratio, ladder p.
     static func tables(_ r: PublishedRoles, language: Language) -> [(BereikData.Dimension, (header: [String], rows: [[String]]))] {
         let rw = language.roles, w = language.words
-        let top = r.levels.last?.name ?? "", bottom = r.levels.first?.name ?? ""
+        let top = language.roleName(r.levels.last?.name ?? ""), bottom = language.roleName(r.levels.first?.name ?? "")
         return (r.levels.first?.dimensions ?? []).map { d in
-            let header = [w.columns.group, w.columns.residentShare] + r.levels.map { rw.share($0.name) } + [rw.topToBottom(top, bottom), rw.trend]
+            let header = [w.columns.group, w.columns.residentShare] + r.levels.map { rw.share(language.roleName($0.name)) } + [rw.topToBottom(top, bottom), rw.trend]
             let rows = d.groups.indices.map { g -> [String] in
                 let key = d.groups[g].key
                 let shares = r.levels.map { level -> String in
@@ -113,6 +122,11 @@ public enum RoleRenderer {
         let unknown = r.unrecognised.filter { $0.persons != .shown(0) }
         if !unknown.isEmpty {
             out.append("\(rw.unrecognised): " + unknown.map { "\($0.text) (\(language.count($0.persons, r.context.disclosure)))" }.joined(separator: ", "))
+        }
+        if !r.recognised.isEmpty {
+            out.append("\(rw.recognised): " + r.recognised.map {
+                "\($0.text) → \(language.roleName($0.level)) (\(language.count($0.persons, r.context.disclosure)))"
+            }.joined(separator: ", "))
         }
         return out
     }

@@ -164,3 +164,14 @@ enum GSL {
         return try finite(gsl_cdf_binomial_Q(UInt32(k), p, UInt32(n)), "gsl_cdf_binomial_Q(\(k), \(p), \(n))")
     }
 }
+
+extension GSL {
+    /// log C(n, k) (GSL `gsl_sf_lnchoose_e`).
+    static func logChoose(_ n: Int, _ k: Int) throws -> Double {
+        prepare()
+        if k == 0 || k == n { return 0 }
+        var result = gsl_sf_result()
+        try check(gsl_sf_lnchoose_e(UInt32(n), UInt32(k), &result), "gsl_sf_lnchoose_e(\(n), \(k))")
+        return try finite(result.val, "gsl_sf_lnchoose_e(\(n), \(k))")
+    }
+}

@@ -74,7 +74,10 @@ import BereikStats
         }
         // Only non-western participants: the other groups' rate ratios would be 0.
         let lines = try String(contentsOfFile: Repo.example, encoding: .utf8).split(separator: "\n")
-        let only = ([lines[0]] + lines.dropFirst().filter { !$0.hasSuffix(";Nederland") && !$0.hasSuffix(";Duitsland") }).joined(separator: "\n")
+        let only = ([lines[0]] + lines.dropFirst().filter { line in
+            let origin = line.split(separator: ";", omittingEmptySubsequences: false)[6]
+            return origin != "Nederland" && origin != "Duitsland"
+        }).joined(separator: "\n")
         let file = try Repo.write(only, "alleen.csv")
         let empty = try runBereik(["model", "--by", "origin", "--attendance", file, "--population", Repo.amsterdam2019, "--area", "WK036376"])
         #expect(empty.code == 1 && empty.err.contains("heeft geen deelnemers in de buurten van het model"), "\(empty.err)")

@@ -42,3 +42,34 @@ import Testing
         #expect(swinging.dispersionIsLarge && swinging.readingPValue == swinging.quasiPValue)
     }
 }
+
+/// The exact conditional trend test against R `coin::independence_test(distribution = "exact")`
+/// (Fixtures/make_exact_trend_references.R → exact_trend_r.csv; a scipy enumeration agreed to
+/// 1e-12), to 1e-9; the asymptotic column is `prop.trend.test` on the same counts.
+@Suite struct ExactTrendTestTests {
+    @Test func matchesRCoin() throws {
+        let rows = try Fixture.csvRows("exact_trend_r.csv")
+        #expect(rows.count == 7)
+        for row in rows {
+            let x = row["x"]!.split(separator: " ").map { Int($0)! }, n = row["n"]!.split(separator: " ").map { Int($0)! }
+            let exact = try #require(try ExactTrendTest(successes: x, trials: n))
+            #expect(close(exact.pValue, Double(row["p_exact"]!), rel: 1e-9, abs: 1e-15), "case \(row["case"]!)")
+            let asymptotic = try #require(try TrendTest(successes: x, trials: n))
+            #expect(close(asymptotic.pValue, Double(row["p_asymptotic"]!), rel: 1e-6), "case \(row["case"]!)")
+        }
+    }
+
+    @Test func refusesWhatItCannotTest() throws {
+        #expect(try ExactTrendTest(successes: [0, 0], trials: [10, 10]) == nil)       // nobody in the group
+        #expect(try ExactTrendTest(successes: [10, 5], trials: [10, 5]) == nil)       // everyone
+        #expect(try ExactTrendTest(successes: [3], trials: [10]) == nil)              // one level
+        #expect(try ExactTrendTest(successes: [3, 4], trials: [2, 10]) == nil)        // x > n
+        // Too many tables: nil, so the caller keeps the χ² (here 6001 × 6001 tables > 1e6).
+        #expect(try ExactTrendTest(successes: [3000, 3000, 3000], trials: [6000, 6000, 6000], maxTables: 1_000_000) == nil)
+        // The complement gives the same p and fewer tables.
+        let a = try #require(try ExactTrendTest(successes: [8, 2, 1], trials: [20, 10, 5]))
+        let b = try #require(try ExactTrendTest(successes: [12, 8, 4], trials: [20, 10, 5]))
+        #expect(close(a.pValue, b.pValue, rel: 1e-12))
+        #expect(a.tables == b.tables)
+    }
+}

@@ -15,8 +15,9 @@ struct RolesDocument: Encodable {
         let group: String
         let chi2: Double?
         let pValue: Double?
+        let pExact: Double?
         let pAdjusted: Double?
-        let method = "cochran-armitage-highest-role"
+        let method: String
         let topToBottom: IntervalJSON?
         let pBelowAlpha: Bool?
     }
@@ -24,14 +25,22 @@ struct RolesDocument: Encodable {
     let roles: [Role]
     let ladderTests: [LadderTest]
     let unrecognisedRoles: JSONObject<Int?>
+    let recognisedRoles: [Recognised]
+
+    struct Recognised: Encodable {
+        let text: String
+        let role: String
+        let persons: Int?
+    }
 
     init(_ r: PublishedRoles) {
         roles = r.levels.enumerated().map { Role(role: $1.name, level: $0, persons: $1.persons.value, dimensions: $1.dimensions.map(DimensionJSON.init)) }
         ladderTests = r.tests.map {
             LadderTest(dimension: $0.dimension.rawValue, group: $0.key, chi2: $0.trend?.chiSquared, pValue: $0.trend?.pValue,
-                       pAdjusted: $0.pAdjusted, topToBottom: IntervalJSON.make($0.topToBottom), pBelowAlpha: $0.verdict)
+                       pExact: $0.exact?.pValue, pAdjusted: $0.pAdjusted, method: $0.exact == nil ? "cochran-armitage-highest-role" : "exact-cochran-armitage-highest-role", topToBottom: IntervalJSON.make($0.topToBottom), pBelowAlpha: $0.verdict)
         }
         unrecognisedRoles = JSONObject(r.unrecognised.map { ($0.text, $0.persons.value) })
+        recognisedRoles = r.recognised.map { Recognised(text: $0.text, role: $0.level, persons: $0.persons.value) }
     }
 
     static func render(_ r: PublishedRoles, version: String) -> String {
