@@ -134,12 +134,17 @@ public enum RoleRenderer {
     public static func csv(_ r: PublishedRoles, language: Language) -> String {
         let n = language.csvNumber
         var csv = CSVWriter(language: language, warnings: language.warnings(r.context.notes),
-                            header: ["level", "dimension", "group", "participants", "share", "resident_share", "ratio", "ratio_lower", "ratio_upper", "flag"])
+                            header: ["level", "dimension", "group", "participants", "share", "resident_share", "ratio", "ratio_lower", "ratio_upper", "flag",
+                                     "ladder_p_adjusted", "ladder_method", "top_to_bottom", "top_to_bottom_lower", "top_to_bottom_upper"])
         for level in r.levels {
             for d in level.dimensions {
                 for g in d.groups {
+                    // The ladder test belongs to the group, not the level: repeated on each level's row.
+                    let t = r.tests.first { $0.dimension == d.dimension && $0.key == g.key }
+                    let method = t.map { $0.exact == nil ? ($0.trend == nil ? "" : "cochran-armitage") : "exact" } ?? ""
                     csv.row([level.name, d.dimension.rawValue, g.key, csv.count(g.participants, r.context.disclosure), n(g.participantShare),
-                             n(g.residentShare), n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper), g.flag.rawValue])
+                             n(g.residentShare), n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper), g.flag.rawValue,
+                             n(t?.pAdjusted), method, n(t?.topToBottom?.estimate), n(t?.topToBottom?.lower), n(t?.topToBottom?.upper)])
                 }
             }
         }

@@ -100,6 +100,10 @@ import BereikData
         #expect(r.recognised.contains { $0.text == "co-creator" && $0.level == 2 } && r.recognised.contains { $0.text == "bezoeker" && $0.level == 0 })
         #expect(!r.recognised.contains { $0.text == "Vrijwilliger" || $0.text == "kernteam" }, "a level's own name, in any case, is no synonym")
         #expect(r.unrecognised.map(\.text) == ["gast"])
+        // The CSV carries the ladder test beside each level's row.
+        let csv = RoleRenderer.csv(published, language: .en).split(whereSeparator: \.isNewline).map(String.init)
+        #expect(csv.contains { $0.hasPrefix("\u{FEFF}level,") || $0.hasPrefix("level,") } && csv.contains { $0.contains("ladder_p_adjusted,ladder_method,top_to_bottom") }, "\(csv.prefix(3))")
+        #expect(csv.filter { $0.hasPrefix("kernteam,gender,man,") && $0.contains(",cochran-armitage,0.54") }.count == 1, "\(csv.filter { $0.hasPrefix("kernteam,gender") })")
         let notes = RoleRenderer.notes(published, language: .en)
         #expect(notes.contains { $0.hasPrefix("Roles read as a level of the ladder: ") && $0.contains("co-creator → core team (") }, "\(notes)")
     }
