@@ -89,6 +89,23 @@ public struct AttendanceColumns: Sendable, Equatable {
         self.header = header
     }
 
+    /// The columns of several files together: every role any file has, named by the first file
+    /// that has it; the initiative of a file given by name counts as a column ("initiatief").
+    public init(merging files: [(columns: AttendanceColumns, named: Bool)]) {
+        var header: [String] = [], index: [AttendanceRole: Int] = [:]
+        for role in AttendanceRole.allCases {
+            if let found = files.first(where: { $0.columns[role] != nil }) {
+                index[role] = header.count
+                header.append(found.columns.header[found.columns[role]!])
+            } else if role == .initiative, files.contains(where: \.named) {
+                index[role] = header.count
+                header.append("initiatief")
+            }
+        }
+        self.index = index
+        self.header = header
+    }
+
     /// Parses `role=header` overrides (flags or lines of a mapping file).
     public static func parseOverrides(_ lines: [String], source: String) throws -> [AttendanceRole: String] {
         var result: [AttendanceRole: String] = [:]

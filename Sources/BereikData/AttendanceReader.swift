@@ -96,6 +96,12 @@ public struct AttendanceData: Sendable {
     public let columns: AttendanceColumns
     public let dialect: CSVDialect
     public let source: String
+    /// The files read, in order, when there were several or one was named.
+    public var files: [File] = []
+    public struct File: Sendable, Equatable {
+        public let source: String
+        public let initiative: String?
+    }
     /// Whether the file places persons in buurten (buurt or postcode column).
     public var hasBuurt: Bool { columns[.buurt] != nil || columns[.postcode] != nil }
 }
@@ -137,8 +143,30 @@ public enum AttendanceReader {
     }
 
     public static func read(path: String, displayName: String? = nil, options: AttendanceOptions) throws -> AttendanceData {
-        let (reader, columns) = try openAttendance(path: path, displayName: displayName, options: options)
-        let classifier = RowClassifier(options: options, columns: columns, encoding: reader.dialect.encoding)
+        try read(files: [AttendanceFile(path: path, displayName: displayName)], options: options)
+    }
+
+    /// Several files read as one attendance (`--attendance "Wandelgroep=noord.csv" --attendance
+    /// "Taalcafé=taal.csv"`): one person accumulator, so a person (same id) in several files is
+    /// one person, with every file's rows; each file's columns are found in its own header, and a
+    /// named file's rows belong to the initiative of that name. With more than one file each file
+    /// has a name or an initiative column, so every row has an initiative.
+    public static func read(files: [AttendanceFile], options: AttendanceOptions) throws -> AttendanceData {
+        precondition(!files.isEmpty)
+        var opened: [(reader: CSVReader, columns: AttendanceColumns, file: AttendanceFile)] = []
+        for file in files {
+            let (reader, columns) = try openAttendance(path: file.path, displayName: file.displayName, options: options)
+            let location = SourceLocation(file: reader.displayName, line: 1, sheet: reader.sheet)
+            if file.initiative != nil, let c = columns[.initiative] {
+                throw DataError(location, DataMessages.initiativeTwice(name: Excerpt.text(file.initiative!), column: Excerpt.text(columns.header[c])))
+            }
+            if files.count > 1, file.initiative == nil, columns[.initiative] == nil {
+                throw DataError(location, DataMessages.initiativeUnnamed(file: Excerpt.text(reader.displayName)))
+            }
+            opened.append((reader, columns, file))
+        }
+        let first = opened[0]
+        let classifier = RowClassifier(options: options, columns: first.columns, encoding: first.reader.dialect.encoding)
         let accumulator = PersonAccumulator(collectMonths: options.collectMonths)
         let channel = BatchChannel(batches: 3, capacity: batchSize)
         let consumer = Thread {
@@ -150,23 +178,32 @@ public enum AttendanceReader {
         }
         consumer.stackSize = 1 << 20
         consumer.start()
+        var blankLines = 0
         do {
             var batch = channel.emptyBatch()
+            // Rows are numbered on across files, so "the latest visit" breaks ties in file order.
             var row: Int64 = 0
-            while try reader.next() {
-                try reader.requireHeaderWidth()
-                row += 1
-                if row & 0xFFFFF == 0 { options.progress?(Int(row)) }
-                if let (reason, column) = classifier.classify(reader, row: row, into: batch) {
-                    if options.strict {
-                        throw DataError(reader.location(column: column), "row excluded (\(reason.rawValue)) in strict mode")
+            for (n, file) in opened.enumerated() {
+                let reader = file.reader
+                if n > 0 || file.file.initiative != nil {
+                    classifier.nextFile(columns: file.columns, encoding: reader.dialect.encoding, initiative: file.file.initiative)
+                }
+                while try reader.next() {
+                    try reader.requireHeaderWidth()
+                    row += 1
+                    if row & 0xFFFFF == 0 { options.progress?(Int(row)) }
+                    if let (reason, column) = classifier.classify(reader, row: row, into: batch) {
+                        if options.strict {
+                            throw DataError(reader.location(column: column), "row excluded (\(reason.rawValue)) in strict mode")
+                        }
+                        options.onExclusion?(reader.location(column: column), reason)
                     }
-                    options.onExclusion?(reader.location(column: column), reason)
+                    if batch.count == batchSize {
+                        channel.put(batch)
+                        batch = channel.emptyBatch()
+                    }
                 }
-                if batch.count == batchSize {
-                    channel.put(batch)
-                    batch = channel.emptyBatch()
-                }
+                blankLines += reader.blankLines
             }
             channel.put(batch)
             channel.finish()
@@ -177,10 +214,36 @@ public enum AttendanceReader {
         }
         channel.waitForConsumer()
         var reconciliation = classifier.reconciliation
-        reconciliation.blankLines = reader.blankLines
+        reconciliation.blankLines = blankLines
+        let columns = opened.count == 1 && first.file.initiative == nil ? first.columns : AttendanceColumns(merging: opened.map { ($0.columns, $0.file.initiative != nil) })
+        classifier.columns = columns
         let table = classifier.finish(accumulator, into: &reconciliation)
         return AttendanceData(participants: table, reconciliation: reconciliation, columns: columns,
-                              dialect: reader.dialect, source: reader.displayName)
+                              dialect: first.reader.dialect, source: opened.map(\.reader.displayName).joined(separator: ", "),
+                              files: opened.map { AttendanceData.File(source: $0.reader.displayName, initiative: $0.file.initiative) })
+    }
+}
+
+/// One attendance file of a run, with the initiative its rows belong to when it was given as "Naam=file".
+public struct AttendanceFile: Sendable, Equatable {
+    public var path: String
+    public var displayName: String?
+    public var initiative: String?
+
+    public init(path: String, displayName: String? = nil, initiative: String? = nil) {
+        self.path = path
+        self.displayName = displayName
+        self.initiative = initiative
+    }
+
+    /// "Naam=pad" or a path. A path that exists is a path, even with "=" in it.
+    public init(argument: String, exists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
+        if !exists(argument), let eq = argument.firstIndex(of: "="), eq != argument.startIndex {
+            let name = argument[..<eq].trimmingCharacters(in: .whitespaces)
+            self.init(path: String(argument[argument.index(after: eq)...]).trimmingCharacters(in: .whitespaces), initiative: name.isEmpty ? nil : name)
+        } else {
+            self.init(path: argument)
+        }
     }
 }
 

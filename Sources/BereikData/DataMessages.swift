@@ -55,6 +55,14 @@ public enum DataMessages {
         .init(en: "no person column found; expected a column such as 'deelnemer', 'deelnemersnummer', 'klantnummer', 'id' or 'naam' (or name it with --column person=NAME); the header has: \(header)",
               nl: "geen kolom met deelnemers gevonden; verwacht een kolom zoals 'deelnemer', 'deelnemersnummer', 'klantnummer', 'id' of 'naam' (of noem hem met --column person=KOLOM); de kopregel heeft: \(header)")
     }
+    public static func initiativeTwice(name: String, column: String) -> Bilingual {
+        .init(en: "the file is given as initiative '\(name)' but also has an initiative column '\(column)'; give it without 'Name=' to use the column, or remove the column",
+              nl: "het bestand is opgegeven als initiatief '\(name)' maar heeft ook een kolom met initiatieven '\(column)'; geef het zonder 'Naam=' om de kolom te gebruiken, of haal de kolom weg")
+    }
+    public static func initiativeUnnamed(file: String) -> Bilingual {
+        .init(en: "with several attendance files, each needs the name of its initiative: --attendance \"Name=\(file)\" (or an initiative column in the file)",
+              nl: "bij meerdere deelnemersbestanden heeft elk de naam van zijn initiatief nodig: --attendance \"Naam=\(file)\" (of een kolom met initiatieven in het bestand)")
+    }
     public static func badOverride(_ text: String, roles: String) -> Bilingual {
         .init(en: "expected 'role=column header' with role one of \(roles), got '\(text)'",
               nl: "verwacht 'rol=kolomnaam' met als rol een van \(roles), kreeg '\(text)'")

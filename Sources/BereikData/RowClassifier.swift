@@ -4,8 +4,9 @@
 /// and unrecognised values for the reconciliation.
 final class RowClassifier {
     let options: AttendanceOptions
-    let columns: AttendanceColumns
-    let encoding: TextEncoding
+    /// The current file's columns while reading; at `finish`, those of all files together.
+    var columns: AttendanceColumns
+    private(set) var encoding: TextEncoding
     @exclusivity(unchecked) var reconciliation = Reconciliation()
     @exclusivity(unchecked) private(set) var buurtCodes: [RegionCode] = []
     private var buurtIndex: [RegionCode: Int32] = [:]
@@ -13,14 +14,18 @@ final class RowClassifier {
     let activities = NamedValues(), initiatives = NamedValues(), roles = NamedValues()
     var activityNames: [String] { activities.names }
 
-    // Column indices, resolved once (a dictionary lookup per field and row is measurable).
-    private let personIndex: Int
-    private let dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?, initiativeIndex: Int?, roleIndex: Int?
-    private let genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
+    // Column indices, resolved once per file (a dictionary lookup per field and row is measurable).
+    private var personIndex = 0
+    private var dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?, initiativeIndex: Int?, roleIndex: Int?
+    private var genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
+    /// The initiative of every row of the current file, when the file was given with a name.
+    private var fileInitiative: Int32?
+    /// Unrecognised values of the files read before the current one (see `nextFile`).
+    private var earlierUnrecognised: [AttendanceRole: [String: Int]] = [:]
 
-    // Per column: distinct values and what each means.
-    private let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
-    private let ages = ByteInterner(), births = ByteInterner()
+    // Per column: distinct values and what each means (per file: bytes mean text in its encoding).
+    private var dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
+    private var ages = ByteInterner(), births = ByteInterner()
     @exclusivity(unchecked) private var dateValue: [Int32] = []
     /// Rows per distinct unreadable date that were kept (no period asked, so the date is not needed).
     @exclusivity(unchecked) private var dateUnrecognised: [Int] = []
@@ -54,6 +59,10 @@ final class RowClassifier {
         self.options = options
         self.columns = columns
         self.encoding = encoding
+        use(columns)
+    }
+
+    private func use(_ columns: AttendanceColumns) {
         genderColumn = columns[.gender].map { CategoricalColumn(role: .gender, index: $0) }
         originColumn = columns[.origin].map { CategoricalColumn(role: .origin, index: $0) }
         bandColumn = columns[.ageBand].map { CategoricalColumn(role: .ageBand, index: $0) }
@@ -66,6 +75,35 @@ final class RowClassifier {
         activityIndex = columns[.activity]
         initiativeIndex = columns[.initiative]
         roleIndex = columns[.role]
+    }
+
+    /// Continues with the next file of several (`--attendance "Naam=file"` repeated): the value
+    /// caches start afresh (the same bytes may mean other text in another encoding, and the columns
+    /// sit elsewhere), while what the rows mean — buurten, activities, initiatives, roles — keeps
+    /// its numbering, so persons found in several files are one person. `initiative` names the
+    /// initiative of every row of the file.
+    func nextFile(columns: AttendanceColumns, encoding: TextEncoding, initiative: String?) {
+        for (role, examples) in currentUnrecognised() { earlierUnrecognised[role, default: [:]].merge(examples, uniquingKeysWith: +) }
+        self.columns = columns
+        self.encoding = encoding
+        dates = ByteInterner(); buurtValues = ByteInterner(); postcodeValues = ByteInterner(); ages = ByteInterner(); births = ByteInterner()
+        dateValue = []; dateUnrecognised = []; buurtResult = []; postcodeResult = []; ageValue = []; birthValue = []
+        ageYears = []; ageUnrecognised = []; birthUnrecognised = []
+        activities.startFile(); initiatives.startFile(); roles.startFile()
+        use(columns)
+        fileInitiative = initiative.map { initiatives.index(ofName: $0) }
+    }
+
+    /// The unrecognised values of the current file's columns.
+    private func currentUnrecognised() -> [AttendanceRole: [String: Int]] {
+        var out: [AttendanceRole: [String: Int]] = [:]
+        for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
+            out[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
+        }
+        out[.age] = unrecognisedExamples(ages, ageUnrecognised)
+        if dateIndex != nil { out[.date] = unrecognisedExamples(dates, dateUnrecognised) }
+        out[.birthYear] = unrecognisedExamples(births, birthUnrecognised)
+        return out
     }
 
     /// The birth days the current row allows (see `PersonAccumulator.PersonState.bornFrom`).
@@ -163,7 +201,7 @@ final class RowClassifier {
             let age = ageBand(reader, day: day) ?? -1
             let origin = originColumn.flatMap { category($0, reader) } ?? -1
             let activity = activityIndex.map { activities.index(of: $0, in: reader, encoding: encoding) } ?? -1
-            let initiative = initiativeIndex.map { initiatives.index(of: $0, in: reader, encoding: encoding) } ?? -1
+            let initiative = fileInitiative ?? initiativeIndex.map { initiatives.index(of: $0, in: reader, encoding: encoding) } ?? -1
             let role = roleIndex.map { roles.index(of: $0, in: reader, encoding: encoding) } ?? -1
             batch.append(id: id, status: .used, row: row, day: dayNumber, buurt: buurt, gender: gender, age: age,
                          origin: origin, activity: activity, initiative: initiative, role: role, born: born)
@@ -296,12 +334,12 @@ final class RowClassifier {
         }
         reconciliation.persons = used.count
         reconciliation.personsOutsideArea = outsidePersons
-        for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
-            reconciliation.unrecognised[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
+        var unrecognised = earlierUnrecognised
+        for (role, examples) in currentUnrecognised() { unrecognised[role, default: [:]].merge(examples, uniquingKeysWith: +) }
+        for (role, examples) in unrecognised where !examples.isEmpty {
+            // At most 20 examples, the most frequent, as for one file.
+            reconciliation.unrecognised[role] = Dictionary(uniqueKeysWithValues: examples.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20).map { ($0.key, $0.value) })
         }
-        reconciliation.unrecognised[.age] = unrecognisedExamples(ages, ageUnrecognised)
-        if dateIndex != nil { reconciliation.unrecognised[.date] = unrecognisedExamples(dates, dateUnrecognised) }
-        reconciliation.unrecognised[.birthYear] = unrecognisedExamples(births, birthUnrecognised)
         func resolve(_ tally: (PersonAccumulator.PersonState) -> Tally, role: AttendanceRole, dimension: Dimension?) -> [Int32] {
             var conflicts = 0, unknown = 0
             let values = used.map { i -> Int32 in
@@ -321,7 +359,7 @@ final class RowClassifier {
         let age = resolve({ $0.age }, role: .age, dimension: .age).map { Int8($0) }
         // An age that moved on a year between visits is no conflict; birth days that cannot all be
         // true are. (Age band labels carry no birth day: their tally decides.)
-        if ageIndex != nil || birthIndex != nil {
+        if columns[.age] != nil || columns[.birthYear] != nil {
             let conflicts = used.filter { people[$0].ageConflict || (people[$0].bornFrom == Int32.min && people[$0].age.resolved.conflict) }.count
             reconciliation.conflicts[.age] = conflicts > 0 ? conflicts : nil
         }
@@ -341,8 +379,8 @@ final class RowClassifier {
             return (offsets, list)
         }
         let (offsets, list) = memberships({ $0.activityMask }, extraKeys: persons.extraActivities)
-        let initiativeSets = initiativeIndex == nil ? ([Int32](), [Int32]()) : memberships({ $0.initiativeMask }, extraKeys: persons.extraInitiatives)
-        let roleSets = roleIndex == nil ? ([Int32](), [Int32]()) : memberships({ $0.roleMask }, extraKeys: persons.extraRoles)
+        let initiativeSets = columns[.initiative] == nil ? ([Int32](), [Int32]()) : memberships({ $0.initiativeMask }, extraKeys: persons.extraInitiatives)
+        let roleSets = columns[.role] == nil ? ([Int32](), [Int32]()) : memberships({ $0.roleMask }, extraKeys: persons.extraRoles)
         var monthOffsets: [Int32] = [], monthList: [Int32] = []
         if persons.collectMonths {
             var newIndex = [Int32](repeating: -1, count: people.count)
@@ -371,9 +409,22 @@ final class RowClassifier {
 /// The distinct texts of a naming column (activity, initiative): each cell's bytes interned once,
 /// blank cells none, equal names after trimming one index.
 final class NamedValues: @unchecked Sendable {
-    private let values = ByteInterner()
+    private var values = ByteInterner()
     @exclusivity(unchecked) private(set) var names: [String] = []
     @exclusivity(unchecked) private var indexOfValue: [Int32] = []
+
+    /// A new file: its bytes may be another encoding's, so the byte cache starts afresh; the names stay.
+    func startFile() {
+        values = ByteInterner()
+        indexOfValue = []
+    }
+
+    /// The index of a name given outside the file (an initiative named on the command line).
+    func index(ofName name: String) -> Int32 {
+        if let existing = names.firstIndex(of: name) { return Int32(existing) }
+        names.append(name)
+        return Int32(names.count - 1)
+    }
 
     func index(of column: Int, in reader: CSVReader, encoding: TextEncoding) -> Int32 {
         let (v, isNew) = reader.withBytes(column) { values.intern($0.trimmedASCII()) }

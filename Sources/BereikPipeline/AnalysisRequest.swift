@@ -4,7 +4,13 @@ import BereikStats
 /// Everything an analysis needs (every command: compare, heterogeneity, gradient, trend, report,
 /// validate), as the user gave it: the project file's values with the flags on top.
 public struct AnalysisRequest: Sendable {
-    public var attendance: String
+    /// The attendance: one file, or several read as one (each named by its initiative).
+    public var attendanceFiles: [AttendanceFile]
+    /// The first attendance file's path; setting it makes it the only one.
+    public var attendance: String {
+        get { attendanceFiles.first?.path ?? "" }
+        set { attendanceFiles = [AttendanceFile(path: newValue)] }
+    }
     /// nil: the bundled CBS Kerncijfers Wijken en Buurten 2024 for the whole country.
     public var population: String?
     public var ses: String?
@@ -43,13 +49,13 @@ public struct AnalysisRequest: Sendable {
 
     /// Every input file of the run (an output must never overwrite one of them).
     public var inputFiles: [String] {
-        [attendance, population, ses, postcodes, countries].compactMap { $0 } + (project.map { [$0] } ?? [])
+        attendanceFiles.map(\.path) + [population, ses, postcodes, countries].compactMap { $0 } + (project.map { [$0] } ?? [])
     }
     /// The project file the request came from, if any.
     public var project: String?
 
     public init(attendance: String, referenceDate: CivilDate) {
-        self.attendance = attendance
+        self.attendanceFiles = [AttendanceFile(path: attendance)]
         self.referenceDate = referenceDate
     }
 }

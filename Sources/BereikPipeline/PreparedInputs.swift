@@ -49,7 +49,7 @@ public struct PreparedInputs: Sendable {
         options.collectMonths = request.collectMonths
         options.buurten = BuurtResolver(known: Set(population.regions.map(\.code)),
                                         area: givenArea?.codes ?? [], postcodes: postcodes, postcodeAreas: try Self.bundledPostcodeAreas())
-        let attendance = try AttendanceReader.read(path: request.attendance, options: options)
+        let attendance = try AttendanceReader.read(files: request.attendanceFiles, options: options)
         try InputProblem.check(attendance)
         let area = try givenArea ?? Area.default(for: attendance.participants, in: population)
         if !attendance.hasBuurt { notes.append(.noBuurtInformation) }

@@ -57,6 +57,9 @@ public struct ProjectFile: Sendable {
         let root = base.resolvingSymlinksInPath().standardizedFileURL.path
         func file(_ key: String) throws -> String? {
             guard let given = try string(key) else { return nil }
+            return try inputPath(given, key)
+        }
+        func inputPath(_ given: String, _ key: String) throws -> String {
             let resolved = base.appendingPathComponent(given).resolvingSymlinksInPath().standardizedFileURL.path
             if given.hasPrefix("/") { return given }
             guard resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
@@ -91,10 +94,22 @@ public struct ProjectFile: Sendable {
             return d
         }
 
-        guard let attendance = try file("inputs.attendance") else {
+        // One file, or several as ["Wandelgroep Noord=noord.csv", "Taalcafé=taal.csv"] (as --attendance).
+        var attendanceFiles: [AttendanceFile]
+        if case .array? = toml.values["inputs.attendance"]?.value {
+            attendanceFiles = try (strings("inputs.attendance") ?? []).map { item in
+                var f = AttendanceFile(argument: item) { FileManager.default.fileExists(atPath: base.appendingPathComponent($0).path) || $0.hasPrefix("/") && FileManager.default.fileExists(atPath: $0) }
+                f.path = try inputPath(f.path, "inputs.attendance")
+                return f
+            }
+            if attendanceFiles.isEmpty { throw fail("inputs.attendance", "the list is empty; give at least one file") }
+        } else if let attendance = try file("inputs.attendance") {
+            attendanceFiles = [AttendanceFile(path: attendance)]
+        } else {
             throw DataError(SourceLocation(file: path), "key 'inputs.attendance' is required: the attendance file")
         }
-        var request = AnalysisRequest(attendance: attendance, referenceDate: referenceDate)
+        var request = AnalysisRequest(attendance: "", referenceDate: referenceDate)
+        request.attendanceFiles = attendanceFiles
         request.project = path
         request.population = try file("inputs.population")
         request.ses = try file("inputs.ses")

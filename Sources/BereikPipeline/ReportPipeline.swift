@@ -32,7 +32,7 @@ public enum ReportPipeline {
         var request = request
         request.collectMonths = true
         let inputs = try PreparedInputs(request)
-        var files = [InputFile(role: "attendance", path: request.attendance, sha256: try SHA256.file(request.attendance))]
+        var files = try request.attendanceFiles.map { InputFile(role: "attendance", path: $0.path, sha256: try SHA256.file($0.path)) }
         if let p = request.population { files.append(InputFile(role: "population", path: p, sha256: try SHA256.file(p))) }
         else if let bundled = ComparePipeline.bundledPopulationPath {
             files.append(InputFile(role: "population (bundled)", path: "kwb2024_85984NED_nl_sex_age_herkomst.csv", sha256: try SHA256.file(bundled)))

@@ -122,23 +122,15 @@ public enum RolePipeline {
         let k = ladder.levels.count
         var levels: [RoleLevel] = [], tests: [LadderTest] = []
         var dimensionsByLevel = [[DimensionResult]](repeating: [], count: k)
-        for dimension in [BereikData.Dimension.gender, .age, .origin] {
-            guard let values = p.values(dimension), inputs.attendance.columns.index.keys.contains(where: { $0.dimension == dimension }),
-                  let table = CountTable.build(dimension, participants: p, population: inputs.population, area: inputs.area) else { continue }
+        let compared = try SubsetComparison.compare(inputs, request, subsets: k) { Array(0...level[$0]) }
+        for d in compared {
+            let table = d.table, dimension = table.dimension
+            for l in 0..<k { dimensionsByLevel[l].append(d.results[l]) }
+            // Persons by their highest level, for the ladder test.
             var exact = [[Int]](repeating: [Int](repeating: 0, count: table.keys.count), count: k)
-            var unknown = [Int](repeating: 0, count: k)
-            for person in 0..<p.count {
-                let v = Int(values[person])
-                if v >= 0, v < table.keys.count { exact[level[person]][v] += 1 } else { unknown[level[person]] += 1 }
-            }
-            for l in 0..<k {
-                // Persons at this level or above.
-                let counts = table.keys.indices.map { c in (l..<k).reduce(0) { $0 + exact[$1][c] } }
-                let unknownAbove = (l..<k).reduce(0) { $0 + unknown[$1] }
-                let levelTable = CountTable(dimension: dimension, keys: table.keys, participants: counts, residents: table.residents,
-                                            participantsUnknown: unknownAbove, participantsWithoutData: 0, buurtenWithoutData: table.buurtenWithoutData,
-                                            residentsSource: table.residentsSource, roundedRows: table.roundedRows)
-                dimensionsByLevel[l].append(try ComparePipeline.result(levelTable, request))
+            for person in 0..<p.count where !d.apart(person) {
+                let v = Int(d.values[person])
+                if v >= 0, v < table.keys.count { exact[level[person]][v] += 1 }
             }
             let totals = (0..<k).map { l in exact[l].reduce(0, +) }
             let used = (0..<k).filter { totals[$0] > 0 }

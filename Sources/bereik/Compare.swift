@@ -22,6 +22,9 @@ struct Compare: ParsableCommand {
     @Flag(name: .customLong("by-role"), help: "Per participation role (a role column: deelnemer, vrijwilliger, kernteam …): who is at each level, against the residents, and whether each group's share changes along the ladder.")
     var byRole = false
 
+    @Flag(name: .customLong("by-initiative"), help: "Initiatives side by side (several --attendance \"Naam=file\", or an initiative column): each against the residents, and together with a person in several counted once.")
+    var byInitiative = false
+
     @Option(name: .customLong("role-ladder"), help: "The ladder's levels, bottom first, comma-separated (default: deelnemer,vrijwilliger,kernteam).")
     var roleLadder: String?
 
@@ -53,6 +56,10 @@ struct Compare: ParsableCommand {
         let crossings = try parsedBy().crossings
         if byRole && (periodA != nil || !crossings.isEmpty || cluster == .buurt) {
             throw ValidationError(nl ? "--by-role gaat (nog) niet samen met --period-a/-b, kruisingen of --cluster" : "--by-role does not (yet) go with --period-a/-b, crossings or --cluster")
+        }
+        if byInitiative && (byRole || periodA != nil || !crossings.isEmpty || cluster == .buurt) {
+            throw ValidationError(nl ? "--by-initiative gaat (nog) niet samen met --by-role, --period-a/-b, kruisingen of --cluster"
+                                     : "--by-initiative does not (yet) go with --by-role, --period-a/-b, crossings or --cluster")
         }
         if let ladder = roleLadder, Set(ladder.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).count
             != ladder.split(separator: ",").count || ladder.split(separator: ",").count < 2 {
@@ -119,6 +126,12 @@ struct Compare: ParsableCommand {
             let roles = try RolePipeline.run(request, ladder: ladder)
             InputOptions.clearProgress(request)
             try output.write(Publisher.publish(roles, control: output.control), protecting: request.inputFiles, project: project)
+            return
+        }
+        if byInitiative {
+            let initiatives = try InitiativePipeline.run(request)
+            InputOptions.clearProgress(request)
+            try output.write(Publisher.publish(initiatives, control: output.control), protecting: request.inputFiles, project: project)
             return
         }
         let result: CompareResult

@@ -8,19 +8,10 @@ import Foundation
 /// The input flags shared by the analysis commands.
 struct InputOptions: ParsableArguments {
     @Option(name: .customLong("attendance"), parsing: .singleValue,
-            help: "Attendance file: one row per visit (Excel .xlsx, or CSV with ; , or tab; UTF-8 or Windows-1252).")
+            help: "Attendance file: one row per visit (Excel .xlsx, or CSV with ; , or tab; UTF-8 or Windows-1252). Repeat as \"Naam=file\" for several initiatives side by side; a person (same id) in several files is one person.")
     var attendanceFiles: [String] = []
 
     var attendance: String? { attendanceFiles.first }
-
-    /// A second --attendance is refused rather than silently replacing the first.
-    func validate() throws {
-        if attendanceFiles.count > 1 {
-            throw ValidationError(Diagnostics.language == .nl
-                ? "--attendance is \(attendanceFiles.count) keer gegeven; Bereik leest één deelnemerslijst per keer. Voeg de lijsten samen (met een kolom 'activiteit' per initiatief) of draai ze apart."
-                : "--attendance was given \(attendanceFiles.count) times; Bereik reads one attendance list per run. Merge the lists (with an 'activity' column per initiative) or run them separately.")
-        }
-    }
 
     @Option(name: .long, help: "The worksheet of an Excel attendance file (default: the first sheet with data).")
     var sheet: String?
@@ -105,7 +96,7 @@ struct InputOptions: ParsableArguments {
     /// The request: the project file's (if any), with the input flags given here on top.
     func request(project file: ProjectFile? = nil) throws -> AnalysisRequest {
         var request = file?.request ?? AnalysisRequest(attendance: attendance ?? "", referenceDate: Self.today)
-        if let attendance { request.attendance = attendance }
+        if !attendanceFiles.isEmpty { request.attendanceFiles = attendanceFiles.map { AttendanceFile(argument: $0) } }
         if let project { request.project = project }
         if let population { request.population = population }
         if let ses { request.ses = ses }

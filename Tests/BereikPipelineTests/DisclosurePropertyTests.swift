@@ -19,7 +19,7 @@ import BereikData
     /// A random attendance file: few persons, skewed groups (so small cells are common), unknown
     /// values, rows outside the area, unknown buurten, missing ids and dates, several activities.
     static func attendance(_ random: inout Random) -> String {
-        var text = "deelnemer;buurt;geslacht;leeftijd;herkomst;activiteit;datum;rol\n"
+        var text = "deelnemer;buurt;geslacht;leeftijd;herkomst;activiteit;datum;rol;initiatief\n"
         let persons = random.int(2...45)
         let genderWeights = random.chance(0.5) ? ["v", "v", "v", "v", "m", ""] : ["v", "m", "m", "x"]
         for p in 0..<persons {
@@ -32,7 +32,9 @@ import BereikData
                 let activity = random.pick(["Koken", "Koken", "Taal", "Wandelen"])
                 let date = random.chance(0.05) ? "" : String(format: "%02d-%02d-2019", random.int(1...28), random.int(1...12))
                 let role = random.pick(["", "", "", "", "vrijwilliger", "kernteam", "stuurgroep", "gast"])
-                text += "\(id);\(buurt);\(gender);\(age);\(origin);\(activity);\(date);\(role)\n"
+                // Initiatives overlap: a person mostly in one, now and then in another.
+                let initiative = random.chance(0.8) ? ["Noord", "Zuid", "West"][p % 3] : random.pick(["Noord", "Zuid", "West", ""])
+                text += "\(id);\(buurt);\(gender);\(age);\(origin);\(activity);\(date);\(role);\(initiative)\n"
             }
         }
         return text
@@ -49,7 +51,8 @@ import BereikData
     static let countKeys: Set<String> = ["participants", "persons", "persons_outside_area", "rows", "rows_used", "new", "returning",
                                          "retained", "cumulative", "participants_unknown", "participants_without_data", "undated_persons",
                                          "persons_unknown"]
-    static let countMaps: Set<String> = ["excluded", "conflicts", "unknown", "unplaced", "left_out"]
+    static let countMaps: Set<String> = ["excluded", "conflicts", "unknown", "unplaced", "left_out", "unrecognised_roles"]
+    static let countLists: Set<String> = ["periods_attended", "persons_by_initiative_count", "persons_by_group_count"]
 
     /// Every published count in a JSON document.
     static func counts(_ value: Any, key: String? = nil, into out: inout [(String, Int)]) {
@@ -57,7 +60,7 @@ import BereikData
             for (k, v) in object {
                 if countKeys.contains(k), let n = v as? Int { out.append((k, n)) }
                 if countMaps.contains(k), let map = v as? [String: Any] { for (m, n) in map { if let n = n as? Int { out.append(("\(k).\(m)", n)) } } }
-                if k == "periods_attended", let list = v as? [Any] { for n in list { if let n = n as? Int { out.append((k, n)) } } }
+                if countLists.contains(k), let list = v as? [Any] { for n in list { if let n = n as? Int { out.append((k, n)) } } }
                 counts(v, key: k, into: &out)
             }
         } else if let array = value as? [Any] {
@@ -178,6 +181,13 @@ import BereikData
         #expect(crossedLedger.derivableSensitiveCells().isEmpty && crossedLedger.sensitiveRemainders().isEmpty,
                 "seed \(seed): crossing derivable \(crossedLedger.derivableSensitiveCells().map { crossedLedger.values[$0] })")
         let model = try? ModelPipeline.run(request, question: ModelQuestion(by: .origin, adjustForSES: true))
+        // Initiatives side by side (overlapping persons; the whole as compare).
+        let initiatives = try? InitiativePipeline.run(request)
+        if let initiatives {
+            let l = Publisher.ledgerOfInitiatives(initiatives, control: control)
+            #expect(l.derivableSensitiveCells().isEmpty && l.sensitiveRemainders().isEmpty,
+                    "seed \(seed): initiatives derivable \(l.derivableSensitiveCells().map { l.values[$0] })")
+        }
 
         // 2. Every command, format and language, read back as a reader would.
         let documents: [any Renderable] = [
@@ -185,6 +195,7 @@ import BereikData
             Publisher.publish(try TrendPipeline.run(request, period: .month, inputs: try PreparedInputs({ var r = request; r.collectMonths = true; return r }())), control: control),
             Publisher.publish(crossed, control: control),
         ] + (model.map { [Publisher.publish($0, control: control)] } ?? [])
+          + (initiatives.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.roles.map { [Publisher.publish($0, control: control)] } ?? []) + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.gradient.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.trend.map { [Publisher.publish($0, control: control)] } ?? [])

@@ -5,84 +5,135 @@ import BereikData
 @testable import BereikPublish
 @testable import BereikReport
 
-/// Issue 14 (part 3, first step): an initiative column — two initiatives in one file, persons in
-/// both counted once — and `heterogeneity --by initiative`, checked against a hand count of the
-/// file's rows.
-@Suite struct InitiativeTests {
-    /// The example with an "initiatief" column: moving activities belong to "Bewegen Noord", the
-    /// others to "Buurtkamer"; rows without an id or with a made-up buurt code are dropped, so a
-    /// hand count of distinct ids is the person count.
-    static let file: (path: String, lines: [[String]]) = {
-        let lines = try! String(contentsOfFile: Repo.example, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-        let kept = lines.dropFirst().filter { !$0[0].isEmpty && !$0[3].hasPrefix("BU9999") }
-        let rows = [lines[0] + ["initiatief"]] + kept.map { $0 + [["Wandelgroep", "Beweegles 65+"].contains($0[2]) ? "Bewegen Noord" : "Buurtkamer"] }
-        return (try! Repo.write(rows.map { $0.joined(separator: ";") }.joined(separator: "\n"), "initiatieven.csv"), Array(kept))
+/// Issue 14, part 3: several attendance files read as one (`--attendance "Naam=file"` repeated),
+/// and `compare --by-initiative` side by side.
+@Suite struct SeveralFilesTests {
+    /// The example split in two by activity — "Taalcafé" and "Samen koken" in one file, the rest in
+    /// another with its columns in another order and in Windows-1252 — so that 157 persons are in both.
+    static let split: (taal: String, rest: String, ids: (taal: Set<String>, rest: Set<String>), gender: [String: String]) = {
+        let lines = try! String(contentsOfFile: Repo.example, encoding: .utf8).split(separator: "\n").map(String.init)
+        let isTaal = { (line: String) in line.contains(";Taalcafé;") || line.contains(";Samen koken;") }
+        let taal = lines.dropFirst().filter(isTaal), rest = lines.dropFirst().filter { !isTaal($0) }
+        let order = [6, 0, 1, 2, 3, 4, 5, 7]
+        func reorder(_ line: String) -> String {
+            let f = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            return order.map { f[$0] }.joined(separator: ";")
+        }
+        let restText = ([reorder(lines[0])] + rest.map(reorder)).joined(separator: "\n") + "\n"
+        let restPath = Repo.temporary("rest.csv")
+        FileManager.default.createFile(atPath: restPath, contents: restText.data(using: .windowsCP1252)!)
+        var gender: [String: String] = [:]
+        func ids(_ rows: [String]) -> Set<String> {
+            Set(rows.compactMap { line -> String? in
+                let f = line.split(separator: ";", omittingEmptySubsequences: false)
+                guard !f[0].isEmpty, !f[3].hasPrefix("BU9999") else { return nil }
+                gender[String(f[0])] = ["M": "man", "man": "man", "V": "vrouw", "vrouw": "vrouw"][String(f[4])]
+                return String(f[0])
+            })
+        }
+        let taalIDs = ids(taal), restIDs = ids(rest)
+        return (try! Repo.write(([lines[0]] + taal).joined(separator: "\n"), "taal.csv"), restPath, (taalIDs, restIDs), gender)
     }()
 
-    @Test func personsPerInitiativeAndOverlapEqualAHandCount() throws {
-        var ids: [String: Set<String>] = [:]
-        var gender: [String: String] = [:]
-        for row in Self.file.lines {
-            ids[["Wandelgroep", "Beweegles 65+"].contains(row[2]) ? "Bewegen Noord" : "Buurtkamer", default: []].insert(row[0])
-            gender[row[0]] = ["M": "man", "V": "vrouw"][row[4]] ?? row[4]  // the file writes both M/V and man/vrouw
-        }
-        let both = ids["Bewegen Noord"]!.intersection(ids["Buurtkamer"]!).count
-        let persons = ids.values.reduce(Set<String>()) { $0.union($1) }.count
-
-        let inputs = try PreparedInputs(Repo.exampleRequest(Self.file.path))
-        let p = inputs.attendance.participants
-        #expect(p.count == persons && p.initiativeNames == ["Bewegen Noord", "Buurtkamer"])
-        let r = try HeterogeneityPipeline.activities(Repo.exampleRequest(Self.file.path), inputs: inputs, membership: .initiative)
-        #expect(r.membership == .initiative && r.personsByGroupCount == [persons - both, both], "\(r.personsByGroupCount), hand: \(persons - both), \(both)")
-        let byGender = try #require(r.dimensions.first { $0.dimension == .gender })
-        #expect(byGender.activities == ["Bewegen Noord", "Buurtkamer"])
-        for (i, name) in byGender.activities.enumerated() {
-            let men = ids[name]!.filter { gender[$0] == "man" }.count, women = ids[name]!.filter { gender[$0] == "vrouw" }.count
-            #expect(byGender.table[i] == [men, women], "\(name): \(byGender.table[i]) vs hand \(men), \(women)")
-        }
-        #expect(byGender.independence != nil)
+    static func request() -> AnalysisRequest {
+        var r = Repo.exampleRequest()
+        r.attendanceFiles = [AttendanceFile(path: split.taal, initiative: "Taal en koken"), AttendanceFile(path: split.rest, initiative: "Rest")]
+        return r
     }
 
-    @Test func theCommandAndItsRefusal() throws {
-        let run = try runBereik(["heterogeneity", "--by", "initiative", "--attendance", Self.file.path, "--population", Repo.amsterdam2019,
-                                 "--area", Repo.exampleArea.joined(separator: ",")])
-        #expect(run.code == 0 && run.out.contains("Samenstelling per initiatief") && run.out.contains("Bewegen Noord")
-                && run.out.contains("Personen naar het aantal initiatieven"), "\(run.err)")
-        let json = try runBereik(["heterogeneity", "--by", "initiative", "--attendance", Self.file.path, "--population", Repo.amsterdam2019,
-                                  "--area", Repo.exampleArea.joined(separator: ","), "--format", "json"])
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
-        #expect(doc["by"] as? String == "initiative" && (doc["persons_by_group_count"] as? [Int])?.count == 2)
-        let none = try runBereik(["heterogeneity", "--by", "initiative", "--project", Repo.path("bereik.toml")])
-        #expect(none.code == 1 && none.err.contains("minstens twee nodig in een kolom 'initiatief'"), "\(none.err)")
+    @Test func twoFilesReadAsOneGiveTheSameCompare() throws {
+        let one = try ComparePipeline.run(Repo.exampleRequest())
+        let two = try ComparePipeline.run(Self.request())
+        #expect(two.reconciliation.rows == one.reconciliation.rows && two.reconciliation.persons == one.reconciliation.persons)
+        #expect(two.reconciliation.excluded == one.reconciliation.excluded)
+        for (a, b) in zip(one.dimensions, two.dimensions) {
+            #expect(a.counts.participants == b.counts.participants, "\(a.counts.dimension)")
+        }
+        // Both files' origins (the second in Windows-1252, "Oekraïne" and "België" included) are read alike.
+        #expect(two.reconciliation.unrecognised == one.reconciliation.unrecognised)
     }
 
-    /// A fresh-eyes test found that a small initiative's withheld count followed from the overlap
-    /// (Σ k·persons in k initiatives = Σ of the initiatives' persons). With a third initiative of 3
-    /// persons: the attacker on the ledger finds nothing, and neither does the reader's sum.
-    @Test func aSmallInitiativeCannotBeRecoveredFromTheOverlap() throws {
-        var lines = try String(contentsOfFile: Self.file.path, encoding: .utf8).split(separator: "\n").map(String.init)
-        var small = Set<String>()
-        for i in 1..<lines.count where small.count < 3 || small.contains(String(lines[i].split(separator: ";")[0])) {
-            let id = String(lines[i].split(separator: ";")[0])
-            if small.count < 3 || small.contains(id) { small.insert(id); lines[i] = lines[i].replacingOccurrences(of: ";Buurtkamer", with: ";Kleine Club").replacingOccurrences(of: ";Bewegen Noord", with: ";Kleine Club") }
+    @Test func initiativesSideBySideEqualAHandCount() throws {
+        let r = try InitiativePipeline.run(Self.request())
+        let (taal, rest) = Self.split.ids
+        #expect(r.names == ["Taal en koken", "Rest"])
+        #expect(r.persons == [taal.count, rest.count])
+        #expect(r.personsByCount == [taal.symmetricDifference(rest).count, taal.intersection(rest).count])
+        let gender = try #require(r.dimensions.first { $0.all.counts.dimension == .gender })
+        for (i, ids) in [taal, rest].enumerated() {
+            #expect(gender.perInitiative[i].counts.participants == ["man", "vrouw"].map { g in ids.filter { Self.split.gender[$0] == g }.count })
         }
-        let file = try Repo.write(lines.joined(separator: "\n"), "klein-initiatief.csv")
-        let inputs = try PreparedInputs(Repo.exampleRequest(file))
-        let r = try HeterogeneityPipeline.activities(Repo.exampleRequest(file), inputs: inputs, membership: .initiative)
-        #expect(r.dimensions.first!.activities.contains("Kleine Club"))
-        let (published, ledger) = Publisher.activitiesLedger(r, control: DisclosureControl(threshold: 5))
+        // Together is `compare`: a person in both counts once.
+        let compare = try ComparePipeline.run(Repo.exampleRequest())
+        #expect(gender.all.counts.participants == compare.dimensions.first { $0.counts.dimension == .gender }!.counts.participants)
+        let text = InitiativeRenderer.text(Publisher.publish(r, control: nil), language: .nl)
+        #expect(text.contains("Taal en koken: \(Language.nl.integer(taal.count)) personen"), "\(text)")
+        #expect(text.contains("Alle initiatieven missen: mannen"), "\(text)")
+    }
+
+    @Test func theCommandLineAndTheProjectFileTakeSeveralFiles() throws {
+        let args = ["compare", "--by-initiative", "--attendance", "Taal en koken=\(Self.split.taal)", "--attendance", "Rest=\(Self.split.rest)",
+                    "--population", Repo.amsterdam2019, "--area", Repo.exampleArea.joined(separator: ","), "--format", "json"]
+        let run = try runBereik(args)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any], "\(run.err)")
+        #expect(doc["schema"] as? String == "bereik.initiatives/1")
+        let initiatives = try #require(doc["initiatives"] as? [[String: Any]])
+        #expect(initiatives.map { $0["initiative"] as? String } == ["Taal en koken", "Rest"])
+        #expect(initiatives.map { $0["persons"] as? Int } == [Self.split.ids.taal.count, Self.split.ids.rest.count])
+        // The project file: attendance as a list of "Naam=file".
+        let dir = URL(fileURLWithPath: Self.split.taal).deletingLastPathComponent()
+        let project = dir.appendingPathComponent("\(UUID().uuidString.prefix(8))-initiatieven.toml").path
+        try """
+        [inputs]
+        attendance = ["Taal en koken=\(URL(fileURLWithPath: Self.split.taal).lastPathComponent)", "Rest=\(URL(fileURLWithPath: Self.split.rest).lastPathComponent)"]
+        population = "\(Repo.amsterdam2019)"
+        [area]
+        codes = ["WK036376", "WK036377", "WK036378", "WK036386", "WK036388"]
+        """.write(toFile: project, atomically: false, encoding: .utf8)
+        let viaProject = try runBereik(["compare", "--by-initiative", "--project", project, "--format", "json"])
+        #expect(viaProject.code == 0, "\(viaProject.err)")
+        #expect(viaProject.out.replacingOccurrences(of: project, with: "") .contains("\"initiative\": \"Rest\""))
+        // The heterogeneity test between the initiatives runs on the same files.
+        let het = try runBereik(["heterogeneity", "--by", "initiative", "--project", project])
+        #expect(het.code == 0 && het.out.contains("Samenstelling per initiatief"), "\(het.err)")
+    }
+
+    @Test func unclearFilesAreRefused() throws {
+        // A second file without a name, and a named file that has its own initiative column.
+        let unnamed = try runBereik(["compare", "--attendance", "Taal=\(Self.split.taal)", "--attendance", Self.split.rest,
+                                     "--population", Repo.amsterdam2019, "--area", "WK036376"])
+        #expect(unnamed.code == 1 && unnamed.err.contains("heeft elk de naam van zijn initiatief nodig") && unnamed.err.contains("rest.csv"), "\(unnamed.err)")
+        let withColumn = try Repo.write("deelnemer;buurtcode;initiatief\nA1;BU03637600;Wandelen\n", "met-kolom.csv")
+        let twice = try runBereik(["compare", "--attendance", "Taal=\(withColumn)", "--population", Repo.amsterdam2019, "--area", "WK036376"])
+        #expect(twice.code == 1 && twice.err.contains("heeft ook een kolom met initiatieven 'initiatief'"), "\(twice.err)")
+        // One initiative only: nothing to put side by side.
+        let single = try runBereik(["compare", "--by-initiative", "--attendance", "Taal=\(Self.split.taal)", "--population", Repo.amsterdam2019,
+                                    "--area", Repo.exampleArea.joined(separator: ",")])
+        #expect(single.code == 1, "\(single.err)")
+        // "Naam=pad" parsing: a path that exists is a path, even with "=" in it.
+        #expect(AttendanceFile(argument: "Wandelgroep Noord=noord.csv", exists: { _ in false }) == AttendanceFile(path: "noord.csv", initiative: "Wandelgroep Noord"))
+        #expect(AttendanceFile(argument: "a=b.csv", exists: { $0 == "a=b.csv" }) == AttendanceFile(path: "a=b.csv"))
+        #expect(AttendanceFile(argument: "=b.csv", exists: { _ in false }) == AttendanceFile(path: "=b.csv"))
+    }
+
+    /// A small initiative beside a large one, under disclosure control: no count 1–4 can be
+    /// derived from what is published (the ledger's attacker: sums and Gaussian elimination),
+    /// also not by adding the initiatives' counts of a group and subtracting the whole.
+    @Test func aSmallInitiativeStaysProtected() throws {
+        let lines = try String(contentsOfFile: Self.split.taal, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Eight persons of the first file form a small initiative; three of them also in the large one.
+        let ids = Array(Set(lines.dropFirst().map { String($0.split(separator: ";", omittingEmptySubsequences: false)[0]) }.filter { !$0.isEmpty }).sorted().prefix(8))
+        let small = [lines[0]] + lines.dropFirst().filter { ids.contains(String($0.split(separator: ";")[0])) }
+        let large = [lines[0]] + lines.dropFirst().filter { !ids.dropFirst(3).contains(String($0.split(separator: ";")[0])) }
+        var r = Repo.exampleRequest()
+        r.attendanceFiles = [AttendanceFile(path: try Repo.write(small.joined(separator: "\n"), "klein.csv"), initiative: "Klein"),
+                             AttendanceFile(path: try Repo.write(large.joined(separator: "\n"), "groot.csv"), initiative: "Groot")]
+        let result = try InitiativePipeline.run(r)
+        #expect(result.persons[0] == 8 && result.personsByCount == [result.persons[1] - 3 + 5, 3])
+        let ledger = Publisher.ledgerOfInitiatives(result, control: DisclosureControl(threshold: 5))
         #expect(ledger.derivableSensitiveCells().isEmpty && ledger.sensitiveRemainders().isEmpty)
-        // The reader: memberships from the overlap, minus every shown initiative total.
-        let counts = published.personsByGroupCount
-        if counts.allSatisfy({ !$0.isWithheld }) {
-            let memberships = counts.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element.value! }
-            for d in published.dimensions {
-                let totals = d.activities.map(\.comparison.participants)
-                if totals.filter(\.isWithheld).count == 1 {
-                    let rest = memberships - totals.compactMap(\.value).reduce(0, +)
-                    #expect(!(1...4).contains(rest) || d.activities.count == 0, "\(d.dimension): withheld total recovered as \(rest)")
-                }
-            }
-        }
+        let published = Publisher.publish(result, control: DisclosureControl(threshold: 5))
+        #expect(published.personsByCount[1].isWithheld, "3 persons in both")
+        #expect(published.dimensions.contains { $0.perInitiative[0].groups.contains { $0.participants.isWithheld } })
     }
 }
