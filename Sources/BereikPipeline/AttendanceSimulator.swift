@@ -25,10 +25,11 @@ public struct AttendanceSimulator {
 
         /// The example's design (README "Example data"): the core team is drawn more from
         /// Dutch-background women (women 2×, Dutch background 3×, base 1.2%); volunteers 4%, women and
-        /// Dutch background 1.5× each; children (0-14) neither.
+        /// Dutch background 1.5× each; nobody younger than 16 (a birth year read as 1 July puts a
+        /// 15-year-old in 0-14 before July) either.
         public static let example = RoleDesign(
-            coreTeam: 0.012, coreTeamMultiplier: ["vrouw": 2, "nederlands": 3, "nederland": 3, "0-14": 0],
-            volunteer: 0.04, volunteerMultiplier: ["vrouw": 1.5, "nederlands": 1.5, "nederland": 1.5, "0-14": 0])
+            coreTeam: 0.012, coreTeamMultiplier: ["vrouw": 2, "nederlands": 3, "nederland": 3],
+            volunteer: 0.04, volunteerMultiplier: ["vrouw": 1.5, "nederlands": 1.5, "nederland": 1.5])
     }
 
     public struct Propensities: Sendable {
@@ -138,8 +139,8 @@ public struct AttendanceSimulator {
             let first = random.categorical(cumulative: cum)
             let second = random.uniform() < 0.3 ? random.categorical(cumulative: cum) : first
             let visits = 1 + random.poisson(mean: settings.meanExtraVisits)
-            let keys = [CategoryKeys.gender[g], originKeys[o], CategoryKeys.age[a]]
-            let roleText = design.map { roleTextOf(level: roleLevel($0, keys: keys, roleRandom), roleRandom) }
+            let keys = [CategoryKeys.gender[g], originKeys[o]]
+            let roleText = design.map { roleTextOf(level: age >= 16 ? roleLevel($0, keys: keys, roleRandom) : 0, roleRandom) }
             for visit in 0..<visits {
                 let day = CivilDate(dayNumber: yearStart + random.integer(below: yearDays)).components
                 let activity = activities[random.uniform() < 0.5 ? first : second]

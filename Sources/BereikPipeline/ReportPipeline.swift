@@ -50,7 +50,12 @@ public enum ReportPipeline {
                                   trend: trend.periods.count >= 2 ? trend : nil, files: files, title: title ?? "")
         result.whereMissing = WhereMissing.build(compare, inputs: inputs)
         if inputs.attendance.columns[.role] != nil {
-            result.roles = try RolePipeline.run(request, ladder: request.roleLadder.map(RoleLadder.init(levels:)) ?? .standard, inputs: inputs)
+            // Nobody above the bottom level: no section (the command `compare --by-role` says why).
+            do {
+                result.roles = try RolePipeline.run(request, ladder: request.roleLadder.map(RoleLadder.init(levels:)) ?? .standard, inputs: inputs)
+            } catch RoleProblem.nobodyAboveBottom {
+                result.roles = nil
+            }
         }
         let p = inputs.attendance.participants
         let firsts = p.firstVisit.filter { $0 != Int32.min }, lasts = p.lastVisit.filter { $0 != Int32.min }

@@ -11,10 +11,11 @@ public struct RoleLadder: Sendable, Equatable {
     let words: [Set<String>]
 
     static let standardWords: [String: [String]] = [
-        "deelnemer": ["deelnemer", "deelneemster", "participant", "bezoeker", "visitor", "lid", "member", "cursist", "attendee"],
-        "vrijwilliger": ["vrijwilliger", "vrijwilligster", "volunteer", "helper", "maatje", "buddy", "meedenker", "ambassadeur",
+        "deelnemer": ["deelnemer", "deelnemers", "deelneemster", "participant", "participants", "bezoeker", "bezoekers", "visitor", "visitors",
+                      "lid", "leden", "member", "members", "cursist", "cursisten", "attendee", "attendees"],
+        "vrijwilliger": ["vrijwilliger", "vrijwilligers", "vrijwilligster", "volunteer", "volunteers", "helper", "helpers", "maatje", "buddy", "meedenker", "ambassadeur",
                          "ambassador", "sleutelpersoon"],
-        "kernteam": ["kernteam", "coreteam", "kerngroep", "organisator", "organiser", "organizer", "bewonersraad", "residentscouncil",
+        "kernteam": ["kernteam", "kernteamlid", "kernteamleden", "coreteam", "coreteammember", "kerngroep", "kerngroeplid", "organisator", "organiser", "organizer", "bewonersraad", "residentscouncil",
                      "cocreator", "cocreatie", "stuurgroep", "steeringgroup", "trekker", "initiatiefnemer", "bestuur", "board"],
     ]
 
@@ -39,6 +40,8 @@ public struct RoleLadder: Sendable, Equatable {
     /// The level of a role text, or nil when it matches none.
     public func level(of text: String) -> Int? {
         let key = Self.normalised(text)
+        // A level's own name first: a project's "bewonersraad" level is not the standard kernteam's synonym.
+        if let own = levels.firstIndex(where: { Self.normalised($0) == key }) { return own }
         return words.firstIndex { $0.contains(key) }
     }
 }
@@ -120,6 +123,11 @@ public enum RolePipeline {
             }
         }
         let k = ladder.levels.count
+        // Nobody above the bottom: tables of dashes would answer nothing; say why instead.
+        if !level.contains(where: { $0 > 0 }) {
+            throw RoleProblem.nobodyAboveBottom(bottom: ladder.levels[0], levels: ladder.levels,
+                                                texts: p.roleNames.filter { !$0.isEmpty }.count)
+        }
         var levels: [RoleLevel] = [], tests: [LadderTest] = []
         var dimensionsByLevel = [[DimensionResult]](repeating: [], count: k)
         let compared = try SubsetComparison.compare(inputs, request, subsets: k) { Array(0...level[$0]) }
@@ -140,7 +148,9 @@ public enum RolePipeline {
                 let exactTest = trend != nil && LadderTest.needsExact(successes: x, trials: n)
                     ? try ExactTrendTest(successes: x, trials: n, scores: used.map(Double.init)) : nil
                 var ratio: Interval? = nil
-                if let bottom = used.first, let top = used.last, top != bottom {
+                // The ladder's own top and bottom: with nobody at the top there is no ratio (not the next level's under its name).
+                let bottom = 0, top = k - 1
+                if totals[bottom] > 0, totals[top] > 0 {
                     let change = try ShareChange(periodA: [exact[bottom][c], totals[bottom] - exact[bottom][c]],
                                                  periodB: [exact[top][c], totals[top] - exact[top][c]], confidence: request.settings.confidence)
                     ratio = change.categories[0].ratio
@@ -165,4 +175,6 @@ public enum RolePipeline {
 /// Why `compare --by-role` cannot answer (exit 1; worded by BereikReport).
 public enum RoleProblem: Error, Sendable, Equatable {
     case noRoleColumn(file: String)
+    /// Every person is at the bottom level: no role text above it (`texts` different role texts in the file).
+    case nobodyAboveBottom(bottom: String, levels: [String], texts: Int)
 }

@@ -22,7 +22,7 @@ enum SubsetComparison {
         let p = inputs.attendance.participants
         let memberships = (0..<p.count).map(member)
         var out: [Dimension] = []
-        for dimension in [BereikData.Dimension.gender, .age, .origin] {
+        for dimension in [BereikData.Dimension.gender, .age, .origin] where request.dimensions?.contains(dimension) ?? true {
             guard let values = p.values(dimension), inputs.attendance.columns.index.keys.contains(where: { $0.dimension == dimension }),
                   let table = CountTable.build(dimension, participants: p, population: inputs.population, area: inputs.area) else { continue }
             var counts = [[Int]](repeating: [Int](repeating: 0, count: table.keys.count), count: subsets)

@@ -45,10 +45,8 @@ struct InitiativeCells {
             let whole = DimensionCells(d.all, persons: run, &ledger)
             var rests: [DisclosureLedger.Cell] = []
             let parts = d.perInitiative.enumerated().map { i, result -> DimensionCells in
-                let cells = DimensionCells(row: result.counts.participants, key: "initiative.\(i).\(name)", &ledger)
-                let rest = ledger.cell(r.persons[i] - result.counts.participants.reduce(0, +), key: "initiative.\(i).\(name).rest", published: false)
-                ledger.partition(total: personCells[i], parts: [cells.total, rest])
-                rests.append(rest)
+                let cells = DimensionCells(result, persons: personCells[i], key: "initiative.\(i).\(name)", &ledger)
+                rests.append(ledger.sum([cells.unknown!, cells.withoutData!], key: "initiative.\(i).\(name).rest", published: false))
                 return cells
             }
             // Per category (and the rest: unknown or set apart), the hidden overlap cells m[c][k].

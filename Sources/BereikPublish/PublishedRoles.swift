@@ -18,6 +18,8 @@ public struct PublishedRoles: Sendable {
         public let key: String
         public let trend: TrendTest?
         public let exact: ExactTrendTest?
+        /// Whether the reading rests on the exact test (also when its numbers are withheld).
+        public let usesExact: Bool
         /// Holm-adjusted over the groups of the dimension.
         public let pAdjusted: Double?
         public let topToBottom: Interval?
@@ -28,8 +30,12 @@ public struct PublishedRoles: Sendable {
     public let context: PublishedContext
     public let levels: [Level]
     public let tests: [Test]
+    /// Role texts on no level, with their persons; empty under disclosure control (a typed text
+    /// may hold a name), where only `unrecognisedTexts` says how many there were.
     public let unrecognised: [(text: String, persons: PublishedCount)]
-    /// Role texts read as a level by a synonym, with the level's name.
+    public let unrecognisedTexts: Int
+    /// Role texts read as a level by a synonym, with the level's name; under disclosure control
+    /// without persons (the level's total less a synonym's persons would be a difference of totals).
     public let recognised: [(text: String, level: String, persons: PublishedCount)]
 }
 
@@ -48,8 +54,12 @@ struct RoleCells {
             let exact = ledger.cell(r.levels[l].persons - r.levels[l + 1].persons, key: "role.\(l).exact_persons", published: false)
             ledger.partition(total: persons[l], parts: [exact, persons[l + 1]])
         }
+        // The bottom level is everyone: the same cells as `compare` (and the report's main table).
+        let levelPersons = persons
         dimensions = r.levels.map { level in
-            level.dimensions.map { DimensionCells(row: $0.counts.participants, key: "role.\(level.level).\($0.counts.dimension.rawValue)", &ledger) }
+            level.dimensions.map {
+                DimensionCells($0, persons: levelPersons[level.level], key: level.level == 0 ? nil : "role.\(level.level).\($0.counts.dimension.rawValue)", &ledger)
+            }
         }
         // Per dimension and group: the count at a level = those whose highest level it is + the count a level up.
         for l in r.levels.indices.dropLast() {
@@ -76,16 +86,21 @@ struct RoleCells {
             let group = r.tests.filter { $0.dimension == dimension }
             let d = r.levels.first?.dimensions.firstIndex { $0.counts.dimension == dimension }
             let tainted = d.map { d in dimensions.contains { $0.count > d && ledger.anyWithheld($0[d].cells) } } ?? true
-            let adjusted = PValueAdjustment.holm.adjust(group.map { $0.pValue ?? 1 })  // the plain Cochran–Armitage p: levels are not periods, no quasi reading
+            // Two groups (men, women) are one test seen from both sides: nothing to adjust for.
+            let raw = group.map { $0.pValue ?? 1 }
+            let adjusted = group.count == 2 ? raw : PValueAdjustment.holm.adjust(raw)  // the plain Cochran–Armitage p: levels are not periods, no quasi reading
             for (t, p) in zip(group, adjusted) {
-                tests.append(PublishedRoles.Test(dimension: dimension, key: t.key, trend: tainted ? nil : t.trend, exact: tainted ? nil : t.exact,
+                tests.append(PublishedRoles.Test(dimension: dimension, key: t.key, trend: tainted ? nil : t.trend, exact: tainted ? nil : t.exact, usesExact: t.exact != nil,
                                                  pAdjusted: tainted || t.trend == nil ? nil : p,
                                                  topToBottom: tainted ? nil : t.topToBottom, verdict: tainted && t.trend != nil ? p < alpha : nil))
             }
         }
         return PublishedRoles(context: context, levels: levels, tests: tests,
-                              unrecognised: zip(r.unrecognised, unrecognised).map { ($0.text, ledger.count($1)) },
-                              recognised: zip(r.recognised, recognised).map { ($0.text, r.ladder.levels[$0.level], ledger.count($1)) })
+                              unrecognised: ledger.control != nil ? [] : zip(r.unrecognised, unrecognised).map { ($0.text, ledger.count($1)) },
+                              unrecognisedTexts: r.unrecognised.count,
+                              recognised: zip(r.recognised, recognised).map {
+                                  ($0.text, r.ladder.levels[$0.level], ledger.control != nil ? .withheld : ledger.count($1))
+                              })
     }
 }
 

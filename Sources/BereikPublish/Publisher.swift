@@ -201,9 +201,10 @@ struct DimensionCells {
     let unknown: DisclosureLedger.Cell?
     let withoutData: DisclosureLedger.Cell?
 
-    /// A dimension of `compare` (or `gradient`), linked to the run's persons.
-    init(_ d: DimensionResult, persons: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
-        let prefix = "dimension.\(d.counts.dimension.rawValue)"
+    /// A dimension of `compare` (or `gradient`), linked to the run's persons; with `key`, a part of
+    /// the run (a role level, an initiative) linked to that part's persons.
+    init(_ d: DimensionResult, persons: DisclosureLedger.Cell, key: String? = nil, _ ledger: inout DisclosureLedger) {
+        let prefix = key ?? "dimension.\(d.counts.dimension.rawValue)"
         groups = d.comparison.groups.map { ledger.cell($0.participants, key: "\(prefix).\($0.key)") }
         total = ledger.sum(groups, key: "\(prefix).total")
         let u = ledger.cell(d.counts.participantsUnknown, key: "\(prefix).unknown")
@@ -251,7 +252,8 @@ struct DimensionCells {
                 key: g.key, participants: ledger.count(self.groups[i]), residents: g.residents,
                 participantShare: open ? g.participantShare : nil, residentShare: g.residentShare,
                 reach: shown ? PublishedRate(g.reach) : .withheld, ratio: open ? g.ratio : nil,
-                pValue: open ? g.pValue : nil, pAdjusted: tainted ? nil : g.pAdjusted, flag: g.flag,
+                // A withheld group's flag is withheld too: "under" may only be possible with one person.
+                pValue: open ? g.pValue : nil, pAdjusted: tainted ? nil : g.pAdjusted, flag: shown ? g.flag : .none,
                 missing: open ? g.missing : nil, extraNeeded: open ? g.extraNeeded : nil, partialR: tainted ? nil : g.partialR,
                 small: !shown || (g.participants > 0 && g.participants < DimensionComparison.smallGroupThreshold),
                 sesRange: sesRanges?[i] ?? nil,
@@ -263,6 +265,11 @@ struct DimensionCells {
         }
         let notes = c.notes.map { note -> ComparisonNote in
             if case .smallExpectedCounts = note, tainted { return .smallExpectedCounts(smallest: .nan) }
+            // Which groups are small must not tell a withheld group's size: every withheld group is listed.
+            if case .smallGroups(let keys, let threshold) = note, tainted {
+                let withheld = c.groups.indices.filter { !ledger.isShown(self.groups[$0]) }.map { c.groups[$0].key }
+                return .smallGroups(c.groups.map(\.key).filter { keys.contains($0) && !withheld.contains($0) || withheld.contains($0) }, threshold: threshold)
+            }
             return note
         }
         return PublishedDimension(

@@ -154,7 +154,7 @@ extension ReportWords {
         (words.flagColumn, words.flagValues) = ("Verschil", [.under: "minder", .over: "meer", .none: ""])
         words.fileColumn = "Bestand"
         words.rolesHeading = "Wie beslist mee?"
-        words.rolesIntro = "Niet alleen wie meedoet, maar ook wie meebeslist. Per rol, van deelnemer tot kernteam, het aandeel van elke groep; wie meebeslist telt ook bij de rollen eronder. De laatste kolommen zeggen of het aandeel van een groep bovenaan anders is dan onderaan."
+        words.rolesIntro = "Niet alleen wie meedoet, maar ook wie meebeslist. Per rol, van de laagste tot de hoogste, het aandeel van elke groep; wie meebeslist telt ook bij de rollen eronder. De laatste kolommen zeggen of het aandeel van een groep bovenaan anders is dan onderaan."
         words.intersectionsHeading = "Wie missen we binnen groepen?"
         words.intersectionsIntro = "Per SES-groep (of wijk) dezelfde vergelijking: doen bijvoorbeeld mannen overal minder mee, of alleen in buurten met een lage SES? In de tabel staat per groep de verhouding met haar betrouwbaarheidsinterval: onder 1 betekent minder dan hun aandeel in die groep. De toets zegt of het verschil per groep groter is dan toeval."
         (words.unitFlag, words.unitFlagAdjusted, words.unitFlagValues) = ("Buiten grenzen", "Ook bij extra spreiding", [.low: "lager", .high: "hoger", .none: ""])
@@ -205,7 +205,7 @@ extension ReportWords {
         (words.flagColumn, words.flagValues) = ("Difference", [.under: "less", .over: "more", .none: ""])
         words.fileColumn = "File"
         words.rolesHeading = "Who decides?"
-        words.rolesIntro = "Not only who takes part, but also who decides. Per role, from participant to core team, the share of each group; whoever decides also counts at the roles below. The last columns say whether a group's share at the top differs from the bottom."
+        words.rolesIntro = "Not only who takes part, but also who decides. Per role, from the lowest to the highest, the share of each group; whoever decides also counts at the roles below. The last columns say whether a group's share at the top differs from the bottom."
         words.intersectionsHeading = "Who do we miss within groups?"
         words.intersectionsIntro = "The same comparison per SES group (or wijk): do men, for instance, take part less everywhere, or only in low-SES buurten? The table gives each group's ratio with its confidence interval: below 1 means less than their share in that group. The test says whether the difference between groups is more than chance."
         (words.unitFlag, words.unitFlagAdjusted, words.unitFlagValues) = ("Outside limits", "Also with extra spread", [.low: "lower", .high: "higher", .none: ""])

@@ -8,8 +8,12 @@ public struct RoleWords: Sendable {
     public let title: String
     public let levelLine: @Sendable (_ name: String, _ persons: String, _ orAbove: Bool) -> String
     public let share: @Sendable (_ level: String) -> String
+    public let orAbove: @Sendable (_ level: String) -> String
     public let topToBottom: @Sendable (_ top: String, _ bottom: String) -> String
-    public let trend, method, unrecognised, recognised, few: String
+    public let trend, method: String
+    public let unrecognised: @Sendable (_ bottom: String) -> String
+    public let unrecognisedCounted: @Sendable (_ texts: String, _ bottom: String) -> String
+    public let recognised, few: String
     public let fewer: @Sendable (_ top: String, _ group: String, _ bottom: String, _ ratio: String) -> String
     public let more: @Sendable (_ top: String, _ group: String, _ bottom: String, _ ratio: String) -> String
     public let noChange: @Sendable (_ dimension: String) -> String
@@ -17,9 +21,10 @@ public struct RoleWords: Sendable {
     static let dutch = RoleWords(
         title: "Wie beslist mee? Samenstelling per rol",
         levelLine: { "\($0)\($2 ? " of hoger" : ""): \($1)" },
-        share: { "Aandeel \($0)" }, topToBottom: { "\($0)/\($1) (BI)" },
+        share: { "Aandeel \($0)" }, orAbove: { "\($0) of hoger" }, topToBottom: { "\($0) / alleen \($1) (BI)" },
         trend: "p ladder", method: "Per groep: verandert haar aandeel langs de ladder? Cochran–Armitage over de hoogste rol van elke persoon, exact als een verwachte telling onder 5 ligt (Holm over de groepen); de verhouding vergelijkt wie bovenaan staat met wie alleen deelnemer is.",
-        unrecognised: "Rollen die niet op de ladder passen (tellen als deelnemer)",
+        unrecognised: { "Rollen die niet op de ladder passen (tellen als \($0))" },
+        unrecognisedCounted: { "\($0) \($0 == "1" ? "roltekst past" : "rolteksten passen") niet op de ladder en \($0 == "1" ? "telt" : "tellen") als \($1) (niet getoond: een getypte tekst kan een naam bevatten)." },
         recognised: "Rollen gelezen als niveau van de ladder",
         few: "Bovenaan de ladder staan weinig mensen: alleen een heel groot verschil kan dan zichtbaar worden; geen verschil betekent hier niet dat er geen verschil is.",
         fewer: { "In de rol \($0) is het aandeel \($1) kleiner dan onder wie alleen \($2) is (verhouding \($3))." },
@@ -29,13 +34,14 @@ public struct RoleWords: Sendable {
     static let english = RoleWords(
         title: "Who decides? Composition by role",
         levelLine: { "\($0)\($2 ? " or higher" : ""): \($1)" },
-        share: { "Share \($0)" }, topToBottom: { "\($0)/\($1) (CI)" },
+        share: { "Share \($0)" }, orAbove: { "\($0) or higher" }, topToBottom: { "\($0) / only \($1) (CI)" },
         trend: "p ladder", method: "Per group: does its share change along the ladder? Cochran–Armitage over each person's highest role, exact when an expected count is below 5 (Holm over the groups); the ratio compares those at the top with those who are only participants.",
-        unrecognised: "Roles that fit no level of the ladder (counted as participants)",
+        unrecognised: { "Roles that fit no level of the ladder (counted as \($0))" },
+        unrecognisedCounted: { "\($0) role \($0 == "1" ? "text fits" : "texts fit") no level of the ladder and \($0 == "1" ? "counts" : "count") as \($1) (not shown: a typed text may hold a name)." },
         recognised: "Roles read as a level of the ladder",
         few: "Few people are at the top of the ladder: only a very large difference can show; no difference here does not mean there is none.",
-        fewer: { "In the role \($0), the share of \($1) is smaller than among those who are only \($2) (ratio \($3))." },
-        more: { "In the role \($0), the share of \($1) is larger than among those who are only \($2) (ratio \($3))." },
+        fewer: { "In the role \($0), the share of \($1) is smaller than among those at the level \($2) only (ratio \($3))." },
+        more: { "In the role \($0), the share of \($1) is larger than among those at the level \($2) only (ratio \($3))." },
         noChange: { "\($0): no clear difference along the ladder." })
 }
 
@@ -54,6 +60,11 @@ extension Language {
         case .noRoleColumn(let file):
             return self == .nl ? "\(file): er is geen kolom met rollen (rol, betrokkenheid, functie); voeg die toe of noem hem met --column role=KOLOM"
                                : "\(file): there is no column with roles (role, rol, involvement); add one or name it with --column role=COLUMN"
+        case .nobodyAboveBottom(let bottom, let levels, let texts):
+            let ladder = levels.map(roleName).joined(separator: " < ")
+            return self == .nl
+                ? "niemand heeft een rol boven \(bottom) (ladder \(ladder); \(texts) verschillende rolteksten in het bestand): er valt niets te vergelijken. Noem de niveaus zoals ze in de lijst staan met --role-ladder of [roles] ladder"
+                : "nobody has a role above \(roleName(bottom)) (ladder \(ladder); \(texts) different role texts in the file): there is nothing to compare. Name the levels as the list writes them with --role-ladder or [roles] ladder"
         }
     }
 }
@@ -99,7 +110,7 @@ public enum RoleRenderer {
         let rw = language.roles, w = language.words
         let top = language.roleName(r.levels.last?.name ?? ""), bottom = language.roleName(r.levels.first?.name ?? "")
         return (r.levels.first?.dimensions ?? []).map { d in
-            let header = [w.columns.group, w.columns.residentShare] + r.levels.map { rw.share(language.roleName($0.name)) } + [rw.topToBottom(top, bottom), rw.trend]
+            let header = [w.columns.group, w.columns.residentShare] + r.levels.enumerated().map { l, level in rw.share(l == 0 ? language.roleName(level.name) : rw.orAbove(language.roleName(level.name))) } + [rw.topToBottom(top, bottom), rw.trend]
             let rows = d.groups.indices.map { g -> [String] in
                 let key = d.groups[g].key
                 let shares = r.levels.map { level -> String in
@@ -119,13 +130,16 @@ public enum RoleRenderer {
     static func notes(_ r: PublishedRoles, language: Language) -> [String] {
         let rw = language.roles
         var out = [rw.method]
+        let bottom = language.roleName(r.levels.first?.name ?? "")
         let unknown = r.unrecognised.filter { $0.persons != .shown(0) }
         if !unknown.isEmpty {
-            out.append("\(rw.unrecognised): " + unknown.map { "\($0.text) (\(language.count($0.persons, r.context.disclosure)))" }.joined(separator: ", "))
+            out.append("\(rw.unrecognised(bottom)): " + unknown.map { "\($0.text) (\(language.count($0.persons, r.context.disclosure)))" }.joined(separator: ", "))
+        } else if r.unrecognisedTexts > 0 && r.context.disclosure != nil {
+            out.append(rw.unrecognisedCounted(language.integer(r.unrecognisedTexts), bottom))
         }
         if !r.recognised.isEmpty {
             out.append("\(rw.recognised): " + r.recognised.map {
-                "\($0.text) → \(language.roleName($0.level)) (\(language.count($0.persons, r.context.disclosure)))"
+                "\($0.text) → \(language.roleName($0.level))" + ($0.persons.isWithheld ? "" : " (\(language.count($0.persons, r.context.disclosure)))")
             }.joined(separator: ", "))
         }
         return out
@@ -141,7 +155,7 @@ public enum RoleRenderer {
                 for g in d.groups {
                     // The ladder test belongs to the group, not the level: repeated on each level's row.
                     let t = r.tests.first { $0.dimension == d.dimension && $0.key == g.key }
-                    let method = t.map { $0.exact == nil ? ($0.trend == nil ? "" : "cochran-armitage") : "exact" } ?? ""
+                    let method = t.map { $0.trend == nil && $0.verdict == nil ? "" : $0.usesExact ? "exact-cochran-armitage-highest-role" : "cochran-armitage-highest-role" } ?? ""
                     csv.row([level.name, d.dimension.rawValue, g.key, csv.count(g.participants, r.context.disclosure), n(g.participantShare),
                              n(g.residentShare), n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper), g.flag.rawValue,
                              n(t?.pAdjusted), method, n(t?.topToBottom?.estimate), n(t?.topToBottom?.lower), n(t?.topToBottom?.upper)])

@@ -57,12 +57,22 @@ struct Compare: ParsableCommand {
         if byRole && (periodA != nil || !crossings.isEmpty || cluster == .buurt) {
             throw ValidationError(nl ? "--by-role gaat (nog) niet samen met --period-a/-b, kruisingen of --cluster" : "--by-role does not (yet) go with --period-a/-b, crossings or --cluster")
         }
+        if (byRole || byInitiative), try parsedBy().dimensions?.contains(.ses) == true {
+            throw ValidationError(nl ? "--by-role en --by-initiative vergelijken geslacht, leeftijd en herkomst; SES per rol of initiatief kan (nog) niet: laat ses weg uit --by"
+                                     : "--by-role and --by-initiative compare gender, age and origin; SES per role or initiative is not (yet) possible: leave ses out of --by")
+        }
         if byInitiative && (byRole || periodA != nil || !crossings.isEmpty || cluster == .buurt) {
             throw ValidationError(nl ? "--by-initiative gaat (nog) niet samen met --by-role, --period-a/-b, kruisingen of --cluster"
                                      : "--by-initiative does not (yet) go with --by-role, --period-a/-b, crossings or --cluster")
         }
-        if let ladder = roleLadder, Set(ladder.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).count
-            != ladder.split(separator: ",").count || ladder.split(separator: ",").count < 2 {
+        if let ladder = roleLadder {
+            let levels = ladder.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            if let repeated = levels.first(where: { level in levels.filter { $0 == level }.count > 1 }) {
+                throw ValidationError(nl ? "--role-ladder noemt '\(repeated)' twee keer; elk niveau één keer, van laag naar hoog, bijvoorbeeld deelnemer,vrijwilliger,kernteam"
+                                         : "--role-ladder names '\(repeated)' twice; each level once, bottom first, e.g. deelnemer,vrijwilliger,kernteam")
+            }
+        }
+        if let ladder = roleLadder, ladder.split(separator: ",").count < 2 {
             throw ValidationError(nl ? "--role-ladder heeft minstens twee verschillende niveaus nodig, van laag naar hoog, bijvoorbeeld deelnemer,vrijwilliger,kernteam"
                                      : "--role-ladder needs two or more different levels, bottom first, e.g. deelnemer,vrijwilliger,kernteam")
         }

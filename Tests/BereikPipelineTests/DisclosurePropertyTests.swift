@@ -102,6 +102,28 @@ import BereikData
                 problems.append(attack(total: int(a["participants"]), parts: cells, control: control, "activity"))
             }
         }
+        // Role levels and initiatives: a part's persons = its dimension's known + unknown + set apart;
+        // its groups add up to the known; a level's count less the next level's is those exactly at it.
+        let parts = (root["roles"] ?? root["initiatives"]) as? [[String: Any]] ?? []
+        for (i, part) in parts.enumerated() {
+            for d in part["dimensions"] as? [[String: Any]] ?? [] {
+                let groups = (d["groups"] as? [[String: Any]] ?? []).map { int($0["participants"]) }
+                problems.append(attack(total: int(part["persons"]), parts: [int(d["participants"]), int(d["participants_unknown"]), int(d["participants_without_data"])],
+                                       control: control, "part \(i) persons of \(d["dimension"] ?? "")"))
+                problems.append(attack(total: int(d["participants"]), parts: groups, control: control, "part \(i) groups of \(d["dimension"] ?? "")"))
+            }
+        }
+        if root["roles"] != nil {
+            for (lower, upper) in zip(parts, parts.dropFirst()) {
+                problems.append(attack(total: int(lower["persons"]), parts: [int(upper["persons"]), nil], control: control, "persons exactly at \(lower["role"] ?? "")"))
+                let a = lower["dimensions"] as? [[String: Any]] ?? [], b = upper["dimensions"] as? [[String: Any]] ?? []
+                for (da, db) in zip(a, b) {
+                    let ga = (da["groups"] as? [[String: Any]] ?? []).map { int($0["participants"]) }
+                    let gb = (db["groups"] as? [[String: Any]] ?? []).map { int($0["participants"]) }
+                    for (x, y) in zip(ga, gb) { problems.append(attack(total: x, parts: [y, nil], control: control, "a group exactly at \(lower["role"] ?? "")")) }
+                }
+            }
+        }
         if let groups = root["groups"] as? [[String: Any]], root["schema"] as? String == "bereik.gradient/1" {
             problems.append(attack(total: persons, parts: groups.map { int($0["participants"]) } + [nil], control: control, "ses groups"))
         }

@@ -94,8 +94,9 @@ import BereikData
         let sentences = RoleRenderer.sentences(published, language: .nl)
         #expect(sentences.contains { $0.hasPrefix("In de rol kernteam is het aandeel mannen kleiner") }, "\(sentences)")
         #expect(sentences.contains { $0.hasPrefix("In de rol kernteam is het aandeel Nederlands groter") }, "\(sentences)")
-        // Age plays no part in the design: no age group is named.
-        #expect(!sentences.contains { $0.contains("jaar") }, "\(sentences)")
+        // Nobody under 16 has a role: 0-14 falls along the ladder to 0 (no ratio with a zero share).
+        let children = try #require(r.tests.first { $0.dimension == .age && $0.key == "0-14" })
+        #expect(children.atLevel.dropFirst().allSatisfy { $0 == 0 } && children.atLevel[0] > 0 && children.topToBottom == nil)
         // The harmonisation is shown: synonyms with their level, and the word on no ladder.
         #expect(r.recognised.contains { $0.text == "co-creator" && $0.level == 2 } && r.recognised.contains { $0.text == "bezoeker" && $0.level == 0 })
         #expect(!r.recognised.contains { $0.text == "Vrijwilliger" || $0.text == "kernteam" }, "a level's own name, in any case, is no synonym")
@@ -103,7 +104,7 @@ import BereikData
         // The CSV carries the ladder test beside each level's row.
         let csv = RoleRenderer.csv(published, language: .en).split(whereSeparator: \.isNewline).map(String.init)
         #expect(csv.contains { $0.hasPrefix("\u{FEFF}level,") || $0.hasPrefix("level,") } && csv.contains { $0.contains("ladder_p_adjusted,ladder_method,top_to_bottom") }, "\(csv.prefix(3))")
-        #expect(csv.filter { $0.hasPrefix("kernteam,gender,man,") && $0.contains(",cochran-armitage,0.54") }.count == 1, "\(csv.filter { $0.hasPrefix("kernteam,gender") })")
+        #expect(csv.filter { $0.hasPrefix("kernteam,gender,man,") && $0.contains(",cochran-armitage-highest-role,0.54") }.count == 1, "\(csv.filter { $0.hasPrefix("kernteam,gender") })")
         let notes = RoleRenderer.notes(published, language: .en)
         #expect(notes.contains { $0.hasPrefix("Roles read as a level of the ladder: ") && $0.contains("co-creator → core team (") }, "\(notes)")
     }

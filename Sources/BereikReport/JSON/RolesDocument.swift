@@ -25,6 +25,7 @@ struct RolesDocument: Encodable {
     let roles: [Role]
     let ladderTests: [LadderTest]
     let unrecognisedRoles: JSONObject<Int?>
+    let unrecognisedRoleTexts: Int
     let recognisedRoles: [Recognised]
 
     struct Recognised: Encodable {
@@ -37,9 +38,10 @@ struct RolesDocument: Encodable {
         roles = r.levels.enumerated().map { Role(role: $1.name, level: $0, persons: $1.persons.value, dimensions: $1.dimensions.map(DimensionJSON.init)) }
         ladderTests = r.tests.map {
             LadderTest(dimension: $0.dimension.rawValue, group: $0.key, chi2: $0.trend?.chiSquared, pValue: $0.trend?.pValue,
-                       pExact: $0.exact?.pValue, pAdjusted: $0.pAdjusted, method: $0.exact == nil ? "cochran-armitage-highest-role" : "exact-cochran-armitage-highest-role", topToBottom: IntervalJSON.make($0.topToBottom), pBelowAlpha: $0.verdict)
+                       pExact: $0.exact?.pValue, pAdjusted: $0.pAdjusted, method: $0.usesExact ? "exact-cochran-armitage-highest-role" : "cochran-armitage-highest-role", topToBottom: IntervalJSON.make($0.topToBottom), pBelowAlpha: $0.verdict)
         }
         unrecognisedRoles = JSONObject(r.unrecognised.map { ($0.text, $0.persons.value) })
+        unrecognisedRoleTexts = r.unrecognisedTexts
         recognisedRoles = r.recognised.map { Recognised(text: $0.text, role: $0.level, persons: $0.persons.value) }
     }
 
