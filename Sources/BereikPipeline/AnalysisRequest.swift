@@ -25,6 +25,10 @@ public struct AnalysisRequest: Sendable {
     public var dimensions: [Dimension]?
     /// `compare --by gender:ses`: person characteristics crossed with the buurt's SES group, wijk or buurt.
     public var crossings: [Crossing] = []
+    /// `[analysis] period_a/period_b` (`compare --period-a/--period-b`): composition in B against A;
+    /// the report adds a section.
+    public var periodA: Period?
+    public var periodB: Period?
     /// `[roles] ladder` / `--role-ladder`: the participation ladder, bottom first (nil: the standard one).
     public var roleLadder: [String]?
     public var settings = ComparisonSettings()

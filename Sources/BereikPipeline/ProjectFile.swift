@@ -15,7 +15,7 @@ public struct ProjectFile: Sendable {
 
     static let keys: Set<String> = [
         "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
-        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.crossings", "roles.ladder", "analysis.confidence", "analysis.adjustment",
+        "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.crossings", "analysis.period_a", "analysis.period_b", "roles.ladder", "analysis.confidence", "analysis.adjustment",
         "analysis.interval", "analysis.funnel", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
     ] 
@@ -140,6 +140,23 @@ public struct ProjectFile: Sendable {
             request.roleLadder = ladder
         }
         var settings = ComparisonSettings()
+        // Two periods, "FROM..TO" each: both or neither, not overlapping, and not with area.from/to.
+        func period(_ key: String) throws -> Period? {
+            guard let text = try string(key) else { return nil }
+            let parts = text.components(separatedBy: "..")
+            guard parts.count == 2, let from = CivilDate(parsing: parts[0].trimmingCharacters(in: .whitespaces)),
+                  let to = CivilDate(parsing: parts[1].trimmingCharacters(in: .whitespaces)), from <= to else {
+                throw fail(key, "'\(text)' is not a period; expected \"FROM..TO\", e.g. \"2023-01-01..2023-12-31\"")
+            }
+            return Period(from: from, to: to)
+        }
+        request.periodA = try period("analysis.period_a")
+        request.periodB = try period("analysis.period_b")
+        if (request.periodA == nil) != (request.periodB == nil) { throw fail(request.periodA == nil ? "analysis.period_b" : "analysis.period_a", "period_a and period_b go together: give both") }
+        if let a = request.periodA, let b = request.periodB {
+            if a.to >= b.from && b.to >= a.from { throw fail("analysis.period_b", "overlaps period_a; choose two periods that do not") }
+            if request.from != nil || request.to != nil { throw fail("analysis.period_a", "does not go with area.from/area.to: the periods decide which visits count") }
+        }
         if let c = try number("analysis.confidence") {
             do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", "must lie between 0 and 1, e.g. 0.95") }
         }
@@ -214,6 +231,7 @@ public struct ProjectFile: Sendable {
 
     [inputs]
     attendance = "deelnemers.csv"   # one row per visit (CSV or Excel .xlsx): person, date, activity, buurt or postcode, gender, age, origin
+    # attendance = ["Wandelgroep Noord=noord.csv", "Taalcafé=taal.xlsx"]   # several initiatives: compare --by-initiative
     # sheet = "Aanwezig"            # the worksheet, for an Excel file (default: the first with data)
     # population = "kwb.csv"        # CBS Kerncijfers Wijken en Buurten; leave out for the bundled KWB 2024
     # ses = "seswoa.csv"            # CBS SES-WOA scores per wijk/buurt (85163NED), for the SES gradient
@@ -229,6 +247,8 @@ public struct ProjectFile: Sendable {
     [analysis]
     # dimensions = ["gender", "age", "origin", "ses"]   # default: all the attendance has
     # crossings = ["gender:ses", "origin:ses"]          # who is missed inside each SES group (or wijk, buurt); a report section
+    # period_a = "2023-01-01..2023-12-31"               # with period_b: did the composition change? (compare, and a report section)
+    # period_b = "2024-01-01..2024-12-31"
 
     # [roles]                                          # a role column (rol, betrokkenheid): compare --by-role
     # ladder = ["deelnemer", "vrijwilliger", "kernteam"]  # bottom first; Dutch and English synonyms of these three are known

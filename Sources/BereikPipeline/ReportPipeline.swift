@@ -24,6 +24,10 @@ public struct ReportResult: Sendable {
     public var whereMissing: [WhereMissing] = []
     /// "Wie beslist mee?": per participation role, when the attendance has a role column.
     public var roles: RoleResult? = nil
+    /// Initiatives side by side, when the attendance holds two or more.
+    public var initiatives: InitiativeResult? = nil
+    /// "Wat veranderde?": period B against A, when the project names two periods.
+    public var periodChange: PeriodChangeResult? = nil
 }
 
 /// `bereik report`: compare, heterogeneity across buurten and activities and the SES gradient.
@@ -56,6 +60,14 @@ public enum ReportPipeline {
             } catch RoleProblem.nobodyAboveBottom {
                 result.roles = nil
             }
+        }
+        if inputs.attendance.participants.initiativeNames.count >= 2 {
+            result.initiatives = try InitiativePipeline.run(request, inputs: inputs)
+        }
+        if let a = request.periodA, let b = request.periodB {
+            var periods = request
+            periods.collectMonths = false
+            result.periodChange = try PeriodChangePipeline.run(periods, a: a, b: b).periodChange
         }
         let p = inputs.attendance.participants
         let firsts = p.firstVisit.filter { $0 != Int32.min }, lasts = p.lastVisit.filter { $0 != Int32.min }

@@ -133,4 +133,8 @@ public struct PublishedReport: Sendable {
     public internal(set) var whereMissing: [WhereMissing] = []
     /// "Wie beslist mee?" (in the report's ledger with everything else).
     public internal(set) var roles: PublishedRoles? = nil
+    /// Period B against A, when the project names two periods.
+    public internal(set) var periodChange: PublishedPeriodChange? = nil
+    /// Initiatives side by side, when the attendance holds two or more.
+    public internal(set) var initiatives: PublishedInitiatives? = nil
 }

@@ -118,8 +118,8 @@ public struct PublishedCompare: Sendable {
     public let context: PublishedContext
     public let dimensions: [PublishedDimension]
     public var crossings: [PublishedCrossing] = []
-    /// `--period-a/--period-b` (only without disclosure control: the command line refuses both together).
-    public var periodChange: PeriodChangeResult? = nil
+    /// `--period-a/--period-b`.
+    public var periodChange: PublishedPeriodChange? = nil
 
     public init(context: PublishedContext, dimensions: [PublishedDimension], crossings: [PublishedCrossing] = []) {
         self.context = context

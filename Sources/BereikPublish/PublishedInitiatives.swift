@@ -32,11 +32,11 @@ struct InitiativeCells {
     init(_ r: InitiativeResult, persons run: DisclosureLedger.Cell, _ ledger: inout DisclosureLedger) {
         let personCells = r.persons.enumerated().map { ledger.cell($1, key: "initiative.\($0).persons") }
         persons = personCells
-        let countCells = r.personsByCount.enumerated().map { ledger.cell($1, key: "groups.count.\($0 + 1)") }
+        let countCells = r.personsByCount.enumerated().map { ledger.cell($1, key: "initiative.count.\($0 + 1)") }
         byCount = countCells
-        let none = ledger.cell(ledger.values[run] - r.personsByCount.reduce(0, +), key: "groups.none", published: false)
+        let none = ledger.cell(ledger.values[run] - r.personsByCount.reduce(0, +), key: "initiative.none", published: false)
         ledger.partition(total: run, parts: countCells + [none])
-        let memberships = ledger.cell(r.persons.reduce(0, +), key: "groups.memberships", published: false)
+        let memberships = ledger.cell(r.persons.reduce(0, +), key: "initiative.memberships", published: false)
         ledger.partition(total: memberships, parts: personCells)
         ledger.partition(total: memberships, parts: countCells.enumerated().flatMap { [DisclosureLedger.Cell](repeating: $1, count: $0 + 1) })
         var all: [DimensionCells] = [], perInitiative: [[DimensionCells]] = []

@@ -10,16 +10,23 @@ import BereikStats
 /// With `control == nil` everything is shown (the same types, so renderers have one path).
 public enum Publisher {
     public static func publish(_ r: CompareResult, control: DisclosureControl?) -> PublishedCompare {
-        var published = publishing(r, control, register: { ledger, persons in
+        publishedWithLedger(r, control: control).published
+    }
+
+    /// A comparison with its ledger (for the tests' attacker).
+    static func publishedWithLedger(_ r: CompareResult, control: DisclosureControl?) -> (published: PublishedCompare, ledger: DisclosureLedger) {
+        publishing(r, control, register: { ledger, persons in
             let dims = r.dimensions.map { DimensionCells($0, persons: persons, &ledger) }
-            return (dims, r.crossings.map { CrossingCells($0, dimensions: Array(zip(r.dimensions, dims)), persons: persons, &ledger) })
+            return (dims, r.crossings.map { CrossingCells($0, dimensions: Array(zip(r.dimensions, dims)), persons: persons, &ledger) },
+                    r.periodChange.map { PeriodChangeCells($0, persons: persons, bPrefix: nil, &ledger) })
         }, build: { cells, context, ledger in
-            PublishedCompare(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) },
-                             crossings: zip(r.crossings, cells.1).map { $1.publish($0, ledger, confidence: r.request.settings.confidence.value) })
-        }).published
-        // The periods' counts are not in the ledger: shown only without disclosure control.
-        if control == nil { published.periodChange = r.periodChange }
-        return published
+            var published = PublishedCompare(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) },
+                                             crossings: zip(r.crossings, cells.1).map { $1.publish($0, ledger, confidence: r.request.settings.confidence.value) })
+            if let change = r.periodChange, let cells = cells.2 {
+                published.periodChange = cells.publish(change, alpha: 1 - r.request.settings.confidence.value, ledger)
+            }
+            return published
+        })
     }
 
     public static func publish(_ r: UnitHeterogeneityResult, control: DisclosureControl?) -> PublishedUnits {
@@ -102,7 +109,9 @@ public enum Publisher {
              activities: r.activities.map { $0.dimensions.map { ActivityCells($0, &ledger) } },
              gradient: r.gradient.map { GradientCells($0, persons: persons, &ledger) },
              trend: r.trend.map { TrendCells($0, persons: persons, &ledger) },
-             roles: r.roles.map { RoleCells($0, persons: persons, &ledger) })
+             roles: r.roles.map { RoleCells($0, persons: persons, &ledger) },
+             periods: r.periodChange.map { PeriodChangeCells($0, persons: persons, bPrefix: "period_b", &ledger) },
+             initiatives: r.initiatives.map { InitiativeCells($0, persons: persons, &ledger) })
         }, build: { cells, ctx, ledger in
             var published = PublishedReport(
                 context: ctx,
@@ -116,6 +125,8 @@ public enum Publisher {
                 trend: r.trend.map { cells.trend!.publish($0, context: ctx, ledger) },
                 files: r.files, title: r.title)
             published.roles = r.roles.map { cells.roles!.publish($0, context: ctx, ledger) }
+            published.periodChange = r.periodChange.map { cells.periods!.publish($0, alpha: 1 - c.request.settings.confidence.value, ledger) }
+            published.initiatives = r.initiatives.map { cells.initiatives!.publish($0, context: ctx, ledger) }
             return published
         })
         var published = report
@@ -130,10 +141,7 @@ public enum Publisher {
 
     /// The ledger of a single comparison (for the property tests).
     static func ledger(_ r: CompareResult, control: DisclosureControl?) -> DisclosureLedger {
-        publishing(r, control, register: { ledger, persons in
-            let dims = r.dimensions.map { DimensionCells($0, persons: persons, &ledger) }
-            return (dims, r.crossings.map { CrossingCells($0, dimensions: Array(zip(r.dimensions, dims)), persons: persons, &ledger) })
-        }, build: { _, _, _ in () }).ledger
+        publishedWithLedger(r, control: control).ledger
     }
 
     static func context(_ r: some RunResult, _ recon: ReconciliationCells, _ ledger: DisclosureLedger) -> PublishedContext {

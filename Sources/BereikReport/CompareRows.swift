@@ -206,7 +206,7 @@ public enum CompareText {
         }
         for c in result.crossings { out += CrossingRenderer.text(c, context: ctx, language: language, markdown: markdown) }
         if let change = result.periodChange {
-            out += PeriodChangeRenderer.text(change, confidence: ctx.settings.confidence.value, language: language, markdown: markdown)
+            out += PeriodChangeRenderer.text(change, confidence: ctx.settings.confidence.value, control: ctx.disclosure, language: language, markdown: markdown)
         }
         if markdown {
             out += "\n## \(w.labels.attendance)\n\n```\n" + CompareSummary.reconciliation(ctx, language: language).map(Escape.terminal).joined(separator: "\n") + "\n```\n"

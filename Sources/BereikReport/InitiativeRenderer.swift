@@ -63,17 +63,22 @@ public enum InitiativeRenderer {
         let iw = language.sideBySide, w = language.words
         let clean = { (s: String) -> String in Escape.text(s, markdown: markdown) }
         var out = (markdown ? "# " : "") + "\(iw.title)\n\n" + Warnings.block(r.context.notes, language, markdown: markdown)
-        for (i, name) in r.names.enumerated() {
-            out += (markdown ? "- " : "") + clean(iw.persons(name, language.persons(r.persons[i], r.context.disclosure))) + "\n"
-        }
-        out += (markdown ? "- " : "") + clean(iw.persons(iw.all, language.persons(r.context.reconciliation.persons, r.context.disclosure))) + "\n"
-        out += (markdown ? "- " : "") + clean("\(iw.overlap): " + r.personsByCount.enumerated().map { "\($0 + 1): \(language.count($1, r.context.disclosure))" }.joined(separator: ", ")) + "\n\n"
+        for line in personLines(r, language: language) { out += (markdown ? "- " : "") + clean(line) + "\n" }
+        out += "\n"
         for (d, table) in tables(r, language: language) {
             out += (markdown ? "## " : "") + "\(w.dimension[d]!)\n" + (markdown ? "\n" : "")
             out += TextTable.render(table.header, table.rows, markdown: markdown) + (markdown ? "\n" : "") + "\n"
         }
         for line in [iw.method] + sentences(r, language: language) { out += clean(line) + "\n" }
         return out
+    }
+
+    /// Persons per initiative, together, and by the number of initiatives.
+    static func personLines(_ r: PublishedInitiatives, language: Language) -> [String] {
+        let iw = language.sideBySide
+        return r.names.enumerated().map { iw.persons($1, language.persons(r.persons[$0], r.context.disclosure)) }
+            + [iw.persons(iw.all, language.persons(r.context.reconciliation.persons, r.context.disclosure)),
+               "\(iw.overlap): " + r.personsByCount.enumerated().map { "\($0 + 1): \(language.count($1, r.context.disclosure))" }.joined(separator: ", ")]
     }
 
     /// Per dimension: residents' share, then per initiative and together the share and the ratio with its flag.

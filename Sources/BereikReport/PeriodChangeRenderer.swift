@@ -1,5 +1,6 @@
 import BereikData
 import BereikPipeline
+import BereikPublish
 import BereikStats
 
 /// The words of `compare --period-a/--period-b`, per language.
@@ -35,33 +36,49 @@ enum PeriodChangeRenderer {
         "\(language.report.longDate(p.from)) – \(language.report.longDate(p.to))"
     }
 
-    static func text(_ c: PeriodChangeResult, confidence: Double, language: Language, markdown: Bool) -> String {
+    /// Per dimension: the table (A and B side by side with B/A) and the lines under it (test, readings).
+    static func blocks(_ c: PublishedPeriodChange, control: DisclosureControl?, language: Language)
+        -> [(dimension: BereikData.Dimension, header: [String], rows: [[String]], lines: [String])] {
         let pw = language.periodChange, w = language.words
-        let text = { (s: String) -> String in Escape.text(s, markdown: markdown) }
-        let heading = pw.heading(period(c.periodA, language), period(c.periodB, language))
-        var out = markdown ? "\n## \(text(heading))\n\n" : heading + "\n"
-        let alpha = 1 - confidence
-        for d in c.dimensions {
-            out += markdown ? "### \(text(w.dimension[d.dimension] ?? d.dimension.rawValue))\n\n" : (w.dimension[d.dimension] ?? d.dimension.rawValue) + "\n"
-            let na = d.participantsA.reduce(0, +), nb = d.participantsB.reduce(0, +)
-            let rows = d.keys.indices.map { i -> [String] in
-                [w.label(d.keys[i]), language.integer(d.participantsA[i]), language.percent(Double(d.participantsA[i]) / Double(na)),
-                 language.integer(d.participantsB[i]), language.percent(Double(d.participantsB[i]) / Double(nb)),
-                 language.ratio(d.change.categories[i].ratio)]
+        return c.dimensions.map { d in
+            let rows = d.groups.map { g -> [String] in
+                [w.label(g.key), language.count(g.participantsA, control), language.percent(g.shareA),
+                 language.count(g.participantsB, control), language.percent(g.shareB), language.ratio(g.ratio)]
             }
-            out += TextTable.render([w.columns.group, pw.participantsA, pw.shareA, pw.participantsB, pw.shareB, pw.change], rows, markdown: markdown)
+            var line: String
+            if let t = d.test {
+                line = "\(pw.test): X² = \(language.number(t.chiSquared, digits: 2)), df = \(t.degreesOfFreedom), p \(CompareSummary.pValue(t.pValue, language)): "
+                    + (d.changed ? pw.changed : pw.unchanged)
+                if t.smallExpected { line += " (\(pw.smallExpected))" }
+            } else {
+                line = "\(pw.test): " + (d.changed ? pw.changed : pw.unchanged) + " (\(w.labels.suppressedNote))"
+            }
+            var lines = [line]
+            let more = d.groups.filter { ($0.ratio?.lower ?? 0) > 1 }.map { w.label($0.key) }
+            let less = d.groups.filter { ($0.ratio?.upper ?? .infinity) < 1 }.map { w.label($0.key) }
+            if !more.isEmpty { lines.append(pw.more(more.joined(separator: ", "))) }
+            if !less.isEmpty { lines.append(pw.less(less.joined(separator: ", "))) }
+            return (d.dimension, [w.columns.group, pw.participantsA, pw.shareA, pw.participantsB, pw.shareB, pw.change], rows, lines)
+        }
+    }
+
+    static func heading(_ c: PublishedPeriodChange, _ language: Language) -> String {
+        language.periodChange.heading(period(c.periodA, language), period(c.periodB, language))
+    }
+
+    static func text(_ c: PublishedPeriodChange, confidence: Double, control: DisclosureControl?, language: Language, markdown: Bool) -> String {
+        let w = language.words
+        let text = { (s: String) -> String in Escape.text(s, markdown: markdown) }
+        let heading = heading(c, language)
+        var out = markdown ? "\n## \(text(heading))\n\n" : heading + "\n"
+        for b in blocks(c, control: control, language: language) {
+            out += markdown ? "### \(text(w.dimension[b.dimension] ?? b.dimension.rawValue))\n\n" : (w.dimension[b.dimension] ?? b.dimension.rawValue) + "\n"
+            out += TextTable.render(b.header, b.rows, markdown: markdown)
             if markdown { out += "\n" }
-            var line = "\(pw.test): X² = \(language.number(d.change.chiSquared, digits: 2)), df = \(d.change.degreesOfFreedom), p \(CompareSummary.pValue(d.change.pValue, language)): "
-                + (d.change.pValue < alpha ? pw.changed : pw.unchanged)
-            if d.change.smallExpected { line += " (\(pw.smallExpected))" }
-            out += text(line) + "\n"
-            let more = d.keys.indices.filter { (d.change.categories[$0].ratio?.lower ?? 0) > 1 }.map { w.label(d.keys[$0]) }
-            let less = d.keys.indices.filter { (d.change.categories[$0].ratio?.upper ?? .infinity) < 1 }.map { w.label(d.keys[$0]) }
-            if !more.isEmpty { out += text(pw.more(more.joined(separator: ", "))) + "\n" }
-            if !less.isEmpty { out += text(pw.less(less.joined(separator: ", "))) + "\n" }
+            for line in b.lines { out += text(line) + "\n" }
             out += "\n"
         }
-        out += text(pw.independence) + "\n\n"
+        out += text(language.periodChange.independence) + "\n\n"
         return out
     }
 }

@@ -69,6 +69,27 @@ public enum ReportHTML {
             body += "</section>\n"
         }
 
+        // Initiatives side by side (several attendance files, or an initiative column).
+        if let initiatives = r.initiatives {
+            body += "<section><h2>\(htmlEscape(language.sideBySide.title))</h2><p class=\"intro\">\(htmlEscape(rw.initiativesIntro))</p>"
+            body += "<ul>" + InitiativeRenderer.personLines(initiatives, language: language).map { "<li>\(htmlEscape($0))</li>" }.joined() + "</ul>"
+            for (d, t) in InitiativeRenderer.tables(initiatives, language: language) {
+                body += "<h3>\(htmlEscape(w.dimension[d]!))</h3>" + table(t.header, t.rows)
+            }
+            body += InitiativeRenderer.sentences(initiatives, language: language).map { "<p>\(htmlEscape($0))</p>" }.joined()
+            body += "<p class=\"note\">\(htmlEscape(language.sideBySide.method))</p></section>\n"
+        }
+
+        // Two periods (asked with analysis.period_a/period_b).
+        if let change = r.periodChange {
+            body += "<section><h2>\(htmlEscape(PeriodChangeRenderer.heading(change, language)))</h2><p class=\"intro\">\(htmlEscape(rw.periodsIntro))</p>"
+            for b in PeriodChangeRenderer.blocks(change, control: r.context.disclosure, language: language) {
+                body += "<h3>\(htmlEscape(w.dimension[b.dimension]!))</h3>" + table(b.header, b.rows)
+                body += b.lines.map { "<p>\(htmlEscape($0))</p>" }.joined()
+            }
+            body += "<p class=\"note\">\(htmlEscape(language.periodChange.independence))</p></section>\n"
+        }
+
         // Intersections (asked with analysis.crossings or --intersections).
         if !r.compare.crossings.isEmpty {
             body += "<section><h2>\(htmlEscape(rw.intersectionsHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intersectionsIntro))</p>"

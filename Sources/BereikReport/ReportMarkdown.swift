@@ -45,6 +45,24 @@ public enum ReportMarkdown {
             for line in RoleRenderer.sentences(roles, language: language) { out += Escape.markdown(line) + "\n\n" }
             for note in RoleRenderer.notes(roles, language: language) { out += "- \(Escape.markdown(note))\n" }
         }
+        if let initiatives = r.initiatives {
+            out += "\n## \(Escape.markdown(language.sideBySide.title))\n\n" + Escape.markdown(rw.initiativesIntro) + "\n\n"
+            for line in InitiativeRenderer.personLines(initiatives, language: language) { out += "- " + Escape.markdown(line) + "\n" }
+            for (d, t) in InitiativeRenderer.tables(initiatives, language: language) {
+                out += "\n### \(Escape.markdown(w.dimension[d]!))\n\n" + TextTable.markdown(t.header, t.rows)
+            }
+            out += "\n"
+            for line in InitiativeRenderer.sentences(initiatives, language: language) { out += Escape.markdown(line) + "\n\n" }
+            out += "- " + Escape.markdown(language.sideBySide.method) + "\n"
+        }
+        if let change = r.periodChange {
+            out += "\n## \(Escape.markdown(PeriodChangeRenderer.heading(change, language)))\n\n" + Escape.markdown(rw.periodsIntro) + "\n"
+            for b in PeriodChangeRenderer.blocks(change, control: r.context.disclosure, language: language) {
+                out += "\n### \(Escape.markdown(w.dimension[b.dimension]!))\n\n" + TextTable.markdown(b.header, b.rows) + "\n"
+                for line in b.lines { out += Escape.markdown(line) + "\n\n" }
+            }
+            out += "- " + Escape.markdown(language.periodChange.independence) + "\n"
+        }
         if !r.compare.crossings.isEmpty {
             out += "\n## \(Escape.markdown(rw.intersectionsHeading))\n\n" + Escape.markdown(rw.intersectionsIntro) + "\n"
             for c in r.compare.crossings {

@@ -39,7 +39,7 @@ public struct ReportWords: Sendable {
     /// The file column of the inputs' checksum table.
     public var fileColumn = ""
     /// "Wie beslist mee?": heading and opening sentences.
-    public var rolesHeading = "", rolesIntro = ""
+    public var rolesHeading = "", rolesIntro = "", periodsIntro = "", initiativesIntro = ""
     public var unitFlag = "", unitFlagAdjusted = "", unitFlagValues: [FunnelLimits.Flag: String] = [:]
     public let methodList: [(String, String)]
     /// The role of each input file in the report's file table.
@@ -154,6 +154,8 @@ extension ReportWords {
         (words.flagColumn, words.flagValues) = ("Verschil", [.under: "minder", .over: "meer", .none: ""])
         words.fileColumn = "Bestand"
         words.rolesHeading = "Wie beslist mee?"
+        words.initiativesIntro = "Missen de initiatieven dezelfde groepen? Per initiatief het aandeel van elke groep en de verhouding met de inwoners (1 is een eerlijke afspiegeling), naast alle initiatieven samen, waarin iemand die aan meer initiatieven meedoet één keer telt."
+        words.periodsIntro = "Is de samenstelling van de deelnemers veranderd? Per groep het aandeel in periode A en in periode B, en hoeveel groter of kleiner het in B is (B/A). Boven 1: naar verhouding meer dan in A."
         words.rolesIntro = "Niet alleen wie meedoet, maar ook wie meebeslist. Per rol, van de laagste tot de hoogste, het aandeel van elke groep; wie meebeslist telt ook bij de rollen eronder. De laatste kolommen zeggen of het aandeel van een groep bovenaan anders is dan onderaan."
         words.intersectionsHeading = "Wie missen we binnen groepen?"
         words.intersectionsIntro = "Per SES-groep (of wijk) dezelfde vergelijking: doen bijvoorbeeld mannen overal minder mee, of alleen in buurten met een lage SES? In de tabel staat per groep de verhouding met haar betrouwbaarheidsinterval: onder 1 betekent minder dan hun aandeel in die groep. De toets zegt of het verschil per groep groter is dan toeval."
@@ -205,6 +207,8 @@ extension ReportWords {
         (words.flagColumn, words.flagValues) = ("Difference", [.under: "less", .over: "more", .none: ""])
         words.fileColumn = "File"
         words.rolesHeading = "Who decides?"
+        words.initiativesIntro = "Do the initiatives miss the same groups? Per initiative each group's share and its ratio to the residents (1 is a fair reflection), beside all initiatives together, where a person in several initiatives counts once."
+        words.periodsIntro = "Did the composition of the participants change? Per group its share in period A and in period B, and how much larger or smaller it is in B (B/A). Above 1: relatively more than in A."
         words.rolesIntro = "Not only who takes part, but also who decides. Per role, from the lowest to the highest, the share of each group; whoever decides also counts at the roles below. The last columns say whether a group's share at the top differs from the bottom."
         words.intersectionsHeading = "Who do we miss within groups?"
         words.intersectionsIntro = "The same comparison per SES group (or wijk): do men, for instance, take part less everywhere, or only in low-SES buurten? The table gives each group's ratio with its confidence interval: below 1 means less than their share in that group. The test says whether the difference between groups is more than chance."

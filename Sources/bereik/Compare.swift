@@ -88,10 +88,6 @@ struct Compare: ParsableCommand {
                 throw ValidationError(nl ? "--from/--to gaan niet samen met --period-a/--period-b: de perioden bepalen zelf welke bezoeken tellen"
                                          : "--from/--to do not go with --period-a/--period-b: the periods decide which visits count")
             }
-            if output.disclosureSafe {
-                throw ValidationError(nl ? "--period-a/--period-b gaan (nog) niet samen met --disclosure-safe: de aantallen per periode zijn niet tegen elkaar afgeschermd"
-                                         : "--period-a/--period-b cannot (yet) be combined with --disclosure-safe: the counts of the two periods are not protected against each other")
-            }
         }
         if cluster == .buurt && output.disclosureSafe {
             throw ValidationError("--cluster buurt cannot be combined with --disclosure-safe: design effects are computed from counts per buurt, which could reveal small numbers")
@@ -145,7 +141,8 @@ struct Compare: ParsableCommand {
             return
         }
         let result: CompareResult
-        if let a = try period(periodA, flag: "period-a"), let b = try period(periodB, flag: "period-b") {
+        // The flags, else the project's [analysis] period_a/period_b.
+        if let a = try period(periodA, flag: "period-a") ?? request.periodA, let b = try period(periodB, flag: "period-b") ?? request.periodB {
             result = try PeriodChangePipeline.run(request, a: a, b: b)
         } else {
             result = try ComparePipeline.run(request)

@@ -49,7 +49,7 @@ import BereikData
     // MARK: the reader's view of the rendered JSON
 
     static let countKeys: Set<String> = ["participants", "persons", "persons_outside_area", "rows", "rows_used", "new", "returning",
-                                         "retained", "cumulative", "participants_unknown", "participants_without_data", "undated_persons",
+                                         "retained", "cumulative", "participants_unknown", "participants_without_data", "undated_persons", "participants_a", "participants_b",
                                          "persons_unknown"]
     static let countMaps: Set<String> = ["excluded", "conflicts", "unknown", "unplaced", "left_out", "unrecognised_roles"]
     static let countLists: Set<String> = ["periods_attended", "persons_by_initiative_count", "persons_by_group_count"]
@@ -187,7 +187,12 @@ import BereikData
         try Self.attendance(&random).write(toFile: path, atomically: true, encoding: .utf8)
         let request = Self.request(path)
         let report: ReportResult
-        do { report = try ReportPipeline.run(request, repetitions: 1000, title: "T") } catch { return }  // e.g. no usable row
+        // With two periods (each half-year) when both have visits, so the report's period section is attacked too.
+        var withPeriods = request
+        withPeriods.periodA = Period(from: CivilDate(year: 2019, month: 1, day: 1)!, to: CivilDate(year: 2019, month: 6, day: 30)!)
+        withPeriods.periodB = Period(from: CivilDate(year: 2019, month: 7, day: 1)!, to: CivilDate(year: 2019, month: 12, day: 31)!)
+        if let r = try? ReportPipeline.run(withPeriods, repetitions: 1000, title: "T") { report = r }
+        else { do { report = try ReportPipeline.run(request, repetitions: 1000, title: "T") } catch { return } }  // e.g. no usable row
 
         // 1. The attacker on the report's ledger (every section in one system of sums).
         let (published, ledger) = Publisher.ledger(report, control: control)
@@ -203,6 +208,13 @@ import BereikData
         #expect(crossedLedger.derivableSensitiveCells().isEmpty && crossedLedger.sensitiveRemainders().isEmpty,
                 "seed \(seed): crossing derivable \(crossedLedger.derivableSensitiveCells().map { crossedLedger.values[$0] })")
         let model = try? ModelPipeline.run(request, question: ModelQuestion(by: .origin, adjustForSES: true))
+        // Two periods (each its own table; persons may be in both).
+        let halves = try? PeriodChangePipeline.run(request, a: Period(from: CivilDate(year: 2019, month: 1, day: 1)!, to: CivilDate(year: 2019, month: 6, day: 30)!),
+                                                   b: Period(from: CivilDate(year: 2019, month: 7, day: 1)!, to: CivilDate(year: 2019, month: 12, day: 31)!))
+        if let halves {
+            let l = Publisher.ledger(halves, control: control)
+            #expect(l.derivableSensitiveCells().isEmpty && l.sensitiveRemainders().isEmpty, "seed \(seed): periods")
+        }
         // Initiatives side by side (overlapping persons; the whole as compare).
         let initiatives = try? InitiativePipeline.run(request)
         if let initiatives {
@@ -218,6 +230,7 @@ import BereikData
             Publisher.publish(crossed, control: control),
         ] + (model.map { [Publisher.publish($0, control: control)] } ?? [])
           + (initiatives.map { [Publisher.publish($0, control: control)] } ?? [])
+          + (halves.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.roles.map { [Publisher.publish($0, control: control)] } ?? []) + (report.activities.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.gradient.map { [Publisher.publish($0, control: control)] } ?? [])
           + (report.trend.map { [Publisher.publish($0, control: control)] } ?? [])

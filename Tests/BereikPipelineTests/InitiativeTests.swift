@@ -98,6 +98,17 @@ import BereikData
         #expect(het.code == 0 && het.out.contains("Samenstelling per initiatief"), "\(het.err)")
     }
 
+    /// The report puts the initiatives side by side when the attendance holds two or more (disclosure control on).
+    @Test func theReportShowsTheInitiativesSideBySide() throws {
+        let run = try runBereik(["report", "--attendance", "Taal en koken=\(Self.split.taal)", "--attendance", "Rest=\(Self.split.rest)",
+                                 "--population", Repo.amsterdam2019, "--area", Repo.exampleArea.joined(separator: ","), "--format", "markdown", "--lang", "en"])
+        #expect(run.code == 0 && run.out.contains("## Initiatives side by side"), "\(run.err)")
+        #expect(run.out.contains("- Taal en koken: \(Language.en.integer(Self.split.ids.taal.count)) persons"))
+        #expect(run.out.contains("Every initiative misses: men"))
+        // Both files are fingerprinted.
+        #expect(run.out.contains("taal.csv") && run.out.contains("rest.csv"))
+    }
+
     @Test func unclearFilesAreRefused() throws {
         // A second file without a name, and a named file that has its own initiative column.
         let unnamed = try runBereik(["compare", "--attendance", "Taal=\(Self.split.taal)", "--attendance", Self.split.rest,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BereikData
 @testable import BereikPipeline
+@testable import BereikPublish
 @testable import BereikReport
 
 /// Issue 14 (part): `compare --period-a/--period-b`. The example has no change over time by design;
@@ -47,14 +48,56 @@ import BereikData
         #expect(text.code == 0 && text.out.contains("Naar verhouding meer dan in periode A: mannen.") && text.out.contains("de samenstelling is veranderd"), "\(text.out)")
     }
 
+    /// Under disclosure control a small period A is protected as a table of its own: its small
+    /// counts withheld, the test reduced to its verdict, and nothing derivable (the ledger's attacker).
+    @Test func aSmallPeriodIsProtected() throws {
+        var request = Repo.exampleRequest()
+        request.dimensions = [.gender, .origin]
+        let a = Period(from: CivilDate(year: 2019, month: 1, day: 1)!, to: CivilDate(year: 2019, month: 1, day: 4)!)
+        let r = try PeriodChangePipeline.run(request, a: a, b: Self.b)
+        let (published, ledger) = Publisher.publishedWithLedger(r, control: DisclosureControl(threshold: 10))
+        #expect(ledger.derivableSensitiveCells().isEmpty && ledger.sensitiveRemainders().isEmpty)
+        let change = try #require(published.periodChange)
+        let raw = try #require(r.periodChange)
+        for (d, rd) in zip(change.dimensions, raw.dimensions) {
+            for (g, x) in zip(d.groups, rd.participantsA) where x > 0 && x < 10 { #expect(g.participantsA.isWithheld, "\(d.dimension) \(g.key): \(x)") }
+            if d.groups.contains(where: { $0.participantsA.isWithheld }) { #expect(d.test == nil && d.groups.allSatisfy { $0.ratio == nil && $0.shareA == nil }) }
+        }
+        let run = try runBereik(["compare", "--project", Repo.path("bereik.toml"), "--by", "gender,origin", "--period-a", "2019-01-01..2019-01-04",
+                                 "--period-b", "2019-07-01..2019-12-31", "--disclosure-safe", "--disclosure-threshold", "10"])
+        #expect(run.code == 0 && run.out.contains("Verandering van periode A"), "\(run.err)")
+    }
+
+    /// A project that names two periods: compare uses them by default, and the report adds the section.
+    @Test func aProjectAsksForTwoPeriods() throws {
+        let project = try Repo.write("""
+        title = "Perioden"
+        [inputs]
+        attendance = "\(Repo.example)"
+        population = "\(Repo.amsterdam2019)"
+        [area]
+        codes = ["WK036376", "WK036377", "WK036378", "WK036386", "WK036388"]
+        [analysis]
+        period_a = "2019-01-01..2019-06-30"
+        period_b = "2019-07-01..2019-12-31"
+        dimensions = ["gender"]
+        """, "perioden.toml")
+        let report = try runBereik(["report", project, "--format", "markdown"])
+        #expect(report.code == 0 && report.out.contains("## Verandering van periode A (1 januari 2019 – 30 juni 2019) naar B (1 juli 2019 – 31 december 2019)"), "\(report.err)")
+        #expect(report.out.contains("| mannen | 417 | 31,7% | 444 | 32,7% | 1,03 (0,92–1,15) |"))
+        let compare = try runBereik(["compare", "--project", project, "--lang", "en"])
+        #expect(compare.code == 0 && compare.out.contains("Change from period A"), "\(compare.err)")
+        let half = try Repo.write("[inputs]\nattendance = \"\(Repo.example)\"\n[analysis]\nperiod_a = \"2019-01-01..2019-06-30\"\n", "half.toml")
+        let refused = try runBereik(["compare", "--project", half])
+        #expect(refused.code == 1 && refused.err.contains("period_a and period_b go together"), "\(refused.err)")
+    }
+
     @Test func refusals() throws {
         let project = ["compare", "--project", Repo.path("bereik.toml")]
         let one = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30"])
         #expect(one.code == 2 && one.err.contains("--period-a en --period-b horen bij elkaar"))
         let bad = try runBereik(project + ["--period-a", "2019-06-30..2019-01-01", "--period-b", "2019-07-01..2019-12-31", "--lang", "en"])
         #expect(bad.code == 2 && bad.err.contains("is not a period"))
-        let safe = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31", "--disclosure-safe"])
-        #expect(safe.code == 2 && safe.err.contains("--disclosure-safe"))
         let overlap = try runBereik(project + ["--period-a", "2019-01-01..2019-08-31", "--period-b", "2019-07-01..2019-12-31"])
         #expect(overlap.code == 2 && overlap.err.contains("overlappen"))
         let withFrom = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31", "--from", "2019-02-01"])
