@@ -26,7 +26,8 @@ let package = Package(
         .target(name: "BereikPipeline", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"],
                 resources: [.copy("Resources/kwb2024_85984NED_nl_sex_age_herkomst.csv"),
                             .copy("Resources/pc4_gemeente2024_adressen_cbs_pc6hnr20240801.csv"),
-                            .copy("Resources/pc4_wijk2024_adressen_cbs_pc6hnr20240801.csv")]),
+                            .copy("Resources/pc4_wijk2024_adressen_cbs_pc6hnr20240801.csv"),
+                            .copy("Resources/geo")]),
         .target(name: "BereikPublish", dependencies: ["BereikStats", "BereikData", "BereikPipeline"], exclude: ["README.md"]),
         .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData", "BereikPipeline", "BereikPublish"], exclude: ["README.md"]),
         .executableTarget(

@@ -25,6 +25,8 @@ public struct AnalysisRequest: Sendable {
     public var dimensions: [Dimension]?
     /// `compare --by gender:ses`: person characteristics crossed with the buurt's SES group, wijk or buurt.
     public var crossings: [Crossing] = []
+    /// `--boundaries` / `[inputs] boundaries`: the outlines for maps (nil: bundled).
+    public var boundaries: String?
     /// `[analysis] period_a/period_b` (`compare --period-a/--period-b`): composition in B against A;
     /// the report adds a section.
     public var periodA: Period?
@@ -53,7 +55,7 @@ public struct AnalysisRequest: Sendable {
 
     /// Every input file of the run (an output must never overwrite one of them).
     public var inputFiles: [String] {
-        attendanceFiles.map(\.path) + [population, ses, postcodes, countries].compactMap { $0 } + (project.map { [$0] } ?? [])
+        attendanceFiles.map(\.path) + [population, ses, postcodes, countries, boundaries].compactMap { $0 } + (project.map { [$0] } ?? [])
     }
     /// The project file the request came from, if any.
     public var project: String?

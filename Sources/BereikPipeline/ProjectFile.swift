@@ -14,7 +14,7 @@ public struct ProjectFile: Sendable {
     public var disclosureThreshold: Int
 
     static let keys: Set<String> = [
-        "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.sheet",
+        "title", "language", "inputs.attendance", "inputs.population", "inputs.ses", "inputs.postcodes", "inputs.countries", "inputs.boundaries", "inputs.sheet",
         "area.codes", "area.name", "area.from", "area.to", "analysis.dimensions", "analysis.crossings", "analysis.period_a", "analysis.period_b", "roles.ladder", "analysis.confidence", "analysis.adjustment",
         "analysis.interval", "analysis.funnel", "analysis.ses_groups", "analysis.seed", "analysis.draws", "analysis.repetitions", "analysis.strict",
         "disclosure.threshold",
@@ -115,6 +115,7 @@ public struct ProjectFile: Sendable {
         request.ses = try file("inputs.ses")
         request.postcodes = try file("inputs.postcodes")
         request.countries = try file("inputs.countries")
+        request.boundaries = try file("inputs.boundaries")
         request.sheet = try string("inputs.sheet")
         request.area = try strings("area.codes") ?? []
         request.areaName = try string("area.name").flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }

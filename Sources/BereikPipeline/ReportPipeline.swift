@@ -26,6 +26,9 @@ public struct ReportResult: Sendable {
     public var roles: RoleResult? = nil
     /// Initiatives side by side, when the attendance holds two or more.
     public var initiatives: InitiativeResult? = nil
+    /// The map's outlines (nil with `mapProblem` saying why when there are none).
+    public var map: MapData? = nil
+    public var mapProblem: MapProblem? = nil
     /// "Wat veranderde?": period B against A, when the project names two periods.
     public var periodChange: PeriodChangeResult? = nil
 }
@@ -60,6 +63,11 @@ public enum ReportPipeline {
             } catch RoleProblem.nobodyAboveBottom {
                 result.roles = nil
             }
+        }
+        do {
+            result.map = try MapPipeline.data(inputs, compare: compare, whereMissing: result.whereMissing, boundaries: request.boundaries)
+        } catch let problem as MapProblem {
+            result.mapProblem = problem
         }
         if inputs.attendance.participants.initiativeNames.count >= 2 {
             result.initiatives = try InitiativePipeline.run(request, inputs: inputs)

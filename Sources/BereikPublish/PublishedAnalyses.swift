@@ -137,4 +137,7 @@ public struct PublishedReport: Sendable {
     public internal(set) var periodChange: PublishedPeriodChange? = nil
     /// Initiatives side by side, when the attendance holds two or more.
     public internal(set) var initiatives: PublishedInitiatives? = nil
+    /// The map's outlines, or why there is no map.
+    public internal(set) var map: MapData? = nil
+    public internal(set) var mapProblem: MapProblem? = nil
 }

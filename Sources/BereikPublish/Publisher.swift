@@ -127,6 +127,9 @@ public enum Publisher {
             published.roles = r.roles.map { cells.roles!.publish($0, context: ctx, ledger) }
             published.periodChange = r.periodChange.map { cells.periods!.publish($0, alpha: 1 - c.request.settings.confidence.value, ledger) }
             published.initiatives = r.initiatives.map { cells.initiatives!.publish($0, context: ctx, ledger) }
+            // Outlines and CBS residents: nothing to withhold.
+            published.map = r.map
+            published.mapProblem = r.mapProblem
             return published
         })
         var published = report

@@ -128,6 +128,25 @@ public enum ReportHTML {
             body += "</section>\n"
         }
 
+        // Maps: reach per buurt, and where each under-reached group's missing people live.
+        if let map = r.map {
+            let mw = language.map
+            body += "<section class=\"maps\"><h2>\(htmlEscape(mw.title))</h2><p class=\"intro\">\(htmlEscape(rw.mapIntro))</p>"
+            body += "<figure class=\"map\"><figcaption>\(htmlEscape(mw.reachTitle))</figcaption>\(MapSVG.reach(r, map, language: language))</figure>"
+            // Small multiples, two to a row: one map per group we miss.
+            let missing = r.whereMissing.compactMap { w in
+                MapSVG.missing(r, map, w, language: language).map { "<figure><figcaption>\(htmlEscape(mw.missingTitle(language.words.label(w.group))))</figcaption>\($0)</figure>" }
+            }
+            if !missing.isEmpty { body += "<div class=\"map-grid\">" + missing.joined() + "</div>" }
+            if !map.notDrawn.isEmpty {
+                body += "<p class=\"note\">\(htmlEscape(mw.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ")))</p>"
+            }
+            let t = MapSVG.table(r, map, language: language)
+            body += "<details><summary>\(htmlEscape(mw.tableCaption))</summary>" + table(t.header, t.rows) + "</details></section>\n"
+        } else if let problem = r.mapProblem {
+            body += "<section class=\"maps\"><h2>\(htmlEscape(language.map.title))</h2><p class=\"note\">\(htmlEscape(language.message(problem)))</p></section>\n"
+        }
+
         // Activities.
         if let a = r.activities, !a.dimensions.isEmpty {
             body += "<section><h2>\(htmlEscape(rw.activitiesHeading))</h2><p class=\"intro\">\(htmlEscape(rw.intro["activities"] ?? ""))</p>"
@@ -280,7 +299,9 @@ public enum ReportHTML {
         table { border-collapse: collapse; margin: .6em 0 1em; font-size: .9em; } th, td { padding: .25em .6em; border-bottom: 1px solid #bbb; }
         td { text-align: right; white-space: nowrap; } .intro { break-after: avoid; } th[scope=row] { text-align: left; font-weight: normal; } thead th { border-bottom: 2px solid #000; text-align: right; }
         thead th:first-child { text-align: left; } figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
-        figcaption { font-size: .85em; color: #333; } svg text { font-family: "DejaVu Sans", Arial, sans-serif; fill: #111; }
+        figcaption { font-size: .85em; color: #333; } figure.map svg { max-width: 560px; }
+        .map-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12px; } .map-grid figure { margin: .5em 0; }
+        .map-grid figcaption { font-weight: bold; font-size: .9em; } svg text { font-family: "DejaVu Sans", Arial, sans-serif; fill: #111; }
         pre { font-size: .85em; white-space: pre-wrap; } section { break-inside: auto; }
         @page { size: A4; margin: 16mm 14mm 18mm; @bottom-left { content: "\(cssString(title))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
                 @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }

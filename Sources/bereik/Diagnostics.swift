@@ -34,6 +34,7 @@ enum Diagnostics {
         case let e as ActivityProblem: return language.message(e)
         case let e as PeriodProblem: return language.message(e)
         case let e as RoleProblem: return language.message(e)
+        case let e as MapProblem: return language.message(e)
         case let e as DataError: return e.text(dutch: language == .nl)
         case let e as StatsError: return "\(e)"
         case let e as CocoaError:

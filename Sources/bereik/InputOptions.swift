@@ -31,6 +31,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Replacement country list: names,europe,western (see README).")
     var countries: String?
 
+    @Option(name: .long, help: "Buurt outlines for maps: GeoJSON (WGS84 or RD New) with the CBS code (default: the bundled CBS boundaries, 2024 for every gemeente, 2019 for Amsterdam).")
+    var boundaries: String?
+
     @Option(name: .long, parsing: .singleValue, help: "Area codes (GM…, WK…, BU…), comma-separated or repeated. Default: the participants' gemeenten.")
     var area: [String] = []
 
@@ -102,6 +105,7 @@ struct InputOptions: ParsableArguments {
         if let ses { request.ses = ses }
         if let postcodes { request.postcodes = postcodes }
         if let countries { request.countries = countries }
+        if let boundaries { request.boundaries = boundaries }
         if let sheet { request.sheet = sheet }
         if !area.isEmpty { request.area = area }
         if let f = try date(from, flag: "from") { request.from = f }

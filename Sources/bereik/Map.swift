@@ -1,0 +1,43 @@
+import ArgumentParser
+import BereikData
+import BereikPipeline
+import BereikReport
+import Foundation
+
+/// `bereik map`: the area's buurten as a standalone SVG — reach per buurt, and where the missing
+/// people of each under-reached group live.
+struct Map: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the area's buurten as SVG: reach per buurt (funnel classes, empirical-Bayes shading) and where each under-reached group's missing people live.")
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    @Option(name: .long, help: "Output file (.svg; default: standard output).") var output: String?
+    @Option(name: .long, help: "nl (default) or en.") var lang: Language?
+    @Option(name: .long, help: "Disclosure threshold: participant counts from 1 to N − 1 are withheld (default 5).") var disclosureThreshold: Int?
+    @Flag(name: .long, help: "Switch disclosure control off (not for publication).") var noDisclosureControl = false
+
+    func validate() throws {
+        guard (2...1000).contains(disclosureThreshold ?? 5) else { throw ValidationError("--disclosure-threshold must lie between 2 and 1000 (5 is usual)") }
+    }
+
+    func run() throws {
+        let project = try input.project.map { try ProjectFile.read(path: $0, referenceDate: InputOptions.today) }
+        guard project != nil || input.attendance != nil else {
+            throw ValidationError(Diagnostics.language == .nl ? "geef --project bereik.toml of --attendance BESTAND" : "give --project bereik.toml or --attendance FILE")
+        }
+        let request = try analysis.apply(to: input.request(project: project))
+        let result = try MapPipeline.run(request, boundaries: request.boundaries, title: project?.title)
+        InputOptions.clearProgress(request)
+        // Disclosure control is on, as in the report: a map is for showing.
+        let control = noDisclosureControl ? nil : DisclosureControl(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
+        let published = Publisher.publish(result, control: control)
+        let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? Diagnostics.language
+        guard let svg = MapSVG.document(published, language: language) else { throw MapProblem.noBuurten }
+        try OutputFile.write(svg, to: output, protecting: request.inputFiles)
+        if let map = published.map, !map.notDrawn.isEmpty {
+            FileHandle.standardError.write(Data((language.map.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ") + "\n").utf8))
+        }
+    }
+}
