@@ -163,6 +163,9 @@ public enum AttendanceReader {
             if files.count > 1, file.initiative == nil, columns[.initiative] == nil {
                 throw DataError(location, DataMessages.initiativeUnnamed(file: Excerpt.text(reader.displayName)))
             }
+            if let name = file.initiative, opened.contains(where: { $0.file.initiative == name }) {
+                throw DataError(location, DataMessages.initiativeNamedTwice(name: Excerpt.text(name)))
+            }
             opened.append((reader, columns, file))
         }
         let first = opened[0]
@@ -188,6 +191,7 @@ public enum AttendanceReader {
                 if n > 0 || file.file.initiative != nil {
                     classifier.nextFile(columns: file.columns, encoding: reader.dialect.encoding, initiative: file.file.initiative)
                 }
+                let firstRow = row
                 while try reader.next() {
                     try reader.requireHeaderWidth()
                     row += 1
@@ -204,6 +208,10 @@ public enum AttendanceReader {
                     }
                 }
                 blankLines += reader.blankLines
+                // One of several files without a data row: said, not silently an initiative of nobody.
+                if opened.count > 1, row == firstRow {
+                    throw DataError(SourceLocation(file: reader.displayName, line: 2, sheet: reader.sheet), DataMessages.noDataRows)
+                }
             }
             channel.put(batch)
             channel.finish()

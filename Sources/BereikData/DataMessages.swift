@@ -59,6 +59,12 @@ public enum DataMessages {
         .init(en: "the file is given as initiative '\(name)' but also has an initiative column '\(column)'; give it without 'Name=' to use the column, or remove the column",
               nl: "het bestand is opgegeven als initiatief '\(name)' maar heeft ook een kolom met initiatieven '\(column)'; geef het zonder 'Naam=' om de kolom te gebruiken, of haal de kolom weg")
     }
+    public static func initiativeNamedTwice(name: String) -> Bilingual {
+        .init(en: "the initiative name '\(name)' is given to two files; give each file its own name (or merge the files)",
+              nl: "de naam '\(name)' is aan twee bestanden gegeven; geef elk bestand een eigen naam (of voeg de bestanden samen)")
+    }
+    public static let noDataRows = Bilingual(en: "the file has a header but no rows; expected one row per visit",
+                                             nl: "het bestand heeft een kopregel maar geen rijen; verwacht één rij per bezoek")
     public static func initiativeUnnamed(file: String) -> Bilingual {
         .init(en: "with several attendance files, each needs the name of its initiative: --attendance \"Name=\(file)\" (or an initiative column in the file)",
               nl: "bij meerdere deelnemersbestanden heeft elk de naam van zijn initiatief nodig: --attendance \"Naam=\(file)\" (of een kolom met initiatieven in het bestand)")

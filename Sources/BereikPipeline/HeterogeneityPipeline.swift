@@ -86,6 +86,8 @@ public struct ActivityHeterogeneityResult: Sendable {
     public var membership: Membership = .activity
     /// Persons by the number of groups they belong to (index 0 = one); the overlap between initiatives.
     public var personsByGroupCount: [Int] = []
+    /// Persons by their exact set of groups (for the disclosure ledger).
+    public var sets: MembershipSets? = nil
 }
 
 /// `bereik heterogeneity`: how much reach varies between buurten, wijken or activities beyond chance.
@@ -113,6 +115,12 @@ public enum HeterogeneityPipeline {
             if n > 0 { byCount[n - 1] += 1 }
         }
         result.personsByGroupCount = byCount
+        // As the activity tables count: a person's category (apart or not), else unknown.
+        result.sets = MembershipSets(persons: p.count, member: { membership.sets(p, $0).map(Int.init) }, categories: result.dimensions.compactMap { d in
+            guard let values = p.values(d.dimension) else { return nil }
+            let keys = d.keys.count
+            return (d.dimension, keys, { person in values[person] >= 0 && Int(values[person]) < keys ? Int(values[person]) : keys })
+        })
         return result
     }
 

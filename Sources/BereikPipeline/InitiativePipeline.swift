@@ -6,10 +6,6 @@ import BereikStats
 public struct InitiativeDimension: Sendable {
     public let all: DimensionResult
     public let perInitiative: [DimensionResult]
-    /// `overlap[k − 1][c]`: persons of category c (index `keys.count`: unknown or set apart) who
-    /// took part in exactly k initiatives. Not published; the ledger needs it, since a reader can
-    /// add the initiatives' counts of a group (Σ_k k·overlap) and compare with the whole.
-    public let overlap: [[Int]]
 }
 
 public struct InitiativeResult: Sendable {
@@ -24,6 +20,8 @@ public struct InitiativeResult: Sendable {
     /// Persons by the number of initiatives they took part in (index 0 = one).
     public let personsByCount: [Int]
     public let dimensions: [InitiativeDimension]
+    /// Persons by their exact set of initiatives (for the disclosure ledger).
+    public let sets: MembershipSets
 }
 
 /// `compare --by-initiative`: several initiatives side by side — from several attendance files
@@ -47,17 +45,18 @@ public enum InitiativePipeline {
         let most = sets.map(\.count).max() ?? 0
         var byCount = [Int](repeating: 0, count: most)
         for s in sets where !s.isEmpty { byCount[s.count - 1] += 1 }
-        let dimensions = compared.map { d -> InitiativeDimension in
+        let dimensions = compared.map { InitiativeDimension(all: $0.results[n], perInitiative: Array($0.results[0..<n])) }
+        // Per dimension a person's column as the side-by-side tables count it: category, or the
+        // rest (unknown, or in a buurt without counts).
+        let membership = MembershipSets(persons: p.count, member: { sets[$0] }, categories: compared.map { d in
             let keys = d.table.keys.count
-            var overlap = [[Int]](repeating: [Int](repeating: 0, count: keys + 1), count: most)
-            for person in 0..<p.count where !sets[person].isEmpty {
+            return (d.table.dimension, keys, { person in
                 let v = Int(d.values[person])
-                overlap[sets[person].count - 1][!d.apart(person) && v >= 0 && v < keys ? v : keys] += 1
-            }
-            return InitiativeDimension(all: d.results[n], perInitiative: Array(d.results[0..<n]), overlap: overlap)
-        }
+                return !d.apart(person) && v >= 0 && v < keys ? v : keys
+            })
+        })
         return InitiativeResult(request: request, sources: inputs.sources, area: inputs.area, reconciliation: inputs.attendance.reconciliation,
                                 notes: inputs.notes, names: names, persons: (0..<n).map { i in sets.filter { $0.contains(i) }.count },
-                                personsByCount: byCount, dimensions: dimensions)
+                                personsByCount: byCount, dimensions: dimensions, sets: membership)
     }
 }

@@ -34,7 +34,11 @@ public enum PeriodChangePipeline {
         var requestA = request, requestB = request
         (requestA.from, requestA.to) = (a.from, a.to)
         (requestB.from, requestB.to) = (b.from, b.to)
-        var result = try ComparePipeline.run(requestB)
+        var result: CompareResult
+        do { result = try ComparePipeline.run(requestB) } catch let problem as InputProblem {
+            if case .noUsableRows = problem { throw PeriodProblem.emptyPeriodB(b) }
+            throw problem
+        }
         let before: CompareResult
         do { before = try ComparePipeline.run(requestA) } catch let problem as InputProblem {
             // Nothing usable in period A: say so by its flag, not by --from/--to.
@@ -59,4 +63,5 @@ public enum PeriodChangePipeline {
 /// `--period-a` without a usable visit (exit 1, worded by BereikReport).
 public enum PeriodProblem: Error, Sendable, Equatable {
     case emptyPeriodA(Period)
+    case emptyPeriodB(Period)
 }

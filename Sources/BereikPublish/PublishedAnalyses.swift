@@ -135,6 +135,8 @@ public struct PublishedReport: Sendable {
     public internal(set) var roles: PublishedRoles? = nil
     /// Period B against A, when the project names two periods.
     public internal(set) var periodChange: PublishedPeriodChange? = nil
+    /// Two periods were asked for, but the report has disclosure control: not shown (see `Publisher`).
+    public internal(set) var periodChangeWithheld = false
     /// Initiatives side by side, when the attendance holds two or more.
     public internal(set) var initiatives: PublishedInitiatives? = nil
     /// The map's outlines, or why there is no map.

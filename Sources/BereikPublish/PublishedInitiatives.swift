@@ -34,39 +34,23 @@ struct InitiativeCells {
         persons = personCells
         let countCells = r.personsByCount.enumerated().map { ledger.cell($1, key: "initiative.count.\($0 + 1)") }
         byCount = countCells
-        let none = ledger.cell(ledger.values[run] - r.personsByCount.reduce(0, +), key: "initiative.none", published: false)
-        ledger.partition(total: run, parts: countCells + [none])
-        let memberships = ledger.cell(r.persons.reduce(0, +), key: "initiative.memberships", published: false)
-        ledger.partition(total: memberships, parts: personCells)
-        ledger.partition(total: memberships, parts: countCells.enumerated().flatMap { [DisclosureLedger.Cell](repeating: $1, count: $0 + 1) })
         var all: [DimensionCells] = [], perInitiative: [[DimensionCells]] = []
+        var rows: [[[DisclosureLedger.Cell]]] = [], whole: [[DisclosureLedger.Cell]?] = []
         for d in r.dimensions {
             let name = d.all.counts.dimension.rawValue
-            let whole = DimensionCells(d.all, persons: run, &ledger)
-            var rests: [DisclosureLedger.Cell] = []
-            let parts = d.perInitiative.enumerated().map { i, result -> DimensionCells in
-                let cells = DimensionCells(result, persons: personCells[i], key: "initiative.\(i).\(name)", &ledger)
-                rests.append(ledger.sum([cells.unknown!, cells.withoutData!], key: "initiative.\(i).\(name).rest", published: false))
-                return cells
+            let wholeCells = DimensionCells(d.all, persons: run, &ledger)
+            let parts = d.perInitiative.enumerated().map { i, result in
+                DimensionCells(result, persons: personCells[i], key: "initiative.\(i).\(name)", &ledger)
             }
-            // Per category (and the rest: unknown or set apart), the hidden overlap cells m[c][k].
-            let keys = d.all.counts.keys.count
-            let m = (0...keys).map { c in
-                (0..<d.overlap.count).map { k in ledger.cell(d.overlap[k][c], key: "initiative.\(name).\(c).in.\(k + 1)", published: false) }
-            }
-            for c in 0...keys {
-                let perInitiative = c < keys ? parts.map { $0.groups[c] } : rests
-                let weighted = ledger.sum(perInitiative, key: "initiative.\(name).\(c).memberships", published: false)
-                ledger.partition(total: weighted, parts: m[c].enumerated().flatMap { [DisclosureLedger.Cell](repeating: $1, count: $0 + 1) })
-                if c < keys {
-                    let inNone = ledger.cell(ledger.values[whole.groups[c]] - d.overlap.reduce(0) { $0 + $1[c] }, key: "initiative.\(name).\(c).none", published: false)
-                    ledger.partition(total: whole.groups[c], parts: m[c] + [inNone])
-                }
-            }
-            for k in 0..<d.overlap.count { ledger.partition(total: countCells[k], parts: (0...keys).map { m[$0][k] }) }
-            all.append(whole)
+            // Each initiative's columns: its categories and its rest (unknown + set apart).
+            rows.append(parts.enumerated().map { i, cells in
+                cells.groups + [ledger.sum([cells.unknown!, cells.withoutData!], key: "initiative.\(i).\(name).rest", published: false)]
+            })
+            whole.append(wholeCells.groups + [ledger.sum([wholeCells.unknown!, wholeCells.withoutData!], key: "dimension.\(name).rest", published: false)])
+            all.append(wholeCells)
             perInitiative.append(parts)
         }
+        MembershipCells.register(r.sets, key: "initiatives", run: run, groupPersons: personCells, byCount: countCells, rows: rows, whole: whole, &ledger)
         self.all = all
         self.perInitiative = perInitiative
     }

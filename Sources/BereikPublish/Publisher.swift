@@ -47,24 +47,11 @@ public enum Publisher {
                 ledger.partition(total: persons, parts: byCount + [none])
             }
             let rows = r.dimensions.map { ActivityCells($0, &ledger) }
-            // Memberships: Σ_k k·(persons in k groups) = Σ over groups of their persons (+ those of
-            // unknown value, per dimension). A reader can form this weighted sum from the overlap and
-            // the groups' totals, so the ledger holds it (k copies of a cell give weight k). The
-            // unknown memberships count as known to the reader (registered as published, never
-            // printed): conservative, since a published zero of unknown persons tells them.
-            if !byCount.isEmpty {
-                let memberships = r.personsByGroupCount.enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }
-                let total = ledger.cell(memberships, key: "groups.memberships", published: false)
-                ledger.partition(total: total, parts: byCount.enumerated().flatMap { [DisclosureLedger.Cell](repeating: $1, count: $0 + 1) })
-                for (d, dimension) in rows.enumerated() {
-                    let known = r.dimensions[d].table.reduce(0) { $0 + $1.reduce(0, +) }
-                    let unknown = ledger.cell(memberships - known, key: "groups.\(d).unknown_memberships")
-                    ledger.partition(total: total, parts: dimension.rows.map(\.total) + [unknown])
-                }
-            }
+            ActivityCells.registerSets(r, rows: rows, run: persons, byCount: byCount.isEmpty ? nil : byCount, whole: [], &ledger)
             return (rows, byCount)
         }, build: { cells, context, ledger in
-            var published = PublishedActivities(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, ledger) })
+            let overlapWithheld = ledger.anyWithheld(cells.1)
+            var published = PublishedActivities(context: context, dimensions: zip(r.dimensions, cells.0).map { $1.publish($0, overlapWithheld: overlapWithheld, ledger) })
             published.membership = r.membership
             published.personsByGroupCount = cells.1.map { ledger.count($0) }
             return published
@@ -106,7 +93,16 @@ public enum Publisher {
             return (dims: dims,
              crossings: c.crossings.map { CrossingCells($0, dimensions: Array(zip(c.dimensions, dims)), persons: persons, &ledger) },
              units: UnitCells(r.buurten, persons: persons, &ledger),
-             activities: r.activities.map { $0.dimensions.map { ActivityCells($0, &ledger) } },
+             activities: r.activities.map { a in
+                 let rows = a.dimensions.map { ActivityCells($0, &ledger) }
+                 // Linked to compare's columns when no participant is set apart (then they count alike).
+                 let whole = a.dimensions.map { ad -> [DisclosureLedger.Cell]? in
+                     guard let i = c.dimensions.firstIndex(where: { $0.counts.dimension == ad.dimension }), c.dimensions[i].counts.participantsWithoutData == 0 else { return nil }
+                     return dims[i].groups + [dims[i].unknown!]
+                 }
+                 ActivityCells.registerSets(a, rows: rows, run: persons, byCount: nil, whole: whole, &ledger)
+                 return rows
+             },
              gradient: r.gradient.map { GradientCells($0, persons: persons, &ledger) },
              trend: r.trend.map { TrendCells($0, persons: persons, &ledger) },
              roles: r.roles.map { RoleCells($0, persons: persons, &ledger) },
@@ -125,7 +121,13 @@ public enum Publisher {
                 trend: r.trend.map { cells.trend!.publish($0, context: ctx, ledger) },
                 files: r.files, title: r.title)
             published.roles = r.roles.map { cells.roles!.publish($0, context: ctx, ledger) }
-            published.periodChange = r.periodChange.map { cells.periods!.publish($0, alpha: 1 - c.request.settings.confidence.value, ledger) }
+            // Under disclosure control not in the report: its main tables are the whole run, and the
+            // whole less period A is the persons only in B — possibly one person (found by a
+            // fresh-eyes test on the example). `compare --period-a/-b` shows B as its table instead.
+            if control == nil {
+                published.periodChange = r.periodChange.map { cells.periods!.publish($0, alpha: 1 - c.request.settings.confidence.value, ledger) }
+            }
+            published.periodChangeWithheld = control != nil && r.periodChange != nil
             published.initiatives = r.initiatives.map { cells.initiatives!.publish($0, context: ctx, ledger) }
             // Outlines and CBS residents: nothing to withhold.
             published.map = r.map
@@ -337,12 +339,31 @@ struct UnitCells {
 struct ActivityCells {
     let rows: [DimensionCells]
 
+    /// The activities' (or initiatives') Venn cells: each row's categories and its hidden unknown.
+    static func registerSets(_ r: ActivityHeterogeneityResult, rows: [ActivityCells], run: DisclosureLedger.Cell, byCount: [DisclosureLedger.Cell]?,
+                             whole: [[DisclosureLedger.Cell]?], _ ledger: inout DisclosureLedger) {
+        guard let sets = r.sets else { return }
+        let key = "groups.\(r.membership.rawValue)"
+        let columns: [[[DisclosureLedger.Cell]]] = zip(r.dimensions, rows).enumerated().map { d, pair in
+            let (dimension, cells) = pair
+            let counts = sets.byCategory.first { $0.dimension == dimension.dimension }?.counts ?? []
+            return cells.rows.enumerated().map { a, row in
+                let unknown = sets.sets.indices.filter { sets.sets[$0].contains(a) }.reduce(0) { $0 + (counts[$1].last ?? 0) }
+                // Known to the reader: a row's unknown is printed as participants_unknown (conservative).
+                return row.groups + [ledger.cell(unknown, key: "\(key).\(d).\(a).unknown", published: true)]
+            }
+        }
+        MembershipCells.register(sets, key: key, run: run, groupPersons: nil, byCount: byCount, rows: columns, whole: whole, &ledger)
+    }
+
     init(_ d: ActivityDimension, _ ledger: inout DisclosureLedger) {
         rows = d.table.enumerated().map { a, row in DimensionCells(row: row, key: "activity.\(d.dimension.rawValue).\(a)", &ledger) }
     }
 
-    func publish(_ d: ActivityDimension, _ ledger: DisclosureLedger) -> PublishedActivityDimension {
-        let tainted = rows.contains { ledger.anyWithheld($0.cells) }
+    /// `overlapWithheld`: the persons by number of groups are withheld; the person-level test is a
+    /// function of the overlap, so it is withheld too (two initiatives' X² gave a small overlap away).
+    func publish(_ d: ActivityDimension, overlapWithheld: Bool = false, _ ledger: DisclosureLedger) -> PublishedActivityDimension {
+        let tainted = overlapWithheld || rows.contains { ledger.anyWithheld($0.cells) }
         let alpha = 0.05
         return PublishedActivityDimension(
             dimension: d.dimension, keys: d.keys,

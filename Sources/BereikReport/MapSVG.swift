@@ -108,9 +108,9 @@ public enum MapSVG {
     static func defs() -> String {
         """
         <defs>\
-        <pattern id="bereik-low" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="1.6"/></pattern>\
-        <pattern id="bereik-high" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.3" fill="#000"/></pattern>\
-        <pattern id="bereik-none" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#d9d9d9"/><rect width="4" height="4" fill="#f0f0f0"/><rect x="4" y="4" width="4" height="4" fill="#f0f0f0"/></pattern>\
+        <pattern id="p-low" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="1.6"/></pattern>\
+        <pattern id="p-high" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.3" fill="#000"/></pattern>\
+        <pattern id="p-none" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#d9d9d9"/><rect width="4" height="4" fill="#f0f0f0"/><rect x="4" y="4" width="4" height="4" fill="#f0f0f0"/></pattern>\
         </defs>
         """
     }
@@ -136,9 +136,9 @@ public enum MapSVG {
         func colour(_ v: Double) -> String { blues[cuts.filter { v >= $0 }.count.clamped(to: 0...4)] }
         let legendHeight = 136.0
         let height = frame.height + legendHeight
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bereik-map\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"map-reach-title\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bk-map\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"m1-title\">"
         let classes = map.drawn.map { mapClass(units[$0.raw], leftOut: leftOut.contains($0.raw)) }
-        out += "<title id=\"map-reach-title\">\(htmlEscape(mw.reachTitle))</title>"
+        out += "<title id=\"m1-title\">\(htmlEscape(mw.reachTitle))</title>"
         out += "<desc>\(htmlEscape(mw.summary(map.drawn.count, classes.filter { $0 == "low" }.count, classes.filter { $0 == "high" }.count, classes.filter { $0 == "withheld" || $0 == "left-out" }.count)))</desc>" + defs()
         // The area's outline: a thick stroke under the fills, visible only at the outer edge.
         out += "<g fill=\"none\" stroke=\"#252525\" stroke-width=\"3\" stroke-linejoin=\"round\">"
@@ -152,16 +152,16 @@ public enum MapSVG {
             let name = map.names[code] ?? ""
             let verdict = cls == "low" ? mw.low : cls == "high" ? mw.high : cls == "withheld" ? mw.withheld : cls == "left-out" ? mw.leftOut : mw.within
             let hover = mw.hover(name.isEmpty ? code.raw : name, code.raw, f(u?.reach.estimate), f(u?.shrunk), verdict)
-            let fill = (cls == "withheld" || cls == "left-out") ? "url(#bereik-none)" : u.flatMap(value).map(colour) ?? "url(#bereik-none)"
+            let fill = (cls == "withheld" || cls == "left-out") ? "url(#p-none)" : u.flatMap(value).map(colour) ?? "url(#p-none)"
             let d = frame.path(shape)
             out += "<path d=\"\(d)\" fill=\"\(fill)\" data-code=\"\(code.raw)\" data-class=\"\(cls)\"><title>\(htmlEscape(hover))</title></path>"
-            if cls == "low" || cls == "high" { out += "<path d=\"\(d)\" fill=\"url(#bereik-\(cls))\" pointer-events=\"none\"/>" }
+            if cls == "low" || cls == "high" { out += "<path d=\"\(d)\" fill=\"url(#p-\(cls))\" pointer-events=\"none\"/>" }
         }
         out += "</g>"
         // Legend in words.
         var y = frame.height + 14
         out += "<g font-family=\"DejaVu Sans, sans-serif\" font-size=\"10\" fill=\"#252525\">"
-        out += "<text x=\"\(margin)\" y=\"\(y)\">\(htmlEscape(mw.legendShade))</text>"
+        out += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(y)\">\(htmlEscape(mw.legendShade))</text>"
         y += 8
         // Swatches laid out by measured text width (DejaVu Sans), wrapping to a new row.
         let labels = classLabels(cuts, shown, language)
@@ -170,17 +170,17 @@ public enum MapSVG {
             let itemWidth = 18 + ChartText.width(label, size: 10) + 14
             if x + itemWidth > width - margin { x = margin; y += 16 }
             out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"14\" height=\"10\" fill=\"\(blues[i + (5 - labels.count)])\" stroke=\"#737373\" stroke-width=\"0.5\"/>"
-            out += "<text x=\"\(x + 18)\" y=\"\(y + 9)\">\(htmlEscape(label))</text>"
+            out += "<text font-size=\"10\" x=\"\(x + 18)\" y=\"\(y + 9)\">\(htmlEscape(label))</text>"
             x += itemWidth
         }
         y += 22
         for (pattern, words) in [("low", mw.low), ("high", mw.high), ("none", r.buurten.withheldUnits > 0 ? mw.withheld : mw.leftOut)] {
-            out += "<rect x=\"\(margin)\" y=\"\(y)\" width=\"14\" height=\"10\" fill=\"\(pattern == "none" ? "url(#bereik-none)" : "#ffffff")\" stroke=\"#737373\" stroke-width=\"0.5\"/>"
-            if pattern != "none" { out += "<rect x=\"\(margin)\" y=\"\(y)\" width=\"14\" height=\"10\" fill=\"url(#bereik-\(pattern))\"/>" }
-            out += "<text x=\"\(margin + 18)\" y=\"\(y + 9)\">\(htmlEscape(words))</text>"
+            out += "<rect x=\"\(margin)\" y=\"\(y)\" width=\"14\" height=\"10\" fill=\"\(pattern == "none" ? "url(#p-none)" : "#ffffff")\" stroke=\"#737373\" stroke-width=\"0.5\"/>"
+            if pattern != "none" { out += "<rect x=\"\(margin)\" y=\"\(y)\" width=\"14\" height=\"10\" fill=\"url(#p-\(pattern))\"/>" }
+            out += "<text font-size=\"10\" x=\"\(margin + 18)\" y=\"\(y + 9)\">\(htmlEscape(words))</text>"
             y += 16
         }
-        out += "<text x=\"\(margin)\" y=\"\(y + 10)\" fill=\"#525252\">\(htmlEscape(mw.source))</text></g></svg>"
+        out += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(y + 10)\" fill=\"#525252\">\(htmlEscape(mw.source))</text></g></svg>"
         return out
     }
 
@@ -207,9 +207,10 @@ public enum MapSVG {
         let largest = Double(residents.values.max() ?? 1)
         let maxRadius = 18.0
         let label = language.words.label(w.group)
-        let id = "map-missing-\(w.dimension.rawValue)-\(w.group)".filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        // An id without words (the page's language checks read attributes too), stable across runs.
+        let id = "m2-" + String("\(w.dimension.rawValue).\(w.group)".utf8.reduce(5381) { ($0 &* 33) &+ Int($1) } & 0xFFFFFF, radix: 16)
         let height = frame.height + 44
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bereik-map\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(id)\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bk-map\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"\(id)\">"
         out += "<title id=\"\(id)\">\(htmlEscape(mw.missingTitle(label)))</title>"
         out += "<desc>\(htmlEscape(mw.missingSummary(w.places.map { "\($0.name.isEmpty ? $0.code.raw : $0.name) (\($0.code.raw))" }.joined(separator: ", "))))</desc>"
         out += "<g fill=\"#f0f0f0\" stroke=\"#969696\" stroke-width=\"0.6\" fill-rule=\"evenodd\">"
@@ -225,8 +226,8 @@ public enum MapSVG {
                 + " fill=\"\(top.contains(code) ? "#08519c" : "none")\" fill-opacity=\"0.75\" data-code=\"\(code.raw)\" data-top=\"\(top.contains(code))\"><title>\(htmlEscape(hover))</title></circle>"
         }
         out += "</g><g font-family=\"DejaVu Sans, sans-serif\" font-size=\"10\" fill=\"#252525\">"
-        out += "<text x=\"\(margin)\" y=\"\(frame.height + 14)\">\(htmlEscape(mw.circles)); \(htmlEscape(mw.filled))</text>"
-        out += "<text x=\"\(margin)\" y=\"\(frame.height + 30)\" fill=\"#525252\">\(htmlEscape(mw.source))</text></g></svg>"
+        out += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(frame.height + 14)\">\(htmlEscape(mw.circles)); \(htmlEscape(mw.filled))</text>"
+        out += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(frame.height + 30)\" fill=\"#525252\">\(htmlEscape(mw.source))</text></g></svg>"
         return out
     }
 

@@ -91,6 +91,10 @@ extension Language {
             let period = PeriodChangeRenderer.period(a, self)
             return self == .nl ? "--period-a (\(period)) heeft geen enkel bruikbaar bezoek; kies een periode waarin de deelnemerslijst bezoeken heeft"
                                : "--period-a (\(period)) has no usable visit; choose a period in which the attendance file has visits"
+        case .emptyPeriodB(let b):
+            let period = PeriodChangeRenderer.period(b, self)
+            return self == .nl ? "--period-b (\(period)) heeft geen enkel bruikbaar bezoek; kies een periode waarin de deelnemerslijst bezoeken heeft"
+                               : "--period-b (\(period)) has no usable visit; choose a period in which the attendance file has visits"
         }
     }
 }

@@ -81,6 +81,7 @@ public enum ReportHTML {
         }
 
         // Two periods (asked with analysis.period_a/period_b).
+        if r.periodChangeWithheld { body += "<p class=\"note\">\(htmlEscape(rw.periodsWithheld))</p>" }
         if let change = r.periodChange {
             body += "<section><h2>\(htmlEscape(PeriodChangeRenderer.heading(change, language)))</h2><p class=\"intro\">\(htmlEscape(rw.periodsIntro))</p>"
             for b in PeriodChangeRenderer.blocks(change, control: r.context.disclosure, language: language) {

@@ -55,6 +55,7 @@ public enum ReportMarkdown {
             for line in InitiativeRenderer.sentences(initiatives, language: language) { out += Escape.markdown(line) + "\n\n" }
             out += "- " + Escape.markdown(language.sideBySide.method) + "\n"
         }
+        if r.periodChangeWithheld { out += "\n- " + Escape.markdown(rw.periodsWithheld) + "\n" }
         if let change = r.periodChange {
             out += "\n## \(Escape.markdown(PeriodChangeRenderer.heading(change, language)))\n\n" + Escape.markdown(rw.periodsIntro) + "\n"
             for b in PeriodChangeRenderer.blocks(change, control: r.context.disclosure, language: language) {

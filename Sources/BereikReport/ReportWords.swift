@@ -39,7 +39,7 @@ public struct ReportWords: Sendable {
     /// The file column of the inputs' checksum table.
     public var fileColumn = ""
     /// "Wie beslist mee?": heading and opening sentences.
-    public var rolesHeading = "", rolesIntro = "", periodsIntro = "", initiativesIntro = "", mapIntro = ""
+    public var rolesHeading = "", rolesIntro = "", periodsIntro = "", initiativesIntro = "", mapIntro = "", periodsWithheld = ""
     public var unitFlag = "", unitFlagAdjusted = "", unitFlagValues: [FunnelLimits.Flag: String] = [:]
     public let methodList: [(String, String)]
     /// The role of each input file in the report's file table.
@@ -154,6 +154,7 @@ extension ReportWords {
         (words.flagColumn, words.flagValues) = ("Verschil", [.under: "minder", .over: "meer", .none: ""])
         words.fileColumn = "Bestand"
         words.rolesHeading = "Wie beslist mee?"
+        words.periodsWithheld = "De vergelijking van periode A en B staat niet in dit rapport: met afscherming zou het hele jaar min periode A laten zien wie alleen in B kwam, soms één persoon. Gebruik bereik compare --period-a … --period-b … --disclosure-safe (met B als hoofdtabel), of maak het rapport zonder afscherming voor intern gebruik."
         words.mapIntro = "Waar bereiken we wie? De kleur is het geschatte bereik per buurt; arcering en stippen tonen de buurten die meer verschillen dan toeval verklaart (dezelfde trechter als hierboven). Daarna per groep die we missen: waar de mensen van die groep wonen, en in welke buurten de meesten van hen ontbreken. Beweeg over een buurt voor naam en getallen; onder de kaarten staat alles ook als tabel."
         words.initiativesIntro = "Missen de initiatieven dezelfde groepen? Per initiatief het aandeel van elke groep en de verhouding met de inwoners (1 is een eerlijke afspiegeling), naast alle initiatieven samen, waarin iemand die aan meer initiatieven meedoet één keer telt."
         words.periodsIntro = "Is de samenstelling van de deelnemers veranderd? Per groep het aandeel in periode A en in periode B, en hoeveel groter of kleiner het in B is (B/A). Boven 1: naar verhouding meer dan in A."
@@ -208,6 +209,7 @@ extension ReportWords {
         (words.flagColumn, words.flagValues) = ("Difference", [.under: "less", .over: "more", .none: ""])
         words.fileColumn = "File"
         words.rolesHeading = "Who decides?"
+        words.periodsWithheld = "The comparison of periods A and B is not in this report: with disclosure control the whole year less period A would show who came only in B, sometimes one person. Use bereik compare --period-a … --period-b … --disclosure-safe (B as the main table), or make the report without disclosure control for internal use."
         words.mapIntro = "Where do we reach whom? The colour is the estimated reach per buurt; hatching and dots mark the buurten that differ more than chance explains (the same funnel as above). Then, per group we miss: where the people of that group live, and in which buurten most of them are missing. Hover over a buurt for its name and numbers; below the maps everything is also a table."
         words.initiativesIntro = "Do the initiatives miss the same groups? Per initiative each group's share and its ratio to the residents (1 is a fair reflection), beside all initiatives together, where a person in several initiatives counts once."
         words.periodsIntro = "Did the composition of the participants change? Per group its share in period A and in period B, and how much larger or smaller it is in B (B/A). Above 1: relatively more than in A."

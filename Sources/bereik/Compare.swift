@@ -127,6 +127,11 @@ struct Compare: ParsableCommand {
         request.crossings = crossings
         request.cluster = cluster
         if let given = roleLadder { request.roleLadder = given.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        if (byRole || byInitiative), request.periodA != nil {
+            throw ValidationError(Diagnostics.language == .nl
+                ? "het project noemt period_a/period_b; --by-role en --by-initiative vergelijken (nog) niet per periode: haal de perioden uit het project of kies er één met --from/--to"
+                : "the project names period_a/period_b; --by-role and --by-initiative do not (yet) compare per period: take the periods out of the project or choose one with --from/--to")
+        }
         if byRole {
             let ladder = request.roleLadder.map(RoleLadder.init(levels:)) ?? .standard
             let roles = try RolePipeline.run(request, ladder: ladder)
