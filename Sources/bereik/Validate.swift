@@ -106,23 +106,26 @@ struct Validate: ParsableCommand {
 final class ExclusionGroups: @unchecked Sendable {
     private let lock = NSLock()
     private let limit: Int
-    private var groups: [ExclusionReason: (count: Int, first: Int, last: Int, examples: [SourceLocation])] = [:]
-    private var order: [ExclusionReason] = []
+    /// Per file (and sheet) and reason: several attendance files each keep their own lines.
+    private struct Key: Hashable { let file: String, sheet: String?, reason: ExclusionReason }
+    private var groups: [Key: (count: Int, first: Int, last: Int, examples: [SourceLocation])] = [:]
+    private var order: [Key] = []
 
     init(limit: Int) { self.limit = limit }
 
     func add(_ location: SourceLocation, _ reason: ExclusionReason) {
         lock.lock(); defer { lock.unlock() }
         let line = location.line ?? 0
-        if var g = groups[reason] {
+        let key = Key(file: location.file, sheet: location.sheet, reason: reason)
+        if var g = groups[key] {
             g.count += 1
             g.first = min(g.first, line)
             g.last = max(g.last, line)
             if g.examples.count < limit { g.examples.append(location) }
-            groups[reason] = g
+            groups[key] = g
         } else {
-            groups[reason] = (1, line, line, [location])
-            order.append(reason)
+            groups[key] = (1, line, line, [location])
+            order.append(key)
         }
     }
 
@@ -131,8 +134,9 @@ final class ExclusionGroups: @unchecked Sendable {
     func lines(_ language: Language, where include: (ExclusionReason) -> Bool, fixes: Bool = true) -> [String] {
         lock.lock(); defer { lock.unlock() }
         let v = language.messages.validate
-        return order.filter(include).flatMap { reason -> [String] in
-            let g = groups[reason]!
+        return order.filter { include($0.reason) }.flatMap { key -> [String] in
+            let reason = key.reason
+            let g = groups[key]!
             let span = g.first == g.last ? "\(v.line) \(g.first)" : "\(v.lines) \(g.first)–\(g.last)"
             let file = g.examples.first.map { e in e.sheet.map { "\(e.file), \"\($0)\"" } ?? e.file } ?? ""
             let what = language.words.exclusion[reason] ?? reason.rawValue

@@ -109,6 +109,15 @@ import BereikData
         #expect(run.out.contains("taal.csv") && run.out.contains("rest.csv"))
     }
 
+    /// `validate` with several files names each problem's own file and lines.
+    @Test func validateNamesTheFileOfEachProblem() throws {
+        let good = try Repo.write("deelnemer;buurtcode;geslacht\nA1;BU03637600;V\nA2;BU03637600;M\n", "goed.csv")
+        let flawed = try Repo.write("deelnemer;buurtcode;geslacht\nB1;BU03637600;V\n;BU03637600;M\nB3;BU03637600;M\n", "fout.csv")
+        let run = try runBereik(["validate", "--attendance", "Goed=\(good)", "--attendance", "Fout=\(flawed)", "--population", Repo.amsterdam2019, "--area", "WK036376"])
+        let line = try #require((run.out + run.err).split(separator: "\n").first { $0.contains("geen deelnemer ingevuld") }, "\(run.out) \(run.err)")
+        #expect(line.contains("fout.csv") && !line.contains("goed.csv") && line.contains("regel 3"), "\(line)")
+    }
+
     @Test func unclearFilesAreRefused() throws {
         // A second file without a name, and a named file that has its own initiative column.
         let unnamed = try runBereik(["compare", "--attendance", "Taal=\(Self.split.taal)", "--attendance", Self.split.rest,
