@@ -65,6 +65,11 @@ public struct Boundaries: Sendable {
     public static func read(path: String, displayName: String? = nil) throws -> Boundaries {
         let name = displayName ?? (path as NSString).lastPathComponent
         let location = SourceLocation(file: name)
+        // A national file of several hundred MB would run out of memory before an error: say so first.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 150_000_000 {
+            throw DataError(location, Bilingual(en: "the boundary file is larger than 150 MB; cut it to the gemeente (e.g. in QGIS or with ogr2ogr -where \"gemeentecode = 'GM0363'\")",
+                                                nl: "het grenzenbestand is groter dan 150 MB; knip het tot de gemeente (bijvoorbeeld in QGIS of met ogr2ogr -where \"gemeentecode = 'GM0363'\")"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(location, Bilingual(en: "cannot read the boundary file", nl: "kan het grenzenbestand niet lezen"))
         }
@@ -115,7 +120,9 @@ public struct Boundaries: Sendable {
         let xScale = wgs84 ? Foundation.cos(meanLatitude * .pi / 180) : 1
         var shapes: [RegionCode: BoundaryShape] = [:]
         for (code, name, rings) in raw {
-            let planar = rings.map { ring in ring.filter { $0.count >= 2 }.map { PlanePoint(x: $0[0] * xScale, y: -$0[1]) } }
+            // Rings of fewer than three points draw nothing: a shape without one is not drawn (and so listed).
+            let planar = rings.map { ring in ring.filter { $0.count >= 2 }.map { PlanePoint(x: $0[0] * xScale, y: -$0[1]) } }.filter { $0.count >= 3 }
+            guard !planar.isEmpty || shapes[code] != nil else { continue }
             let earlier = shapes[code]?.rings ?? []
             shapes[code] = BoundaryShape(code: code, name: name ?? shapes[code]?.name, rings: earlier + planar)
         }
@@ -126,7 +133,8 @@ public struct Boundaries: Sendable {
         var shapes: [RegionCode: BoundaryShape] = [:]
         for feature in features {
             guard let codeText = feature["code"] as? String, let code = Self.code(codeText), let d = feature["d"] as? String else { continue }
-            shapes[code] = BoundaryShape(code: code, name: feature["naam"] as? String, rings: try SVGPath.rings(d, location))
+            let rings = try SVGPath.rings(d, location)
+            if !rings.isEmpty { shapes[code] = BoundaryShape(code: code, name: feature["naam"] as? String, rings: rings) }
         }
         return shapes
     }

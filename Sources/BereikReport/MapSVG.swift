@@ -5,7 +5,7 @@ import Foundation
 
 /// The words of the maps, per language.
 public struct MapWords: Sendable {
-    public let title, reachTitle, legendShade, low, high, within, withheld, leftOut, notDrawn, source, circles, filled, tableCaption: String
+    public let title, reachTitle, legendShade, legendObserved, low, high, within, withheld, leftOut, notDrawn, source, circles, filled, tableCaption: String
     public let missingTitle: @Sendable (_ group: String) -> String
     public let perThousand: @Sendable (_ from: String, _ to: String) -> String
     public let hover: @Sendable (_ name: String, _ code: String, _ reach: String, _ shrunk: String, _ verdict: String) -> String
@@ -15,32 +15,34 @@ public struct MapWords: Sendable {
 
     static let dutch = MapWords(
         title: "Kaart", reachTitle: "Bereik per buurt",
-        legendShade: "Kleur: geschat bereik per 1.000 inwoners (empirical Bayes, zodat kleine buurten niet overheersen)",
+        legendShade: "Kleur: geschat bereik per 1.000 inwoners (empirisch Bayes, zodat kleine buurten niet overheersen)",
+        legendObserved: "Kleur: bereik per 1.000 inwoners zoals gemeten (de schatting is afgeschermd; kleine buurten kunnen uitschieten)",
         low: "gearceerd: minder bereik dan toeval verklaart (onder de trechter)", high: "gestippeld: meer bereik dan toeval verklaart (boven de trechter)",
         within: "binnen de trechter", withheld: "grijs geblokt: afgeschermd (kleine aantallen)", leftOut: "grijs geblokt: te weinig inwoners om te vergelijken",
-        notDrawn: "Buurten zonder grens op de kaart (zie de tabel)", source: "Grenzen: Bron: CBS, Kadaster",
+        notDrawn: "Buurten zonder grens, niet op de kaart", source: "Grenzen — Bron: CBS, Kadaster",
         circles: "Cirkel: inwoners van de groep in de buurt (CBS)", filled: "gevuld: de buurten waar de meeste van hen ontbreken",
         tableCaption: "De kaart als tabel",
-        missingTitle: { "Waar wonen de \($0) die we missen?" },
+        missingTitle: { "Waar wonen de mensen die we missen? \($0)" },
         perThousand: { "\($0)–\($1) per 1.000" },
         hover: { "\($0) (\($1)): bereik \($2) per 1.000, geschat \($3); \($4)" },
         hoverMissing: { "\($0) (\($1)): \($2) inwoners van de groep\($3 ? "; hier ontbreken de meesten" : "")" },
-        summary: { "Kaart van \($0) buurten: \($1) met minder bereik dan toeval verklaart, \($2) met meer, \($3) zonder vergelijking (afgeschermd of te weinig inwoners); zie de tabel." },
+        summary: { "Kaart van \($0) buurten: \($1) met minder bereik dan toeval verklaart, \($2) met meer, \($3) zonder vergelijking (afgeschermd of te weinig inwoners)." },
         missingSummary: { "De buurten waar de meesten ontbreken: \($0)." })
 
     static let english = MapWords(
         title: "Map", reachTitle: "Reach per buurt",
         legendShade: "Colour: estimated reach per 1,000 residents (empirical Bayes, so that small buurten do not dominate)",
+        legendObserved: "Colour: reach per 1,000 residents as measured (the estimate is withheld; small buurten may stand out)",
         low: "hatched: less reach than chance explains (below the funnel)", high: "dotted: more reach than chance explains (above the funnel)",
         within: "within the funnel", withheld: "grey check: withheld (small numbers)", leftOut: "grey check: too few residents to compare",
-        notDrawn: "Buurten without an outline on the map (see the table)", source: "Boundaries: Source: CBS, Kadaster",
+        notDrawn: "Buurten without an outline, not on the map", source: "Boundaries — source: CBS, Kadaster (Bron: CBS, Kadaster)",
         circles: "Circle: residents of the group in the buurt (CBS)", filled: "filled: the buurten where most of them are missing",
         tableCaption: "The map as a table",
-        missingTitle: { "Where do the \($0) we miss live?" },
+        missingTitle: { "Where do the people we miss live? \($0)" },
         perThousand: { "\($0)–\($1) per 1,000" },
         hover: { "\($0) (\($1)): reach \($2) per 1,000, estimated \($3); \($4)" },
         hoverMissing: { "\($0) (\($1)): \($2) residents of the group\($3 ? "; most are missing here" : "")" },
-        summary: { "Map of \($0) buurten: \($1) with less reach than chance explains, \($2) with more, \($3) without a comparison (withheld or too few residents); see the table." },
+        summary: { "Map of \($0) buurten: \($1) with less reach than chance explains, \($2) with more, \($3) without a comparison (withheld or too few residents)." },
         missingSummary: { "The buurten where most are missing: \($0)." })
 }
 
@@ -60,6 +62,27 @@ extension Language {
             return self == .nl ? "de grenzen in \(source) passen niet bij de buurten van de bevolkingstabel (KWB \(y)): \(missing) van de \(total) buurten ontbreken; geef grenzen van hetzelfde jaar (--boundaries)"
                                : "the boundaries in \(source) do not fit the population table's buurten (KWB \(y)): \(missing) of the \(total) buurten are missing; give boundaries of the same year (--boundaries)"
         }
+    }
+}
+
+/// What a map shows: the buurten as published (their own ledger in `bereik map`, so the classes
+/// are `heterogeneity`'s; the report's in the report), the under-reached groups in order, outlines.
+public struct MapView: Sendable {
+    public let buurten: PublishedUnits
+    public let whereMissing: [WhereMissing]
+    public let map: MapData
+    public let title: String
+
+    public init(buurten: PublishedUnits, whereMissing: [WhereMissing], map: MapData, title: String) {
+        self.buurten = buurten
+        self.whereMissing = whereMissing
+        self.map = map
+        self.title = title
+    }
+
+    public init?(_ r: PublishedReport) {
+        guard let map = r.map else { return nil }
+        self.init(buurten: r.buurten, whereMissing: r.whereMissing, map: map, title: r.title)
     }
 }
 
@@ -118,12 +141,19 @@ public enum MapSVG {
     /// Quantile class breaks of the estimates (five classes, fewer with few distinct values).
     static func breaks(_ values: [Double]) -> [Double] {
         let sorted = values.sorted()
-        guard sorted.count >= 2 else { return sorted }
-        return (1..<5).map { sorted[min(sorted.count - 1, Int((Double($0) / 5 * Double(sorted.count)).rounded(.down)))] }
+        guard sorted.count >= 2, let lo = sorted.first else { return [] }
+        // Distinct breaks above the lowest value: equal estimates never split over two colours.
+        var cuts: [Double] = []
+        for k in 1..<5 {
+            let c = sorted[min(sorted.count - 1, Int((Double(k) / 5 * Double(sorted.count)).rounded(.down)))]
+            if c > lo + 1e-12, c > (cuts.last ?? -.infinity) + 1e-12 { cuts.append(c) }
+        }
+        return cuts
     }
 
     /// The reach map: an `<svg>` element (with its legend below the map).
-    public static func reach(_ r: PublishedReport, _ map: MapData, language: Language) -> String {
+    public static func reach(_ r: MapView, language: Language) -> String {
+        let map = r.map
         let mw = language.map
         let units = Dictionary(r.buurten.units.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let leftOut = Set(r.buurten.unitsLeftOut)
@@ -133,7 +163,8 @@ public enum MapSVG {
         let value: (PublishedUnit) -> Double? = { $0.shrunk ?? $0.reach.estimate }
         let shown = map.drawn.compactMap { code in units[code.raw].flatMap { mapClass($0, leftOut: leftOut.contains(code.raw)) == "withheld" ? nil : value($0) } }
         let cuts = breaks(shown)
-        func colour(_ v: Double) -> String { blues[cuts.filter { v >= $0 }.count.clamped(to: 0...4)] }
+        // With fewer than five classes the darkest blues are used, as in the legend.
+        func colour(_ v: Double) -> String { blues[((4 - cuts.count) + cuts.filter { v >= $0 }.count).clamped(to: 0...4)] }
         let legendHeight = 136.0
         let height = frame.height + legendHeight
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bk-map\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" role=\"img\" aria-labelledby=\"m1-title\">"
@@ -161,7 +192,8 @@ public enum MapSVG {
         // Legend in words.
         var y = frame.height + 14
         out += "<g font-family=\"DejaVu Sans, sans-serif\" font-size=\"10\" fill=\"#252525\">"
-        out += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(y)\">\(htmlEscape(mw.legendShade))</text>"
+        let estimated = r.buurten.units.contains { $0.shrunk != nil }
+        out += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(y)\">\(htmlEscape(estimated ? mw.legendShade : mw.legendObserved))</text>"
         y += 8
         // Swatches laid out by measured text width (DejaVu Sans), wrapping to a new row.
         let labels = classLabels(cuts, shown, language)
@@ -187,24 +219,25 @@ public enum MapSVG {
     /// "a–b per 1.000" for each colour class in use.
     static func classLabels(_ cuts: [Double], _ values: [Double], _ language: Language) -> [String] {
         guard let lo = values.min(), let hi = values.max() else { return [] }
+        // Class i holds lo…(cut i) with the cut itself in the next class.
         let edges = [lo] + cuts + [hi]
-        var labels: [String] = []
-        for i in 0..<(edges.count - 1) where !labels.isEmpty || i == 0 || edges[i] < edges[i + 1] {
-            labels.append(language.map.perThousand(language.number(edges[i] * 1000, digits: 1), language.number(edges[i + 1] * 1000, digits: 1)))
+        return (0..<(edges.count - 1)).map { i in
+            language.map.perThousand(language.number(edges[i] * 1000, digits: 1), language.number(edges[i + 1] * 1000, digits: 1))
         }
-        return Array(labels.prefix(5))
     }
 
     /// Where an under-reached group's residents live: a circle per buurt by its residents of the
     /// group (area ∝ residents), filled in the buurten where most of them are missing (the order
     /// of "Wie missen we, en waar?", which publishes no count).
-    public static func missing(_ r: PublishedReport, _ map: MapData, _ w: WhereMissing, language: Language) -> String? {
+    public static func missing(_ r: MapView, _ w: WhereMissing, language: Language) -> String? {
+        let map = r.map
         guard let residents = map.groupResidents["\(w.dimension.rawValue).\(w.group)"] else { return nil }
         let mw = language.map
         let shapes = map.drawn.compactMap { map.boundaries.shapes[$0] }
         let frame = Frame(shapes)
         let top = Set(w.places.map(\.code))
-        let largest = Double(residents.values.max() ?? 1)
+        // One scale for all groups' maps, so circles compare between them.
+        let largest = Double(map.groupResidents.values.flatMap(\.values).max() ?? 1)
         let maxRadius = 18.0
         let label = language.words.label(w.group)
         // An id without words (the page's language checks read attributes too), stable across runs.
@@ -232,7 +265,8 @@ public enum MapSVG {
     }
 
     /// The map as a table (for screen readers and print): buurt, class, reach, estimate.
-    public static func table(_ r: PublishedReport, _ map: MapData, language: Language) -> (header: [String], rows: [[String]]) {
+    public static func table(_ r: MapView, language: Language) -> (header: [String], rows: [[String]]) {
+        let map = r.map
         let mw = language.map, w = language.words, h = w.labels.heterogeneity
         let units = Dictionary(r.buurten.units.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         let leftOut = Set(r.buurten.unitsLeftOut)
@@ -244,13 +278,13 @@ public enum MapSVG {
             let name = map.names[code] ?? ""
             return [name.isEmpty ? code.raw : "\(name) (\(code.raw))", f(u?.reach.estimate), f(u?.shrunk), words + (map.notDrawn.contains(code) ? " *" : "")]
         }
-        return ([h.unit, w.columns.reach, h.shrunk, h.funnel], rows)
+        return ([h.unit, w.labels.per1000, h.shrunk, h.funnel], rows)
     }
 
     /// A standalone SVG file: the reach map and, below it, a map per under-reached group.
-    public static func document(_ r: PublishedReport, language: Language) -> String? {
-        guard let map = r.map else { return nil }
-        let parts = [reach(r, map, language: language)] + r.whereMissing.compactMap { missing(r, map, $0, language: language) }
+    public static func document(_ r: MapView, language: Language) -> String {
+        let map = r.map
+        let parts = [reach(r, language: language)] + r.whereMissing.compactMap { missing(r, $0, language: language) }
         // Stack the parts: each nested svg keeps its own view box.
         let headings = [language.map.reachTitle] + r.whereMissing.filter { map.groupResidents["\($0.dimension.rawValue).\($0.group)"] != nil }
             .map { language.map.missingTitle(language.words.label($0.group)) }
@@ -264,7 +298,11 @@ public enum MapSVG {
         }
         var notes = ""
         if !map.notDrawn.isEmpty {
-            notes = "<desc>\(htmlEscape(language.map.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ")))</desc>"
+            // Listed on the picture too, not only for screen readers.
+            let list = language.map.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ")
+            notes = "<desc>\(htmlEscape(list))</desc>"
+            body += "<text font-size=\"10\" x=\"\(margin)\" y=\"\(Int(y) + 10)\" font-family=\"DejaVu Sans, sans-serif\" fill=\"#252525\">\(htmlEscape(ChartText.fitted(list, size: 10, maxWidth: width - 2 * margin)))</text>"
+            y += 20
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(y))\" width=\"\(Int(width))\" height=\"\(Int(y))\">"
             + "<title>\(htmlEscape(r.title.isEmpty ? language.map.title : r.title))</title>" + notes + body + "</svg>\n"

@@ -130,20 +130,21 @@ public enum ReportHTML {
         }
 
         // Maps: reach per buurt, and where each under-reached group's missing people live.
-        if let map = r.map {
-            let mw = language.map
+        if let view = MapView(r) {
+            let map = view.map, mw = language.map
             body += "<section class=\"maps\"><h2>\(htmlEscape(mw.title))</h2><p class=\"intro\">\(htmlEscape(rw.mapIntro))</p>"
-            body += "<figure class=\"map\"><figcaption>\(htmlEscape(mw.reachTitle))</figcaption>\(MapSVG.reach(r, map, language: language))</figure>"
+            body += "<figure class=\"map\"><figcaption>\(htmlEscape(mw.reachTitle))</figcaption>\(MapSVG.reach(view, language: language))</figure>"
             // Small multiples, two to a row: one map per group we miss.
             let missing = r.whereMissing.compactMap { w in
-                MapSVG.missing(r, map, w, language: language).map { "<figure><figcaption>\(htmlEscape(mw.missingTitle(language.words.label(w.group))))</figcaption>\($0)</figure>" }
+                MapSVG.missing(view, w, language: language).map { "<figure><figcaption>\(htmlEscape(mw.missingTitle(language.words.label(w.group))))</figcaption>\($0)</figure>" }
             }
             if !missing.isEmpty { body += "<div class=\"map-grid\">" + missing.joined() + "</div>" }
             if !map.notDrawn.isEmpty {
                 body += "<p class=\"note\">\(htmlEscape(mw.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ")))</p>"
             }
-            let t = MapSVG.table(r, map, language: language)
-            body += "<details><summary>\(htmlEscape(mw.tableCaption))</summary>" + table(t.header, t.rows) + "</details></section>\n"
+            let t = MapSVG.table(view, language: language)
+            // Open, so the table prints too (on paper there is no hovering).
+            body += "<h3>\(htmlEscape(mw.tableCaption))</h3>" + table(t.header, t.rows) + "</section>\n"
         } else if let problem = r.mapProblem {
             body += "<section class=\"maps\"><h2>\(htmlEscape(language.map.title))</h2><p class=\"note\">\(htmlEscape(language.message(problem)))</p></section>\n"
         }

@@ -76,17 +76,17 @@ public enum ReportMarkdown {
         }
         out += "\n## \(Escape.markdown(rw.buurtenHeading))\n\n" + Escape.markdown(rw.intro["buurten"] ?? "") + "\n\n" + section(HeterogeneityRenderer.text(r.buurten, language: language, markdown: true))
         // Maps as inline SVG (Markdown renderers pass HTML through), with the table beside them.
-        if let map = r.map {
-            let mw = language.map
+        if let view = MapView(r) {
+            let map = view.map, mw = language.map
             out += "\n## \(Escape.markdown(mw.title))\n\n" + Escape.markdown(rw.mapIntro) + "\n\n"
-            out += MapSVG.reach(r, map, language: language) + "\n\n"
+            out += MapSVG.reach(view, language: language) + "\n\n"
             for w in r.whereMissing {
-                if let svg = MapSVG.missing(r, map, w, language: language) { out += "### \(Escape.markdown(mw.missingTitle(language.words.label(w.group))))\n\n" + svg + "\n\n" }
+                if let svg = MapSVG.missing(view, w, language: language) { out += "### \(Escape.markdown(mw.missingTitle(language.words.label(w.group))))\n\n" + svg + "\n\n" }
             }
             if !map.notDrawn.isEmpty {
                 out += "- " + Escape.markdown(mw.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ")) + "\n\n"
             }
-            let t = MapSVG.table(r, map, language: language)
+            let t = MapSVG.table(view, language: language)
             out += "### \(Escape.markdown(mw.tableCaption))\n\n" + TextTable.markdown(t.header, t.rows)
         } else if let problem = r.mapProblem {
             out += "\n## \(Escape.markdown(language.map.title))\n\n- " + Escape.markdown(language.message(problem)) + "\n"

@@ -19,6 +19,10 @@ struct Map: ParsableCommand {
     @Flag(name: .long, help: "Switch disclosure control off (not for publication).") var noDisclosureControl = false
 
     func validate() throws {
+        if let output, output != "-", !output.lowercased().hasSuffix(".svg") {
+            throw ValidationError(Diagnostics.language == .nl ? "--output krijgt een SVG-bestand (.svg); open het in een browser, of zet het in een rapport met bereik report"
+                                                             : "--output takes an SVG file (.svg); open it in a browser, or put it in a report with bereik report")
+        }
         guard (2...1000).contains(disclosureThreshold ?? 5) else { throw ValidationError("--disclosure-threshold must lie between 2 and 1000 (5 is usual)") }
     }
 
@@ -32,11 +36,12 @@ struct Map: ParsableCommand {
         InputOptions.clearProgress(request)
         // Disclosure control is on, as in the report: a map is for showing.
         let control = noDisclosureControl ? nil : DisclosureControl(threshold: disclosureThreshold ?? project?.disclosureThreshold ?? 5)
-        let published = Publisher.publish(result, control: control)
+        // The buurten as `heterogeneity` publishes them (their own ledger): the map shows no other count.
+        guard let map = result.map else { throw MapProblem.noBuurten }
+        let view = MapView(buurten: Publisher.publish(result.buurten, control: control), whereMissing: result.whereMissing, map: map, title: project?.title ?? "")
         let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? Diagnostics.language
-        guard let svg = MapSVG.document(published, language: language) else { throw MapProblem.noBuurten }
-        try OutputFile.write(svg, to: output, protecting: request.inputFiles)
-        if let map = published.map, !map.notDrawn.isEmpty {
+        try OutputFile.write(MapSVG.document(view, language: language), to: output, protecting: request.inputFiles)
+        if !map.notDrawn.isEmpty {
             FileHandle.standardError.write(Data((language.map.notDrawn + ": " + map.notDrawn.map { "\(map.names[$0] ?? "") (\($0.raw))" }.joined(separator: ", ") + "\n").utf8))
         }
     }

@@ -104,7 +104,8 @@ import Testing
         let map = try #require(result.map)
         #expect(map.boundaries.source == "CBS buurten 2024 (bundled)")
         #expect(map.drawn.count + map.notDrawn.count == area.buurten.count && map.drawn.count >= area.buurten.count - 1, "\(map.notDrawn)")
-        let svg = try #require(MapSVG.document(Publisher.publish(result, control: DisclosureControl(threshold: 5)), language: .nl))
+        let svg = MapSVG.document(MapView(buurten: Publisher.publish(result.buurten, control: DisclosureControl(threshold: 5)), whereMissing: result.whereMissing,
+                                          map: map, title: ""), language: .nl)
         #expect(try SVGReader.read(svg).paths.filter { $0["data-code"] != nil }.count == map.drawn.count)
     }
 
