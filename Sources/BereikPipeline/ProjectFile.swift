@@ -155,6 +155,7 @@ public struct ProjectFile: Sendable {
         request.periodB = try period("analysis.period_b")
         if (request.periodA == nil) != (request.periodB == nil) { throw fail(request.periodA == nil ? "analysis.period_b" : "analysis.period_a", "period_a and period_b go together: give both") }
         if let a = request.periodA, let b = request.periodB {
+            if a.from > b.to { throw fail("analysis.period_a", "comes after period_b; period_a is the earlier period") }
             if a.to >= b.from && b.to >= a.from { throw fail("analysis.period_b", "overlaps period_a; choose two periods that do not") }
             if request.from != nil || request.to != nil { throw fail("analysis.period_a", "does not go with area.from/area.to: the periods decide which visits count") }
         }

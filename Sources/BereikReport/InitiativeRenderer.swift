@@ -106,7 +106,8 @@ public enum InitiativeRenderer {
                             header: ["initiative", "dimension", "group", "participants", "share", "resident_share", "ratio", "ratio_lower",
                                      "ratio_upper", "p_adjusted", "flag"])
         for d in r.dimensions {
-            for (name, part) in zip(r.names + [""], d.perInitiative + [d.all]) {
+            // "all": the whole run, a person in several initiatives counted once (JSON `all`).
+            for (name, part) in zip(r.names + ["all"], d.perInitiative + [d.all]) {
                 for g in part.groups {
                     csv.row([name, d.all.dimension.rawValue, g.key, csv.count(g.participants, r.context.disclosure), n(g.participantShare),
                              n(g.residentShare), n(g.ratio?.estimate), n(g.ratio?.interval.lower), n(g.ratio?.interval.upper), n(g.pAdjusted),

@@ -81,6 +81,9 @@ struct Compare: ParsableCommand {
         }
         if periodA != nil {
             let a = try period(periodA, flag: "period-a")!, b = try period(periodB, flag: "period-b")!
+            if a.from > b.to {
+                throw ValidationError(nl ? "--period-a komt na --period-b; A is de eerdere periode, B de latere" : "--period-a comes after --period-b; A is the earlier period, B the later one")
+            }
             if a.to >= b.from && b.to >= a.from {
                 throw ValidationError(nl ? "--period-a en --period-b overlappen; kies twee perioden die elkaar niet raken" : "--period-a and --period-b overlap; choose two periods that do not")
             }

@@ -102,6 +102,8 @@ import BereikData
         #expect(one.code == 2 && one.err.contains("--period-a en --period-b horen bij elkaar"))
         let bad = try runBereik(project + ["--period-a", "2019-06-30..2019-01-01", "--period-b", "2019-07-01..2019-12-31", "--lang", "en"])
         #expect(bad.code == 2 && bad.err.contains("is not a period"))
+        let reversed = try runBereik(project + ["--period-a", "2019-07-01..2019-12-31", "--period-b", "2019-01-01..2019-06-30"])
+        #expect(reversed.code == 2 && reversed.err.contains("A is de eerdere periode"), "\(reversed.err)")
         let overlap = try runBereik(project + ["--period-a", "2019-01-01..2019-08-31", "--period-b", "2019-07-01..2019-12-31"])
         #expect(overlap.code == 2 && overlap.err.contains("overlappen"))
         let withFrom = try runBereik(project + ["--period-a", "2019-01-01..2019-06-30", "--period-b", "2019-07-01..2019-12-31", "--from", "2019-02-01"])
