@@ -6,6 +6,14 @@ public struct Period: Sendable, Equatable {
     public let from: CivilDate
     public let to: CivilDate
     public init(from: CivilDate, to: CivilDate) { self.from = from; self.to = to }
+
+    /// "2023-01-01..2023-12-31" (flag or project value); nil when it is not FROM..TO with FROM ≤ TO.
+    public init?(parsing text: String) {
+        guard let dots = text.firstRange(of: ".."), text[dots.upperBound...].firstRange(of: "..") == nil,
+              let from = CivilDate(parsing: String(text[..<dots.lowerBound]).trimmingSpaces()),
+              let to = CivilDate(parsing: String(text[dots.upperBound...]).trimmingSpaces()), from <= to else { return nil }
+        self.init(from: from, to: to)
+    }
 }
 
 /// `compare --period-a … --period-b …`: the comparison of period B (the command's main result) and,

@@ -144,12 +144,10 @@ public struct ProjectFile: Sendable {
         // Two periods, "FROM..TO" each: both or neither, not overlapping, and not with area.from/to.
         func period(_ key: String) throws -> Period? {
             guard let text = try string(key) else { return nil }
-            let parts = text.components(separatedBy: "..")
-            guard parts.count == 2, let from = CivilDate(parsing: parts[0].trimmingCharacters(in: .whitespaces)),
-                  let to = CivilDate(parsing: parts[1].trimmingCharacters(in: .whitespaces)), from <= to else {
+            guard let period = Period(parsing: text) else {
                 throw fail(key, "'\(text)' is not a period; expected \"FROM..TO\", e.g. \"2023-01-01..2023-12-31\"")
             }
-            return Period(from: from, to: to)
+            return period
         }
         request.periodA = try period("analysis.period_a")
         request.periodB = try period("analysis.period_b")

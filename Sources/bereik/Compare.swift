@@ -41,13 +41,11 @@ struct Compare: ParsableCommand {
     func period(_ text: String?, flag: String) throws -> Period? {
         guard let text else { return nil }
         let nl = Diagnostics.language == .nl
-        let parts = text.components(separatedBy: "..")
-        guard parts.count == 2, let from = CivilDate(parsing: parts[0].trimmingCharacters(in: .whitespaces)),
-              let to = CivilDate(parsing: parts[1].trimmingCharacters(in: .whitespaces)), from <= to else {
+        guard let period = Period(parsing: text) else {
             throw ValidationError(nl ? "--\(flag) '\(text)' is geen periode; verwacht VAN..TOT, bijvoorbeeld 2023-01-01..2023-12-31"
                                      : "--\(flag) '\(text)' is not a period; expected FROM..TO, e.g. 2023-01-01..2023-12-31")
         }
-        return Period(from: from, to: to)
+        return period
     }
 
     func validate() throws {

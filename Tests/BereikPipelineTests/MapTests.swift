@@ -143,20 +143,6 @@ import Testing
         #expect(throws: DataError.self) { try Boundaries.read(path: try Repo.write("not json", "bad.geojson")) }
     }
 
-    /// Headless Chromium with its standard output (the page's DOM).
-    static func browser(_ arguments: [String]) throws -> (code: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["120", ReportTests.chromium!, "--headless", "--no-sandbox", "--disable-gpu"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     /// The report's map looked at as a picture: Chromium draws the page, and the classes' colours
     /// and the hatching are in the screenshot.
     @Test(.enabled(if: ReportTests.browserAvailable, "headless Chromium is not installed (scripts/test.sh installs it)"))
@@ -177,7 +163,7 @@ import Testing
         img.src = 'kaart.png';</script></body></html>
         """.write(toFile: page, atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: png, toPath: URL(fileURLWithPath: page).deletingLastPathComponent().appendingPathComponent("kaart.png").path)
-        let dom = try Self.browser(["--allow-file-access-from-files", "--virtual-time-budget=3000", "--dump-dom", "file://\(page)"])
+        let dom = try ReportTests.browser(["--allow-file-access-from-files", "--virtual-time-budget=3000", "--dump-dom", "file://\(page)"])
         let title = dom.out.components(separatedBy: "<title>").dropFirst().first?.components(separatedBy: "</title>").first ?? ""
         let numbers = title.split(separator: " ").compactMap { $0.split(separator: "=").last.flatMap { Int($0) } }
         #expect(numbers.count == 2 && numbers[0] > 500 && numbers[1] > 500, "pixels of the darkest class and of black hatching/outline: \(title)")

@@ -17,16 +17,25 @@ import BereikData
     }
 
     static func run(_ arguments: [String]) throws -> (code: Int32, err: String) {
+        let r = try browser(arguments, logging: true)
+        return (r.code, r.err)
+    }
+
+    /// Headless Chromium with its standard output (a page's DOM) and, with `logging`, its console on stderr.
+    static func browser(_ arguments: [String], logging: Bool = false) throws -> (code: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["120", chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0"] + arguments
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = ["120", chromium!, "--headless", "--no-sandbox", "--disable-gpu"]
+            + (logging ? ["--enable-logging=stderr", "--v=0"] : []) + arguments
+        let out = Repo.temporary("chromium-out.txt"), err = Repo.temporary("chromium-err.txt")
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: out)
+        process.standardError = FileHandle(forWritingAtPath: err)
         try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let text = { (p: String) in (try? String(contentsOfFile: p, encoding: .utf8)) ?? "" }
+        return (process.terminationStatus, text(out), text(err))
     }
 
     @Test func reportIsSelfContainedAndEscaped() throws {
