@@ -10,13 +10,21 @@ public struct BuurtResolver: Sendable {
     /// PC6 → buurt (exact), when the user gave CBS's postcode table.
     public let postcodes: PostcodeMap?
     /// PC4 → wijk or gemeente (bundled), for postcodes the PC6 table does not place.
-    public let postcodeAreas: PostcodeAreas?
+    public var postcodeAreas: PostcodeAreas? { loadPostcodeAreas() }
+    /// Loaded at the first postcode, not before: most runs have buurt codes only, and reading the
+    /// two PC4 tables costs about 20 ms.
+    private let loadPostcodeAreas: @Sendable () -> PostcodeAreas?
 
     public init(known: Set<RegionCode>?, area: [RegionCode] = [], postcodes: PostcodeMap? = nil, postcodeAreas: PostcodeAreas? = nil) {
+        self.init(known: known, area: area, postcodes: postcodes, loadingPostcodeAreas: { postcodeAreas })
+    }
+
+    public init(known: Set<RegionCode>?, area: [RegionCode] = [], postcodes: PostcodeMap? = nil,
+                loadingPostcodeAreas: @escaping @Sendable () -> PostcodeAreas?) {
         self.known = known
         self.area = area
         self.postcodes = postcodes
-        self.postcodeAreas = postcodeAreas
+        loadPostcodeAreas = loadingPostcodeAreas
     }
 
     /// A postcode's place: the buurt of its PC6 (exact), else the wijk of its PC4 when the PC4 lies
@@ -63,6 +71,16 @@ public struct BuurtResolver: Sendable {
     public func isInArea(_ code: RegionCode) -> Bool { area.isEmpty || area.contains { $0.contains(code) } }
 }
 
+/// Whether attendance is read on all cores (`ParallelAttendance`) or on one thread. The result is
+/// the same either way; `.chunks` exists so tests can cut small files into many chunks.
+public enum AttendanceReading: Sendable, Equatable {
+    /// All cores for one file of at least 8 MiB read without `strict` or `onExclusion`; else one thread.
+    case automatic
+    case serial
+    /// All cores with chunks of about `bytes` bytes and `workers` classifying threads (tests).
+    case chunks(bytes: Int, workers: Int)
+}
+
 /// Settings for reading attendance.
 public struct AttendanceOptions: Sendable {
     public var overrides: [AttendanceRole: String] = [:]
@@ -82,6 +100,8 @@ public struct AttendanceOptions: Sendable {
     public var onExclusion: (@Sendable (SourceLocation, ExclusionReason) -> Void)?
     /// Called every 2^20 rows with the number of rows read so far (progress display).
     public var progress: (@Sendable (Int) -> Void)?
+    /// How the rows are read: on all cores for one large file (the default), or on one thread.
+    public var reading: AttendanceReading = .automatic
 
     public init(harmoniser: CategoryHarmoniser, referenceDate: CivilDate) {
         self.harmoniser = harmoniser
@@ -98,6 +118,8 @@ public struct AttendanceData: Sendable {
     public let source: String
     /// The files read, in order, when there were several or one was named.
     public var files: [File] = []
+    /// The chunks read on all cores (`ParallelAttendance`); 0 when one thread read the rows.
+    public var chunks = 0
     public struct File: Sendable, Equatable {
         public let source: String
         public let initiative: String?
@@ -170,7 +192,42 @@ public enum AttendanceReader {
         }
         let first = opened[0]
         let classifier = RowClassifier(options: options, columns: first.columns, encoding: first.reader.dialect.encoding)
+        if first.file.initiative != nil {
+            classifier.nextFile(columns: first.columns, encoding: first.reader.dialect.encoding, initiative: first.file.initiative)
+        }
         let accumulator = PersonAccumulator(collectMonths: options.collectMonths)
+        let blankLines: Int
+        var chunkCount = 0
+        if let chunks = ParallelAttendance.settings(options.reading, files: opened.count, options: options, size: first.reader.sourceSize) {
+            let parallel = ParallelAttendance(source: first.reader, columns: first.columns, initiative: first.file.initiative,
+                                              options: options, chunkBytes: chunks.bytes, workers: chunks.workers)
+            do {
+                blankLines = try first.reader.blankLines + parallel.read(into: accumulator, classifier: classifier)
+                chunkCount = parallel.chunkCount
+            } catch is ParallelAttendance.Fallback {
+                // A chunk cut inside quotes, or an error in the text: one thread, from the start.
+                var serial = options
+                serial.reading = .serial
+                return try read(files: files, options: serial)
+            }
+        } else {
+            blankLines = try readSerially(opened, classifier: classifier, accumulator: accumulator, options: options)
+        }
+        var reconciliation = classifier.reconciliation
+        reconciliation.blankLines = blankLines
+        let columns = opened.count == 1 && first.file.initiative == nil ? first.columns : AttendanceColumns(merging: opened.map { ($0.columns, $0.file.initiative != nil) })
+        classifier.columns = columns
+        let table = classifier.finish(accumulator, into: &reconciliation)
+        var data = AttendanceData(participants: table, reconciliation: reconciliation, columns: columns,
+                                  dialect: first.reader.dialect, source: opened.map(\.reader.displayName).joined(separator: ", "),
+                                  files: opened.map { AttendanceData.File(source: $0.reader.displayName, initiative: $0.file.initiative) })
+        data.chunks = chunkCount
+        return data
+    }
+
+    /// One thread parses and classifies, another adds the rows to the persons. Returns the blank lines skipped.
+    private static func readSerially(_ opened: [(reader: CSVReader, columns: AttendanceColumns, file: AttendanceFile)],
+                                     classifier: RowClassifier, accumulator: PersonAccumulator, options: AttendanceOptions) throws -> Int {
         let channel = BatchChannel(batches: 3, capacity: batchSize)
         let consumer = Thread {
             while let batch = channel.take() {
@@ -188,7 +245,7 @@ public enum AttendanceReader {
             var row: Int64 = 0
             for (n, file) in opened.enumerated() {
                 let reader = file.reader
-                if n > 0 || file.file.initiative != nil {
+                if n > 0 {
                     classifier.nextFile(columns: file.columns, encoding: reader.dialect.encoding, initiative: file.file.initiative)
                 }
                 let firstRow = row
@@ -221,14 +278,7 @@ public enum AttendanceReader {
             throw error
         }
         channel.waitForConsumer()
-        var reconciliation = classifier.reconciliation
-        reconciliation.blankLines = blankLines
-        let columns = opened.count == 1 && first.file.initiative == nil ? first.columns : AttendanceColumns(merging: opened.map { ($0.columns, $0.file.initiative != nil) })
-        classifier.columns = columns
-        let table = classifier.finish(accumulator, into: &reconciliation)
-        return AttendanceData(participants: table, reconciliation: reconciliation, columns: columns,
-                              dialect: first.reader.dialect, source: opened.map(\.reader.displayName).joined(separator: ", "),
-                              files: opened.map { AttendanceData.File(source: $0.reader.displayName, initiative: $0.file.initiative) })
+        return blankLines
     }
 }
 
@@ -255,117 +305,3 @@ public struct AttendanceFile: Sendable, Equatable {
     }
 }
 
-/// Rows on their way from the classifier to the person accumulator: per row the person id bytes
-/// and what the row says.
-final class RowBatch: @unchecked Sendable {
-    enum Status: UInt8 { case used, excluded, noPerson }
-    @exclusivity(unchecked) var count = 0
-    @exclusivity(unchecked) var idBytes: [UInt8] = []
-    @exclusivity(unchecked) var idEnds: [Int] = []
-    @exclusivity(unchecked) var status: [Status] = []
-    @exclusivity(unchecked) var row: [Int64] = []
-    @exclusivity(unchecked) var day: [Int32] = []
-    @exclusivity(unchecked) var buurt: [Int32] = []
-    @exclusivity(unchecked) var gender: [Int8] = []
-    @exclusivity(unchecked) var age: [Int8] = []
-    @exclusivity(unchecked) var origin: [Int8] = []
-    @exclusivity(unchecked) var activity: [Int32] = []
-    @exclusivity(unchecked) var initiative: [Int32] = []
-    @exclusivity(unchecked) var role: [Int32] = []
-    /// The days between which the row says the person was born (Int32.min/max when it says nothing).
-    @exclusivity(unchecked) var bornFrom: [Int32] = []
-    @exclusivity(unchecked) var bornTo: [Int32] = []
-
-    init(capacity: Int) {
-        idBytes.reserveCapacity(capacity * 12)
-        let n = capacity
-        idEnds.reserveCapacity(n); status.reserveCapacity(n); row.reserveCapacity(n); day.reserveCapacity(n)
-        buurt.reserveCapacity(n); gender.reserveCapacity(n); age.reserveCapacity(n); origin.reserveCapacity(n)
-        activity.reserveCapacity(n); initiative.reserveCapacity(n); role.reserveCapacity(n); bornFrom.reserveCapacity(n); bornTo.reserveCapacity(n)
-    }
-
-    func reset() {
-        count = 0
-        idBytes.removeAll(keepingCapacity: true); idEnds.removeAll(keepingCapacity: true)
-        status.removeAll(keepingCapacity: true); row.removeAll(keepingCapacity: true); day.removeAll(keepingCapacity: true)
-        buurt.removeAll(keepingCapacity: true); gender.removeAll(keepingCapacity: true); age.removeAll(keepingCapacity: true)
-        origin.removeAll(keepingCapacity: true); activity.removeAll(keepingCapacity: true); initiative.removeAll(keepingCapacity: true); role.removeAll(keepingCapacity: true)
-        bornFrom.removeAll(keepingCapacity: true); bornTo.removeAll(keepingCapacity: true)
-    }
-
-    func append(id: UnsafeBufferPointer<UInt8>, status: Status, row: Int64, day: Int32 = Int32.min, buurt: Int32 = -1,
-                gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1, initiative: Int32 = -1, role: Int32 = -1,
-                born: (from: Int32, to: Int32) = (Int32.min, Int32.max)) {
-        idBytes.append(contentsOf: id)
-        idEnds.append(idBytes.count)
-        self.status.append(status)
-        self.row.append(row)
-        self.day.append(day)
-        self.buurt.append(buurt)
-        self.gender.append(gender)
-        self.age.append(age)
-        self.origin.append(origin)
-        self.activity.append(activity)
-        self.initiative.append(initiative)
-        self.role.append(role)
-        bornFrom.append(born.from)
-        bornTo.append(born.to)
-        count += 1
-    }
-}
-
-/// A bounded hand-over of batches between two threads (condition variable).
-final class BatchChannel: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var full: [RowBatch] = []
-    private var free: [RowBatch]
-    private var finished = false
-    private var consumerFinished = false
-
-    init(batches: Int, capacity: Int) {
-        free = (0..<batches).map { _ in RowBatch(capacity: capacity) }
-    }
-
-    func emptyBatch() -> RowBatch {
-        condition.lock(); defer { condition.unlock() }
-        while free.isEmpty { condition.wait() }
-        let batch = free.removeLast()
-        batch.reset()
-        return batch
-    }
-
-    func put(_ batch: RowBatch) {
-        condition.lock(); defer { condition.unlock() }
-        full.append(batch)
-        condition.broadcast()
-    }
-
-    func take() -> RowBatch? {
-        condition.lock(); defer { condition.unlock() }
-        while full.isEmpty && !finished { condition.wait() }
-        return full.isEmpty ? nil : full.removeFirst()
-    }
-
-    func recycle(_ batch: RowBatch) {
-        condition.lock(); defer { condition.unlock() }
-        free.append(batch)
-        condition.broadcast()
-    }
-
-    func finish() {
-        condition.lock(); defer { condition.unlock() }
-        finished = true
-        condition.broadcast()
-    }
-
-    func consumerDone() {
-        condition.lock(); defer { condition.unlock() }
-        consumerFinished = true
-        condition.broadcast()
-    }
-
-    func waitForConsumer() {
-        condition.lock(); defer { condition.unlock() }
-        while !consumerFinished { condition.wait() }
-    }
-}

@@ -17,6 +17,9 @@ final class ByteInterner {
     /// without touching their entries (one cache miss instead of three on large tables).
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var slotCount: Int
+    /// The id returned last: a column's value often repeats on the next row (rows sorted by person
+    /// or by date), and then a length check and a byte compare replace hashing.
+    @exclusivity(unchecked) private var lastID = -1
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -48,6 +51,7 @@ final class ByteInterner {
 
     /// The id of `bytes`, adding it when new; `isNew` tells which.
     @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        if lastID >= 0, lengths[lastID] == bytes.count, equal(lastID, bytes) { return (Int32(lastID), false) }
         let h = Self.hash(bytes)
         let fingerprint = h & 0xFFFF_FFFF_0000_0000
         let mask = slotCount - 1
@@ -57,11 +61,12 @@ final class ByteInterner {
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
                 let i = Int(entry & 0xFFFF_FFFF) - 1
-                if lengths[i] == bytes.count, equal(i, bytes) { return (Int32(i), false) }
+                if lengths[i] == bytes.count, equal(i, bytes) { lastID = i; return (Int32(i), false) }
             }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
+        lastID = count
         append(bytes, hash: h)
         slots[slot] = fingerprint | UInt64(id + 1)
         if count * 2 > slotCount { grow() }

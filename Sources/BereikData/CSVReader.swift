@@ -33,28 +33,41 @@ public struct CSVDialect: Sendable, Equatable {
 public final class CSVReader {
     public let path: String
     public let displayName: String
-    public private(set) var dialect: CSVDialect
+    @exclusivity(unchecked) public private(set) var dialect: CSVDialect
     /// Header names, decoded and trimmed (BOM removed).
-    public private(set) var header: [String] = []
+    @exclusivity(unchecked) public private(set) var header: [String] = []
     /// The physical line on which the current record starts (1-based).
     @exclusivity(unchecked) public private(set) var recordLine = 0
     /// Blank lines skipped so far (not records).
-    public private(set) var blankLines = 0
+    @exclusivity(unchecked) public private(set) var blankLines = 0
+    /// The size of the whole source in bytes (the file's, or the text's in memory).
+    public private(set) var sourceSize = 0
 
     /// The worksheet this text came from (`Workbook`), so locations name sheet and cell.
     public private(set) var sheet: String?
-    private let file: UnsafeMutablePointer<FILE>
+    /// nil for a chunk of another reader's text (`init(chunk:count:of:)`).
+    private let file: UnsafeMutablePointer<FILE>?
     /// The bytes of an in-memory source (kept alive while `file` reads them).
     private var memory: UnsafeMutableRawPointer?
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
+    /// False when `buffer` is a chunk owned by the caller.
+    private let ownsBuffer: Bool
     @exclusivity(unchecked) private var position = 0
     @exclusivity(unchecked) private var end = 0
     @exclusivity(unchecked) private var atEOF = false
     @exclusivity(unchecked) private var record: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var recordCapacity = 4096
     @exclusivity(unchecked) private var recordLength = 0
-    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    /// Where each field of the current record ends, from `recordBase`; `fieldTotal` of them.
+    @exclusivity(unchecked) private var fieldEnds: UnsafeMutablePointer<Int> = .allocate(capacity: 64)
+    @exclusivity(unchecked) private var fieldEndsCapacity = 64
+    @exclusivity(unchecked) private var fieldTotal = 0
+    /// The current record's bytes: in the read buffer when it had no quoted field, else `record`.
+    @exclusivity(unchecked) private var recordBase: UnsafePointer<UInt8>
+    /// Bytes between one field's end and the next one's start: 1 (the separator) in the read
+    /// buffer, 0 in `record`, where quotes are removed and fields follow each other.
+    @exclusivity(unchecked) private var fieldGap = 0
     @exclusivity(unchecked) private var line = 1
 
     private static let quote = UInt8(ascii: "\"")
@@ -81,6 +94,7 @@ public final class CSVReader {
         }
         try self.init(file: file, memory: memory, path: displayName, displayName: displayName, separator: separator, sheet: sheet,
                       firstLine: firstLine)
+        sourceSize = bytes.count
     }
 
     private init(file: UnsafeMutablePointer<FILE>, memory: UnsafeMutableRawPointer?, path: String, displayName: String?,
@@ -91,8 +105,12 @@ public final class CSVReader {
         self.sheet = sheet
         self.memory = memory
         self.file = file
+        var info = stat()
+        sourceSize = fstat(fileno(file), &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
         buffer = .allocate(capacity: capacity)
+        ownsBuffer = true
         record = .allocate(capacity: recordCapacity)
+        recordBase = UnsafePointer(record)
         dialect = CSVDialect(separator: UInt8(ascii: ","), encoding: .utf8, byteOrderMark: false)
         _ = refill()
         let location = SourceLocation(file: self.displayName)
@@ -115,11 +133,39 @@ public final class CSVReader {
         header = (0..<fieldCount).map { string($0).trimmingSpaces() }
     }
 
+    /// Reads the records of a chunk of `other`'s text (`ParallelAttendance`): whole records only,
+    /// starting at a record's first byte, with `other`'s dialect and header; lines count from 1.
+    /// The chunk stays owned by the caller and must outlive the reader.
+    init(chunk: UnsafeMutablePointer<UInt8>, count: Int, of other: CSVReader) {
+        path = other.path
+        displayName = other.displayName
+        sheet = other.sheet
+        dialect = other.dialect
+        header = other.header
+        file = nil
+        buffer = chunk
+        ownsBuffer = false
+        end = count
+        atEOF = true
+        record = .allocate(capacity: recordCapacity)
+        recordBase = UnsafePointer(record)
+    }
+
     deinit {
-        fclose(file)
+        if let file { fclose(file) }
         memory?.deallocate()
-        buffer.deallocate()
+        if ownsBuffer { buffer.deallocate() }
         record.deallocate()
+        fieldEnds.deallocate()
+    }
+
+    /// The text not read yet: what is left of the read buffer, then the rest of the file. For
+    /// `ParallelAttendance`, which reads on from here in chunks; this reader reads no more.
+    func detachRemainder() -> (buffered: [UInt8], file: UnsafeMutablePointer<FILE>?) {
+        let rest = Array(UnsafeBufferPointer(start: buffer + position, count: end - position))
+        position = end
+        atEOF = true
+        return (rest, file)
     }
 
     /// Counts `;`, `,` and tab on the first line outside quotes; the most frequent wins (`;` on a tie,
@@ -139,7 +185,7 @@ public final class CSVReader {
 
     /// Reads the next chunk; false at the end of the file.
     private func refill() -> Bool {
-        if atEOF { return false }
+        guard let file, !atEOF else { return false }
         position = 0
         end = fread(buffer, 1, capacity, file)
         if end == 0 { atEOF = true }
@@ -197,14 +243,62 @@ public final class CSVReader {
     }
 
     /// Number of fields in the current record.
-    public var fieldCount: Int { fieldEnds.count }
+    public var fieldCount: Int { fieldTotal }
+
+    @inline(__always) private func endField(_ at: Int) {
+        if fieldTotal == fieldEndsCapacity {
+            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: fieldEndsCapacity * 2)
+            bigger.update(from: fieldEnds, count: fieldTotal)
+            fieldEnds.deallocate()
+            fieldEnds = bigger
+            fieldEndsCapacity *= 2
+        }
+        fieldEnds[fieldTotal] = at
+        fieldTotal += 1
+    }
+
+    /// The common record — whole in the read buffer, no field starting with a quote, not blank, no
+    /// NUL — read in place without copying; false (and nothing consumed) for every other record,
+    /// which `next` then reads byte by byte.
+    @inline(__always) private func nextInBuffer() -> Bool {
+        let start = position, e = end
+        let sep = dialect.separator
+        var p = start
+        fieldTotal = 0
+        while true {
+            guard p < e, buffer[p] != Self.quote else { return false }
+            while p < e {
+                let b = buffer[p]
+                if b == sep || b == Self.lf || b == Self.cr { break }
+                p += 1
+            }
+            guard p < e else { return false }
+            endField(p - start)
+            let b = buffer[p]
+            if b == sep { p += 1; continue }
+            if p == start { return false }
+            var after = p + 1
+            if b == Self.cr {
+                guard after < e else { return false }
+                if buffer[after] == Self.lf { after += 1 }
+            }
+            if memchr(buffer + start, 0, p - start) != nil { return false }
+            recordLine = line
+            line += 1
+            recordBase = UnsafePointer(buffer + start)
+            fieldGap = 1
+            position = after
+            return true
+        }
+    }
 
     /// Advances to the next non-blank record; false at the end of the file.
     /// Throws on an unbalanced quote or text after a closing quote.
     public func next() throws -> Bool {
+        if nextInBuffer() { return true }
         while true {
             recordLength = 0
-            fieldEnds.removeAll(keepingCapacity: true)
+            fieldTotal = 0
             var c = nextByte()
             if c < 0 { return false }
             recordLine = line
@@ -215,8 +309,8 @@ public final class CSVReader {
                     while true {
                         c = nextByte()
                         if c < 0 {
-                            throw DataError(SourceLocation(file: displayName, line: openedOn, column: fieldEnds.count + 1,
-                                                           columnName: columnName(fieldEnds.count)),
+                            throw DataError(SourceLocation(file: displayName, line: openedOn, column: fieldTotal + 1,
+                                                           columnName: columnName(fieldTotal)),
                                             DataMessages.unclosedQuote)
                         }
                         if c == q {
@@ -229,8 +323,8 @@ public final class CSVReader {
                     }
                     while c == 0x20 { c = nextByte() }
                     if c >= 0, c != sep, c != lf, c != cr {
-                        throw DataError(SourceLocation(file: displayName, line: line, column: fieldEnds.count + 1,
-                                                       columnName: columnName(fieldEnds.count)),
+                        throw DataError(SourceLocation(file: displayName, line: line, column: fieldTotal + 1,
+                                                       columnName: columnName(fieldTotal)),
                                         DataMessages.textAfterQuote)
                     }
                 } else if c >= 0, c != sep, c != lf, c != cr {
@@ -238,7 +332,7 @@ public final class CSVReader {
                     scanUnquoted(UInt8(sep))
                     c = nextByte()
                 }
-                fieldEnds.append(recordLength)
+                endField(recordLength)
                 if c == sep { c = nextByte(); continue }
                 if c == cr {
                     if position < end || refill(), Int(buffer[position]) == lf { position += 1 }
@@ -246,7 +340,7 @@ public final class CSVReader {
                 if c >= 0 { line += 1 }
                 break
             }
-            if fieldEnds.count == 1 && recordLength == 0 {
+            if fieldTotal == 1 && recordLength == 0 {
                 blankLines += 1
                 continue
             }
@@ -254,6 +348,8 @@ public final class CSVReader {
                 throw DataError(SourceLocation(file: displayName, line: recordLine),
                                 DataMessages.nulByte)
             }
+            recordBase = UnsafePointer(record)
+            fieldGap = 0
             return true
         }
     }
@@ -264,13 +360,13 @@ public final class CSVReader {
 
     /// The raw bytes of field `index` of the current record (quotes removed, `""` unescaped).
     @inline(__always) public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = index == 0 ? 0 : fieldEnds[index - 1]
-        return try body(UnsafeBufferPointer(start: record + start, count: fieldEnds[index] - start))
+        let start = index == 0 ? 0 : fieldEnds[index - 1] + fieldGap
+        return try body(UnsafeBufferPointer(start: recordBase + start, count: fieldEnds[index] - start))
     }
 
     /// Field `index` decoded with the file's encoding; "" when the record is shorter.
     public func string(_ index: Int) -> String {
-        guard index < fieldEnds.count else { return "" }
+        guard index < fieldTotal else { return "" }
         return withBytes(index) { dialect.encoding.decode($0) }
     }
 

@@ -34,40 +34,36 @@ final class PersonAccumulator: @unchecked Sendable {
 
     func add(_ batch: RowBatch) {
         batch.idBytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for i in 0..<batch.count {
-                let end = batch.idEnds[i]
-                defer { start = end }
-                let status = batch.status[i]
-                if status == .noPerson { continue }
-                let (id, isNew) = ids.intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                if isNew { people.append(PersonState()) }
-                switch status {
-                case .used: update(Int(id), batch, i)
-                case .excluded, .noPerson: break
+            batch.records.withUnsafeBufferPointer { records in
+                var start = 0
+                for r in records {
+                    let end = Int(r.idEnd)
+                    defer { start = end }
+                    if r.status == .noPerson { continue }
+                    let (id, isNew) = ids.intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    if isNew { people.append(PersonState()) }
+                    if r.status == .used { update(Int(id), r) }
                 }
             }
         }
     }
 
-    @inline(__always) private func update(_ person: Int, _ batch: RowBatch, _ i: Int) {
-        let dayNumber = batch.day[i]
-        let stamp = Int64(dayNumber) << 32 | batch.row[i]
-        let buurt = batch.buurt[i], gender = batch.gender[i], age = batch.age[i], origin = batch.origin[i]
-        let activity = batch.activity[i], initiative = batch.initiative[i], role = batch.role[i]
-        let bornFrom = batch.bornFrom[i], bornTo = batch.bornTo[i]
+    @inline(__always) private func update(_ person: Int, _ r: RowRecord) {
+        let dayNumber = r.day
+        let stamp = Int64(dayNumber) << 32 | r.row
+        let activity = r.activity, initiative = r.initiative, role = r.role
         people.withElement(person) { p in
-            if bornFrom > p.bornFrom { p.bornFrom = bornFrom }
-            if bornTo < p.bornTo { p.bornTo = bornTo }
+            if r.bornFrom > p.bornFrom { p.bornFrom = r.bornFrom }
+            if r.bornTo < p.bornTo { p.bornTo = r.bornTo }
             p.visits += 1
             if dayNumber != Int32.min {
                 if p.first == Int32.min || dayNumber < p.first { p.first = dayNumber }
                 if dayNumber > p.last { p.last = dayNumber }
             }
-            if buurt >= 0 { p.buurt.add(buurt, stamp: stamp) }
-            if gender >= 0 { p.gender.add(Int32(gender), stamp: stamp) }
-            if age >= 0 { p.age.add(Int32(age), stamp: stamp) }
-            if origin >= 0 { p.origin.add(Int32(origin), stamp: stamp) }
+            if r.buurt >= 0 { p.buurt.add(r.buurt, stamp: stamp) }
+            if r.gender >= 0 { p.gender.add(Int32(r.gender), stamp: stamp) }
+            if r.age >= 0 { p.age.add(Int32(r.age), stamp: stamp) }
+            if r.origin >= 0 { p.origin.add(Int32(r.origin), stamp: stamp) }
             if activity >= 0 && activity < 64 { p.activityMask |= 1 << UInt64(activity) }
             if initiative >= 0 && initiative < 64 { p.initiativeMask |= 1 << UInt64(initiative) }
             if role >= 0 && role < 64 { p.roleMask |= 1 << UInt64(role) }
@@ -96,6 +92,9 @@ struct ChunkedArray<Element> {
     }
 
     subscript(index: Int) -> Element { chunks[index >> Self.shift][index & 0xFFFF] }
+
+    /// Where element `index` lives: reading a field through it copies that field, not the element.
+    @inline(__always) func pointer(_ index: Int) -> UnsafeMutablePointer<Element> { chunks[index >> Self.shift] + (index & 0xFFFF) }
 
     @inline(__always) mutating func withElement<R>(_ index: Int, _ body: (inout Element) -> R) -> R {
         body(&chunks[index >> Self.shift][index & 0xFFFF])

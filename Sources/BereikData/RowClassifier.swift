@@ -24,8 +24,8 @@ final class RowClassifier {
     private var earlierUnrecognised: [AttendanceRole: [String: Int]] = [:]
 
     // Per column: distinct values and what each means (per file: bytes mean text in its encoding).
-    private var dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
-    private var ages = ByteInterner(), births = ByteInterner()
+    @exclusivity(unchecked) private var dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
+    @exclusivity(unchecked) private var ages = ByteInterner(), births = ByteInterner()
     @exclusivity(unchecked) private var dateValue: [Int32] = []
     /// Rows per distinct unreadable date that were kept (no period asked, so the date is not needed).
     @exclusivity(unchecked) private var dateUnrecognised: [Int] = []
@@ -40,7 +40,8 @@ final class RowClassifier {
 
     static let blankDay = Int32.min + 1, invalidDay = Int32.min + 2
 
-    enum BirthValue { case blank, invalid, year(Int), date(CivilDate) }
+    /// A birth year comes with the birth days it allows (1 January to 31 December), computed once per value.
+    enum BirthValue { case blank, invalid, year(Int, born: (from: Int32, to: Int32)), date(CivilDate) }
 
     /// A column of category labels (gender, origin, age band label).
     final class CategoricalColumn {
@@ -122,7 +123,10 @@ final class RowClassifier {
 
     /// "Totaal", "Total", "Eindtotaal", "Som" (any case, optional colon): a sum row, not a person.
     static func isTotal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 3, bytes.count <= 12 else { return false }
+        guard bytes.count >= 3, bytes.count <= 13 else { return false }
+        // Almost every id fails here, before a String is made: every word starts with t, e, g or s.
+        let first = bytes[0] | 0x20
+        guard first == 0x74 || first == 0x65 || first == 0x67 || first == 0x73 else { return false }
         var text = String(decoding: bytes, as: UTF8.self).lowercased()
         if text.hasSuffix(":") { text.removeLast() }
         return ["totaal", "total", "totalen", "totals", "eindtotaal", "grand total", "som", "sum", "totaal aantal"].contains(text)
@@ -274,7 +278,10 @@ final class RowClassifier {
             if isNew {
                 let text = encoding.decode(births.bytes(v)).trimmingSpaces()
                 if text.isEmpty { birthValue.append(.blank) }
-                else if let year = Int(text), (1880...2200).contains(year) { birthValue.append(.year(year)) }
+                else if let year = Int(text), (1880...2200).contains(year),
+                        let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31) {
+                    birthValue.append(.year(year, born: (Int32(first.dayNumber), Int32(last.dayNumber))))
+                }
                 else if let date = CivilDate(parsing: text) { birthValue.append(.date(date)) }
                 else { birthValue.append(.invalid) }
                 birthUnrecognised.append(0)
@@ -284,11 +291,9 @@ final class RowClassifier {
             switch birthValue[Int(v)] {
             case .blank: break
             case .invalid: birthUnrecognised[Int(v)] += 1; return nil
-            case .year(let year):
+            case .year(let year, let range):
                 age = at.year - year - ((at.month, at.day) < (7, 1) ? 1 : 0)
-                if let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31) {
-                    born = (Int32(first.dayNumber), Int32(last.dayNumber))
-                }
+                born = range
             case .date(let birth):
                 born = (Int32(birth.dayNumber), Int32(birth.dayNumber))
                 let b = birth.components
@@ -303,13 +308,34 @@ final class RowClassifier {
         return bandColumn.flatMap { category($0, reader) }
     }
 
-    /// Up to 20 unrecognised values of a column with their row counts.
+    /// The unrecognised values of a column with their row counts (all of them: `finish` keeps the
+    /// 20 most frequent, ties by text, so the examples do not depend on the order rows were read in).
     private func unrecognisedExamples(_ interner: ByteInterner, _ counts: [Int]) -> [String: Int]? {
-        let ids = counts.indices.filter { counts[$0] > 0 }.sorted { counts[$0] > counts[$1] }.prefix(20)
+        let ids = counts.indices.filter { counts[$0] > 0 }
         guard !ids.isEmpty else { return nil }
         var out: [String: Int] = [:]
         for i in ids { out[encoding.decode(interner.bytes(Int32(i))).trimmingSpaces(), default: 0] += counts[i] }
         return out
+    }
+
+    /// The unrecognised values of every file read so far, all of them, with their row counts.
+    func allUnrecognised() -> [AttendanceRole: [String: Int]] {
+        var out = earlierUnrecognised
+        for (role, examples) in currentUnrecognised() { out[role, default: [:]].merge(examples, uniquingKeysWith: +) }
+        return out
+    }
+
+    /// Takes over what `ParallelAttendance`'s workers classified, already in the serial numbering,
+    /// so that `finish` gives what one thread would have given.
+    func adopt(buurtCodes: [RegionCode], activities: [String], initiatives: [String], roles: [String],
+               reconciliation: Reconciliation, unrecognised: [AttendanceRole: [String: Int]]) {
+        self.buurtCodes = buurtCodes
+        buurtIndex = Dictionary(uniqueKeysWithValues: buurtCodes.enumerated().map { ($1, Int32($0)) })
+        self.activities.adopt(names: activities)
+        self.initiatives.adopt(names: initiatives)
+        self.roles.adopt(names: roles)
+        self.reconciliation = reconciliation
+        earlierUnrecognised = unrecognised
     }
 
     /// Resolves every person's values into the participant table and completes the reconciliation.
@@ -320,10 +346,10 @@ final class RowClassifier {
         let resolver = options.buurten ?? BuurtResolver(known: nil)
         let inArea = buurtCodes.map(resolver.isInArea)
         var used: [Int] = [], outsidePersons = 0, outsideRows = 0
-        for i in 0..<people.count where people[i].visits > 0 {
-            if let b = people[i].buurt.resolved.value, !inArea[Int(b)] {
+        for i in 0..<people.count where people.pointer(i).pointee.visits > 0 {
+            if let b = people.pointer(i).pointee.buurt.resolved.value, !inArea[Int(b)] {
                 outsidePersons += 1
-                outsideRows += Int(people[i].visits)
+                outsideRows += Int(people.pointer(i).pointee.visits)
             } else {
                 used.append(i)
             }
@@ -340,10 +366,11 @@ final class RowClassifier {
             // At most 20 examples, the most frequent, as for one file.
             reconciliation.unrecognised[role] = Dictionary(uniqueKeysWithValues: examples.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20).map { ($0.key, $0.value) })
         }
-        func resolve(_ tally: (PersonAccumulator.PersonState) -> Tally, role: AttendanceRole, dimension: Dimension?) -> [Int32] {
+        func resolve(_ tally: (UnsafeMutablePointer<PersonAccumulator.PersonState>) -> (value: Int32?, conflict: Bool),
+                     role: AttendanceRole, dimension: Dimension?) -> [Int32] {
             var conflicts = 0, unknown = 0
             let values = used.map { i -> Int32 in
-                let r = tally(people[i]).resolved
+                let r = tally(people.pointer(i))
                 if r.conflict { conflicts += 1 }
                 if r.value == nil { unknown += 1 }
                 return r.value ?? -1
@@ -354,33 +381,36 @@ final class RowClassifier {
             }
             return values
         }
-        let buurt = resolve({ $0.buurt }, role: .buurt, dimension: nil)
-        let gender = resolve({ $0.gender }, role: .gender, dimension: .gender).map { Int8($0) }
-        let age = resolve({ $0.age }, role: .age, dimension: .age).map { Int8($0) }
+        let buurt = resolve({ $0.pointee.buurt.resolved }, role: .buurt, dimension: nil)
+        let gender = resolve({ $0.pointee.gender.resolved }, role: .gender, dimension: .gender).map { Int8($0) }
+        let age = resolve({ $0.pointee.age.resolved }, role: .age, dimension: .age).map { Int8($0) }
         // An age that moved on a year between visits is no conflict; birth days that cannot all be
         // true are. (Age band labels carry no birth day: their tally decides.)
         if columns[.age] != nil || columns[.birthYear] != nil {
-            let conflicts = used.filter { people[$0].ageConflict || (people[$0].bornFrom == Int32.min && people[$0].age.resolved.conflict) }.count
+            let conflicts = used.filter { i in
+                let p = people.pointer(i)
+                return p.pointee.ageConflict || (p.pointee.bornFrom == Int32.min && p.pointee.age.resolved.conflict)
+            }.count
             reconciliation.conflicts[.age] = conflicts > 0 ? conflicts : nil
         }
-        let origin = resolve({ $0.origin }, role: .origin, dimension: .origin).map { Int8($0) }
+        let origin = resolve({ $0.pointee.origin.resolved }, role: .origin, dimension: .origin).map { Int8($0) }
         /// Each person's set (activities or initiatives) as offsets into one list.
-        func memberships(_ mask: (PersonAccumulator.PersonState) -> UInt64, extraKeys: Set<Int64>) -> (offsets: [Int32], list: [Int32]) {
+        func memberships(_ mask: (UnsafeMutablePointer<PersonAccumulator.PersonState>) -> UInt64, extraKeys: Set<Int64>) -> (offsets: [Int32], list: [Int32]) {
             var extra: [Int: [Int32]] = [:]
             for key in extraKeys { extra[Int(key >> 24), default: []].append(Int32(key & 0xFFFFFF)) }
             var offsets: [Int32] = [0], list: [Int32] = []
             offsets.reserveCapacity(used.count + 1)
             for i in used {
-                let m = mask(people[i])
+                let m = mask(people.pointer(i))
                 if m != 0 { for a in 0..<64 where m & (1 << UInt64(a)) != 0 { list.append(Int32(a)) } }
                 if let more = extra[i] { list.append(contentsOf: more.sorted()) }
                 offsets.append(Int32(list.count))
             }
             return (offsets, list)
         }
-        let (offsets, list) = memberships({ $0.activityMask }, extraKeys: persons.extraActivities)
-        let initiativeSets = columns[.initiative] == nil ? ([Int32](), [Int32]()) : memberships({ $0.initiativeMask }, extraKeys: persons.extraInitiatives)
-        let roleSets = columns[.role] == nil ? ([Int32](), [Int32]()) : memberships({ $0.roleMask }, extraKeys: persons.extraRoles)
+        let (offsets, list) = memberships({ $0.pointee.activityMask }, extraKeys: persons.extraActivities)
+        let initiativeSets = columns[.initiative] == nil ? ([Int32](), [Int32]()) : memberships({ $0.pointee.initiativeMask }, extraKeys: persons.extraInitiatives)
+        let roleSets = columns[.role] == nil ? ([Int32](), [Int32]()) : memberships({ $0.pointee.roleMask }, extraKeys: persons.extraRoles)
         var monthOffsets: [Int32] = [], monthList: [Int32] = []
         if persons.collectMonths {
             var newIndex = [Int32](repeating: -1, count: people.count)
@@ -398,8 +428,8 @@ final class RowClassifier {
         }
         return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt, gender: gender, ageBand: age, origin: origin,
                                 originScheme: options.harmoniser.originScheme,
-                                visits: used.map { people[$0].visits }, firstVisit: used.map { people[$0].first },
-                                lastVisit: used.map { people[$0].last }, activityNames: activityNames,
+                                visits: used.map { people.pointer($0).pointee.visits }, firstVisit: used.map { people.pointer($0).pointee.first },
+                                lastVisit: used.map { people.pointer($0).pointee.last }, activityNames: activityNames,
                                 activityOffsets: offsets, activityList: list, monthOffsets: monthOffsets, monthList: monthList,
                                 initiativeNames: initiatives.names, initiativeOffsets: initiativeSets.0, initiativeList: initiativeSets.1,
                                 roleNames: roles.names, roleOffsets: roleSets.0, roleList: roleSets.1)
@@ -409,7 +439,7 @@ final class RowClassifier {
 /// The distinct texts of a naming column (activity, initiative): each cell's bytes interned once,
 /// blank cells none, equal names after trimming one index.
 final class NamedValues: @unchecked Sendable {
-    private var values = ByteInterner()
+    @exclusivity(unchecked) private var values = ByteInterner()
     @exclusivity(unchecked) private(set) var names: [String] = []
     @exclusivity(unchecked) private var indexOfValue: [Int32] = []
 
@@ -417,6 +447,11 @@ final class NamedValues: @unchecked Sendable {
     func startFile() {
         values = ByteInterner()
         indexOfValue = []
+    }
+
+    /// Names in the serial order, found by `ParallelAttendance`.
+    func adopt(names: [String]) {
+        self.names = names
     }
 
     /// The index of a name given outside the file (an initiative named on the command line).

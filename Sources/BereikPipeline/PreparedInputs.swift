@@ -48,7 +48,8 @@ public struct PreparedInputs: Sendable {
         options.onExclusion = request.onExclusion
         options.collectMonths = request.collectMonths
         options.buurten = BuurtResolver(known: Set(population.regions.map(\.code)),
-                                        area: givenArea?.codes ?? [], postcodes: postcodes, postcodeAreas: try Self.bundledPostcodeAreas())
+                                        area: givenArea?.codes ?? [], postcodes: postcodes,
+                                        loadingPostcodeAreas: { try? Self.bundledPostcodeAreas() })
         let attendance = try AttendanceReader.read(files: request.attendanceFiles, options: options)
         try InputProblem.check(attendance)
         let area = try givenArea ?? Area.default(for: attendance.participants, in: population)
