@@ -22,8 +22,21 @@ measure() {  # label, command...
   read -r wall kb < "$OUT/time.txt"
   printf '%-28s %8.2f s %8.0f MB\n' "$label" "$wall" "$((kb / 1024))"
 }
+# The bundled example: fixed cost of a small analysis (median of 21 runs each).
+median() {  # label, command...
+  local label=$1; shift
+  local times=()
+  for _ in $(seq 21); do
+    /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" >/dev/null
+    times+=("$(cut -d' ' -f1 "$OUT/time.txt")")
+  done
+  printf '%-28s %8s s (median of 21) %8.0f MB\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 11p)" "$(( $(cut -d' ' -f2 "$OUT/time.txt") / 1024 ))"
+}
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
 echo "peers: $(python3 -c 'import duckdb, polars, pandas; print("duckdb", duckdb.__version__, "polars", polars.__version__, "pandas", pandas.__version__)')"
+echo "== the bundled example (bereik.toml: 5 wijken, $(($(wc -l < Datasets/example/deelnemers_nieuw_west_2019.csv) - 1)) rows)"
+median "bereik compare" $BIN compare --project bereik.toml
+median "bereik report (HTML)" $BIN report bereik.toml --output "$OUT/rapport.html"
 for size in ${ROWS:-1m 3m 10m}; do
   case "$size" in 1m) persons=250000 ;; 3m) persons=750000 ;; *) persons=2500000 ;; esac
   file="$OUT/att_$size.csv"
@@ -31,6 +44,8 @@ for size in ${ROWS:-1m 3m 10m}; do
   echo "== $size rows ($(wc -l < "$file") lines, $(du -m "$file" | cut -f1) MB)"
   cat "$file" > /dev/null  # warm page cache for both tools: the timings measure the tools, not the disk
   measure "bereik compare" $BIN compare --attendance "$file" --population $POP --format json --output "$OUT/bereik_$size.json"
+  measure "bereik compare --threads 1" $BIN compare --threads 1 --attendance "$file" --population $POP --format json --output "$OUT/bereik_serial_$size.json"
+  cmp -s "$OUT/bereik_$size.json" "$OUT/bereik_serial_$size.json" && echo "  all cores and one thread: identical JSON" || echo "  all cores and one thread: DIFFERENT JSON"
   measure "DuckDB (SQL)" python3 bench/reference_duckdb.py "$file" $POP "$OUT/duckdb_$size.json"
   measure "polars (lazy)" python3 bench/reference_polars.py "$file" $POP "$OUT/polars_$size.json"
   measure "pandas reference" python3 bench/reference_pandas.py "$file" $POP "$OUT/pandas_$size.json"

@@ -102,6 +102,8 @@ public struct AttendanceOptions: Sendable {
     public var progress: (@Sendable (Int) -> Void)?
     /// How the rows are read: on all cores for one large file (the default), or on one thread.
     public var reading: AttendanceReading = .automatic
+    /// Threads for `.automatic` (nil: all cores; 1: one thread).
+    public var threads: Int?
 
     public init(harmoniser: CategoryHarmoniser, referenceDate: CivilDate) {
         self.harmoniser = harmoniser

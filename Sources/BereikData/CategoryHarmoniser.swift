@@ -21,6 +21,25 @@ public struct CategoryHarmoniser: Sendable {
 
     /// Normalises a label for matching: "Buiten-Europa " → "buiteneuropa", "Dé" → "de".
     public static func normalise(_ raw: String) -> String {
+        // ASCII (almost every value): letters lowered, digits and "+" kept — what the Unicode path
+        // below gives for ASCII, without Foundation's canonical decomposition per value.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(raw.utf8.count)
+            for b in raw.utf8 {
+                switch b {
+                case 0x61...0x7A, 0x30...0x39, 0x2B: bytes.append(b)
+                case 0x41...0x5A: bytes.append(b | 0x20)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return normaliseScalars(raw)
+    }
+
+    /// Lower case, canonical decomposition, letters and digits kept without their accents, and "+".
+    static func normaliseScalars(_ raw: String) -> String {
         var out = ""
         out.reserveCapacity(raw.utf8.count)
         for scalar in raw.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {

@@ -87,7 +87,7 @@ final class ParallelAttendance: @unchecked Sendable {
         case .serial: return nil
         case .chunks(let bytes, let workers): return (bytes, workers)
         case .automatic:
-            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let cores = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
             guard size >= minimumSize, cores > 1 else { return nil }
             return (defaultChunkBytes, cores)
         }
@@ -208,7 +208,7 @@ final class ParallelAttendance: @unchecked Sendable {
     /// Queues a chunk, waiting while too many are on their way (memory stays bounded); false after a failure.
     private func submit(_ chunk: Chunk) -> Bool {
         condition.lock(); defer { condition.unlock() }
-        while !failed && submitted - consumed >= 2 * workerCount + 2 { condition.wait() }
+        while !failed && submitted - consumed >= workerCount + 2 { condition.wait() }
         if failed { return false }
         pending.append(chunk)
         submitted += 1

@@ -15,7 +15,9 @@ final class PersonAccumulator: @unchecked Sendable {
         var ageConflict: Bool { bornFrom > bornTo }
     }
 
-    let ids = ByteInterner(capacity: 1 << 16)
+    /// Person ids → person numbers; dropped by `forgetIDs` once every row is in (its memory goes
+    /// before `RowClassifier.finish` builds the participant table).
+    @exclusivity(unchecked) private var ids: ByteInterner? = ByteInterner(capacity: 1 << 16)
     @exclusivity(unchecked) private(set) var people = ChunkedArray<PersonState>()
     /// Activities beyond the first 64 (rare), as person << 24 | activity.
     @exclusivity(unchecked) private(set) var extraActivities: Set<Int64> = []
@@ -33,6 +35,7 @@ final class PersonAccumulator: @unchecked Sendable {
     deinit { people.deallocate() }
 
     func add(_ batch: RowBatch) {
+        guard let ids else { preconditionFailure("rows added after forgetIDs") }
         batch.idBytes.withUnsafeBufferPointer { bytes in
             batch.records.withUnsafeBufferPointer { records in
                 var start = 0
@@ -47,6 +50,9 @@ final class PersonAccumulator: @unchecked Sendable {
             }
         }
     }
+
+    /// Frees the person-id table: the participant table has no ids, and the rows are all in.
+    func forgetIDs() { ids = nil }
 
     @inline(__always) private func update(_ person: Int, _ r: RowRecord) {
         let dayNumber = r.day

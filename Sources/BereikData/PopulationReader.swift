@@ -73,6 +73,7 @@ public enum PopulationReader {
             }
             func cell(_ column: Int?) throws -> CountCell? {
                 guard let column else { return nil }
+                if let v = reader.withBytes(column, { CountCell.digits($0) }) { return .value(v) }
                 return try CountCell.parse(reader.string(column), at: reader.location(column: column))
             }
             func complete(_ columns: [Int?]) throws -> [Int]? {

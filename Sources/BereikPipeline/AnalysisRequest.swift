@@ -44,6 +44,8 @@ public struct AnalysisRequest: Sendable {
     public var from: CivilDate?
     public var to: CivilDate?
     public var strict = false
+    /// Threads that read a large attendance file (`--threads`); nil: all cores; 1: one thread. The result is the same.
+    public var threads: Int?
     public var columnOverrides: [AttendanceRole: String] = [:]
     /// Date at which ages from a birth year are computed for rows without a visit date.
     public var referenceDate: CivilDate

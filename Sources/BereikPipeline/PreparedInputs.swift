@@ -43,6 +43,7 @@ public struct PreparedInputs: Sendable {
         options.from = request.from
         options.to = request.to
         options.strict = request.strict
+        options.threads = request.threads
         options.sheet = request.sheet
         options.progress = request.progress
         options.onExclusion = request.onExclusion

@@ -10,9 +10,12 @@
 /// while each person keeps their set of activities. The p-value is (1 + #{X²_S* ≥ X²_S})/(B + 1)
 /// (Phipson & Smyth 2010, *Stat Appl Genet Mol Biol* 9:39), with its Monte Carlo standard error.
 ///
-/// Persons are grouped by their set of activities; a permutation is then, per set, a multivariate
-/// hypergeometric draw of categories from those not yet given out (sequential GSL
-/// `gsl_ran_hypergeometric` draws), so the cost grows with the number of distinct sets, not persons.
+/// Persons are grouped by their set of activities; a permutation shuffles the persons' category
+/// labels (Fisher–Yates as in Durstenfeld 1964, *CACM* 7:420, with xoshiro256** seeded from GSL's
+/// Mersenne Twister and Lemire's bounded integers) and deals them to the sets; the largest set
+/// takes what is left, so its persons need no draw. One bounded draw per person replaced the
+/// sequential `gsl_ran_hypergeometric` draws per set and category used before, which took most of
+/// the example's report time (BENCHMARKS.md); both give the exact permutation distribution.
 public struct MultipleResponseIndependence: Sendable, Equatable {
     /// X²_S = Σ_a X²_a.
     public let statistic: Double
@@ -43,24 +46,46 @@ public struct MultipleResponseIndependence: Sendable, Equatable {
         let x2 = Self.statistic(observed, sets: sets, activities: activities, margins: margins)
         guard x2.separating else { return nil }
 
-        let random = try RandomSource(seed: seed)
-        var draw = [[Int]](repeating: [Int](repeating: 0, count: used.count), count: patterns.count)
+        var random = Xoshiro256(from: try RandomSource(seed: seed))
+        var labels: [Int] = []
+        for (k, m) in margins.enumerated() { labels += repeatElement(k, count: m) }
+        let columns = used.count
+        // Positions are dealt to the sets from the end; the largest set takes the first positions,
+        // which need no shuffling: its counts are the margins less everyone else's.
+        let largest = sizes.indices.max { sizes[$0] < sizes[$1] }!
+        let order = [largest] + sizes.indices.filter { $0 != largest }
+        var setOfPosition = [Int](repeating: largest, count: labels.count)
+        var start = sizes[largest]
+        for p in order.dropFirst() {
+            for i in start..<(start + sizes[p]) { setOfPosition[i] = p }
+            start += sizes[p]
+        }
+        let firstShuffled = sizes[largest]
+        var draw = [Int](repeating: 0, count: patterns.count * columns)
         var atLeast = 0
         let tolerance = x2.value * (1 - 1e-12)
+        var scratch = [Int](repeating: 0, count: activities * columns)
         for _ in 0..<permutations {
-            var remaining = margins
-            for p in patterns.indices {
-                // Categories k, k+1, … still hold `pool` unassigned persons; `take` are drawn from them.
-                var take = sizes[p], pool = remaining.reduce(0, +)
-                for k in used.indices {
-                    let n = k == used.count - 1 ? take : random.hypergeometric(remaining[k], pool - remaining[k], take)
-                    draw[p][k] = n
-                    pool -= remaining[k]
-                    remaining[k] -= n
-                    take -= n
+            labels.withUnsafeMutableBufferPointer { l in
+                draw.withUnsafeMutableBufferPointer { d in
+                    d.update(repeating: 0)
+                    setOfPosition.withUnsafeBufferPointer { set in
+                        // Fisher–Yates from the top: position i is final once swapped.
+                        var i = l.count - 1
+                        while i >= firstShuffled, i > 0 {
+                            l.swapAt(i, Int(random.bounded(UInt64(i + 1))))
+                            d[set[i] * columns + l[i]] += 1
+                            i -= 1
+                        }
+                    }
+                    for k in 0..<columns {
+                        var others = 0
+                        for p in order.dropFirst() { others += d[p * columns + k] }
+                        d[largest * columns + k] = margins[k] - others
+                    }
                 }
             }
-            if Self.statistic(draw, sets: sets, activities: activities, margins: margins).value >= tolerance { atLeast += 1 }
+            if Self.statistic(flat: draw, sets: sets, activities: activities, margins: margins, scratch: &scratch).value >= tolerance { atLeast += 1 }
         }
         let p = Double(atLeast + 1) / Double(permutations + 1)
         statistic = x2.value
@@ -73,15 +98,22 @@ public struct MultipleResponseIndependence: Sendable, Equatable {
 
     /// Σ_a X²_a over the 2 × C tables; `separating` when some activity has persons in and out.
     static func statistic(_ counts: [[Int]], sets: [[Int]], activities: Int, margins: [Int]) -> (value: Double, separating: Bool) {
+        var scratch = [Int](repeating: 0, count: activities * margins.count)
+        return statistic(flat: counts.flatMap { $0 }, sets: sets, activities: activities, margins: margins, scratch: &scratch)
+    }
+
+    /// The same from counts laid out set by set (`counts[p * C + k]`), with a reused buffer.
+    static func statistic(flat counts: [Int], sets: [[Int]], activities: Int, margins: [Int], scratch inActivity: inout [Int]) -> (value: Double, separating: Bool) {
         let c = margins.count
-        var inActivity = [Int](repeating: 0, count: activities * c)
+        for i in inActivity.indices { inActivity[i] = 0 }
         for (p, set) in sets.enumerated() {
-            for a in set { for k in 0..<c { inActivity[a * c + k] += counts[p][k] } }
+            for a in set { for k in 0..<c { inActivity[a * c + k] += counts[p * c + k] } }
         }
         let total = Double(margins.reduce(0, +))
         var sum = 0.0, separating = false
         for a in 0..<activities {
-            let row = (0..<c).reduce(0) { $0 + inActivity[a * c + $1] }
+            var row = 0
+            for k in 0..<c { row += inActivity[a * c + k] }
             guard row > 0, Double(row) < total else { continue }
             separating = true
             let share = Double(row) / total

@@ -52,6 +52,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat every excluded row as an error.")
     var strict = false
 
+    @Option(name: .long, help: "Threads that read a large attendance file (default: all cores; 1: one thread). The result is the same.")
+    var threads: Int?
+
     func date(_ text: String?, flag: String) throws -> CivilDate? {
         guard let text else { return nil }
         guard let date = CivilDate(parsing: text) else {
@@ -114,6 +117,10 @@ struct InputOptions: ParsableArguments {
             throw ValidationError(Diagnostics.language == .nl ? "--from \(f) ligt na --to \(t)" : "--from \(f) lies after --to \(t)")
         }
         if strict { request.strict = true }
+        if let threads {
+            guard threads >= 1 else { throw ValidationError(Diagnostics.language == .nl ? "--threads moet 1 of meer zijn" : "--threads must be 1 or more") }
+            request.threads = threads
+        }
         let cli = try overrides()
         request.columnOverrides.merge(cli) { _, new in new }
         if request.attendance.isEmpty {

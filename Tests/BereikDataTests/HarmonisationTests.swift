@@ -1,5 +1,6 @@
 import Testing
 @testable import BereikData
+import BereikTestSupport
 
 @Suite struct HarmonisationTests {
     let herkomst = CategoryHarmoniser(originScheme: .herkomst)
@@ -79,5 +80,24 @@ import Testing
         #expect(RegionCode("BU0363000") == nil && RegionCode("Amsterdam") == nil)
         #expect(RegionCode(buurtDigits: "03630000")?.raw == "BU03630000")
         #expect(PostcodeMap.normalise("1012 ab") == "1012AB" && PostcodeMap.normalise("0123AB") == nil)
+    }
+}
+
+/// The ASCII shortcut of `CategoryHarmoniser.normalise` gives what the Unicode path gives, for
+/// every ASCII character and for random ASCII strings (issue 15: it skips Foundation's
+/// decomposition, which cost milliseconds on every run).
+@Suite struct NormaliseShortcutTests {
+    @Test func asciiShortcutEqualsTheUnicodePath() {
+        var rng = SplitMix64(state: 15)
+        for c in 0..<128 {
+            let s = String(UnicodeScalar(UInt8(c)))
+            #expect(CategoryHarmoniser.normalise(s) == CategoryHarmoniser.normaliseScalars(s), "\(c)")
+        }
+        for _ in 0..<2_000 {
+            let s = String((0..<Int.random(in: 0...12, using: &rng)).map { _ in Character(UnicodeScalar(UInt8.random(in: 0..<128, using: &rng))) })
+            #expect(CategoryHarmoniser.normalise(s) == CategoryHarmoniser.normaliseScalars(s), "\(s.debugDescription)")
+        }
+        #expect(CategoryHarmoniser.normalise("Curaçao") == "curacao")
+        #expect(CategoryHarmoniser.normalise("Buiten-Europa") == "buiteneuropa")
     }
 }
