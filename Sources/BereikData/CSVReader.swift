@@ -119,7 +119,8 @@ public final class CSVReader {
         if end >= 4, head[0] == 0x50, head[1] == 0x4B, head[2] == 3, head[3] == 4 {
             throw DataError(location, DataMessages.zipNotCSV)
         }
-        if let nul = head.firstIndex(of: 0) {
+        if let hit = memchr(buffer, 0, end) {
+            let nul = buffer.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             let line = head[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw DataError(SourceLocation(file: self.displayName, line: line),
                             DataMessages.binary)
@@ -208,6 +209,28 @@ public final class CSVReader {
                 let b = buffer[p]
                 if b == sep || b == Self.lf || b == Self.cr { break }
                 p += 1
+            }
+            appendRun(buffer + position, p - position)
+            position = p
+            if p < e || !refill() { return }
+        }
+    }
+
+    /// Inside quotes: appends bytes up to the next quote (not consumed) in bulk, across buffer
+    /// refills, counting the line feeds in them.
+    @inline(__always) private func scanQuoted() {
+        while true {
+            let e = end
+            var p = position
+            if let hit = memchr(buffer + p, Int32(Self.quote), e - p) {
+                p = buffer.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                p = e
+            }
+            var k = position
+            while k < p, let lf = memchr(buffer + k, Int32(Self.lf), p - k) {
+                line += 1
+                k = buffer.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1
             }
             appendRun(buffer + position, p - position)
             position = p
@@ -307,6 +330,7 @@ public final class CSVReader {
                 if c == q {
                     let openedOn = line
                     while true {
+                        scanQuoted()
                         c = nextByte()
                         if c < 0 {
                             throw DataError(SourceLocation(file: displayName, line: openedOn, column: fieldTotal + 1,
@@ -386,6 +410,8 @@ public final class CSVReader {
 extension String {
     /// Without leading and trailing spaces, tabs and non-breaking spaces (CBS pads fixed-width values).
     public func trimmingSpaces() -> String {
+        // Most values have nothing to trim: ASCII other than space and tab at both ends.
+        if let f = utf8.first, let l = utf8.last, f < 0x80, l < 0x80, f != 0x20, f != 0x09, l != 0x20, l != 0x09 { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{FEFF}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

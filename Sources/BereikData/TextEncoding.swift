@@ -34,7 +34,13 @@ public enum TextEncoding: String, Sendable, Equatable {
     static func isValidUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
+            // Eight ASCII bytes at a time (the usual case), then one sequence byte by byte.
+            if let base {
+                while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let length: Int

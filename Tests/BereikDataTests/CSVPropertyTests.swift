@@ -79,3 +79,27 @@ import BereikTestSupport
         }
     }
 }
+
+/// UTF-8 detection reads eight ASCII bytes at a time (issue 15); it must still accept every prefix
+/// of valid text (a chunk may end inside a character) and refuse a stray byte anywhere.
+@Suite struct UTF8DetectionTests {
+    @Test func prefixesOfValidTextPassAndStrayBytesFail() {
+        var rng = SplitMix64(state: 8)
+        let pieces = ["a", "b;c", "1234567", "é", "ë", "€", "😀", "\n", "Sjaak en Ömer", "ÿ"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 1...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let bytes = Array(text.utf8)
+            let cut = Int.random(in: 0...bytes.count, using: &rng)
+            #expect(bytes[..<cut].withUnsafeBufferPointer { TextEncoding.isValidUTF8Prefix($0) }, "\(text.debugDescription) cut at \(cut)")
+            var broken = bytes
+            let at = Int.random(in: 0..<broken.count, using: &rng)
+            broken.insert([0xFF, 0xC0, 0x80][Int.random(in: 0..<3, using: &rng)], at: at)
+            // A continuation byte right after a lead byte can still be valid; 0xFF and 0xC0 never are.
+            if broken[at] != 0x80 {
+                #expect(!broken.withUnsafeBufferPointer { TextEncoding.isValidUTF8Prefix($0) }, "\(broken)")
+            }
+        }
+        let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" en meer tekst daarna".utf8)
+        #expect(!latin1.withUnsafeBufferPointer { TextEncoding.isValidUTF8Prefix($0) })
+    }
+}
