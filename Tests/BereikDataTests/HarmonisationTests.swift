@@ -56,6 +56,11 @@ import BereikTestSupport
         #expect(h.origin("Atlantis") == .category(1) && h.origin("Turkije") == .unrecognised)
         let error = dataError { _ = try CountryList(text: "names,europe,western\nX,misschien,ja\n", source: "mine.csv") }
         #expect(error?.location.line == 2)
+        // Windows line ends and a blank line: the line number is the physical line.
+        let crlf = try CountryList(text: "names,europe,western\r\nAtlantis | ATL ; ja ; ja\r\n\r\nNederland|NL,ja,ja\r\n", source: "mine.csv")
+        #expect(crlf.count == 2 && crlf.lookup("atl")?.name == "Atlantis")
+        let late = dataError { _ = try CountryList(text: "names,europe,western\r\n\r\nX,misschien,ja\r\n", source: "mine.csv") }
+        #expect(late?.location.line == 3)
     }
 
     @Test func dates() {
