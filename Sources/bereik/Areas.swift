@@ -7,6 +7,7 @@ import Foundation
 /// `bereik areas TEXT`: find a gemeente, wijk or buurt by name, to use with --area.
 struct Areas: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "areas",
         abstract: "List gemeenten, wijken and buurten whose name contains TEXT, with code and residents (for --area).")
 
     @Argument(help: "Part of a name, e.g. Bloemhof or 'Centrum (Utrecht)'; accents and case do not matter.")

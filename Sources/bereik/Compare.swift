@@ -9,6 +9,7 @@ extension ClusterChoice: ExpressibleByArgument {}
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare who is reached with who lives in the area, per gender, age, origin and SES.")
 
     @OptionGroup var input: InputOptions

@@ -7,6 +7,7 @@ extension HeterogeneityUnit: ExpressibleByArgument {}
 
 struct Heterogeneity: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "heterogeneity",
         abstract: "How much reach varies between buurten, wijken, activities or initiatives beyond chance (funnel, I², τ², segregation).")
 
     @OptionGroup var input: InputOptions
@@ -32,6 +33,7 @@ struct Heterogeneity: ParsableCommand {
 
 struct Gradient: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "gradient",
         abstract: "Reach along the SES-WOA gradient: reach per SES group, SII/RII (PHE method) and the concentration index.")
 
     @OptionGroup var input: InputOptions

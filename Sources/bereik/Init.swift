@@ -5,7 +5,7 @@ import Foundation
 
 /// `bereik init`: writes a commented project file to fill in.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented bereik.toml project template.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented bereik.toml project template.")
 
     @Argument(help: "Where to write it.") var path: String = "bereik.toml"
     @Flag(name: .long, help: "Overwrite an existing file.") var force = false

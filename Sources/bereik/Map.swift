@@ -8,6 +8,7 @@ import Foundation
 /// people of each under-reached group live.
 struct Map: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "map",
         abstract: "Draw the area's buurten as SVG: reach per buurt (funnel classes, empirical-Bayes shading) and where each under-reached group's missing people live.")
 
     @OptionGroup var input: InputOptions

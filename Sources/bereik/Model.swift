@@ -12,6 +12,7 @@ enum ModelAdjustment: String, ExpressibleByArgument, CaseIterable { case ses }
 
 struct Model: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "model",
         abstract: "Rate ratios from a Poisson regression on buurt × group cells: is a group's reach lower once the buurt's SES is taken into account, and is the SES gradient explained by the group?")
 
     @OptionGroup var input: InputOptions

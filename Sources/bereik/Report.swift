@@ -7,6 +7,7 @@ import Foundation
 /// `bereik report`: the funder's and project team's report, HTML (default) or Markdown.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a self-contained HTML (or Markdown) report: summary, charts, tables, methods and sources.")
 
     @Argument(help: "Project file (bereik.toml); or give the inputs as options.") var projectFile: String?

@@ -6,6 +6,7 @@ import Foundation
 /// Generates an attendance file with known propensities (example data, tests, benchmarks).
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Generate an attendance file with known reach propensities (see README, 'Example data').")
 
     @Option(name: .long, help: "Population table to draw residents from.") var population: String

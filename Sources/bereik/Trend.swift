@@ -7,6 +7,7 @@ extension TrendPeriod: ExpressibleByArgument {}
 
 struct Trend: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "trend",
         abstract: "How reach develops over time, and whether it is the same faces: per month, quarter or year.")
 
     @OptionGroup var input: InputOptions

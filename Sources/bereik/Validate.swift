@@ -9,6 +9,7 @@ import Foundation
 /// fix, at most 20 examples per reason, a summary; exit 0 when clean and 1 when not.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check the inputs (as compare would read them); report problems grouped by kind, with lines and the fix.")
 
     @OptionGroup var input: InputOptions
