@@ -254,6 +254,20 @@ final class RowClassifier {
         return nil
     }
 
+    /// Year, month and day of recent days, by day number modulo 1,024 (a row's date changes on
+    /// almost every row, but three years of dates fit).
+    @exclusivity(unchecked) private var componentDays = [Int32](repeating: Int32.min, count: 1024)
+    @exclusivity(unchecked) private var componentValues = [(year: Int, month: Int, day: Int)](repeating: (0, 0, 0), count: 1024)
+
+    @inline(__always) private func components(of date: CivilDate) -> (year: Int, month: Int, day: Int) {
+        let slot = date.dayNumber & 1023
+        if componentDays[slot] == Int32(truncatingIfNeeded: date.dayNumber) { return componentValues[slot] }
+        let c = date.components
+        componentDays[slot] = Int32(truncatingIfNeeded: date.dayNumber)
+        componentValues[slot] = c
+        return c
+    }
+
     /// The age band of a row: from the age, else the birth year or date (age at the visit, a birth
     /// year alone taken as born on 1 July), else an age band label.
     private func ageBand(_ reader: CSVReader, day: CivilDate?) -> Int8? {
@@ -286,7 +300,7 @@ final class RowClassifier {
                 else { birthValue.append(.invalid) }
                 birthUnrecognised.append(0)
             }
-            let at = (day ?? options.referenceDate).components
+            let at = components(of: day ?? options.referenceDate)
             var age: Int?
             switch birthValue[Int(v)] {
             case .blank: break

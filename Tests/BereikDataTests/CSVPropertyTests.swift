@@ -103,3 +103,30 @@ import BereikTestSupport
         #expect(!latin1.withUnsafeBufferPointer { TextEncoding.isValidUTF8Prefix($0) })
     }
 }
+
+/// Unquoted records are read in place, eight bytes at a time (issue 15): random long fields and
+/// every line end read back exactly, wherever a delimiter falls in a word.
+@Suite struct UnquotedScanTests {
+    @Test func longUnquotedFieldsReadBack() throws {
+        var rng = SplitMix64(state: 31)
+        let alphabet = Array("abcdefgh0123 éx€")
+        for round in 0..<200 {
+            let separator: Character = [";", ",", "\t"][round % 3]
+            let end = ["\n", "\r\n", "\r"][round % 3 == 0 ? 0 : Int.random(in: 0..<3, using: &rng)]
+            let columns = Int.random(in: 1...6, using: &rng)
+            let rows: [[String]] = (0..<Int.random(in: 1...30, using: &rng)).map { _ in
+                (0..<columns).map { c in
+                    // The first field is never empty: a row of one empty field is a blank line by design.
+                    let n = Int.random(in: (c == 0 ? 1 : 0)...30, using: &rng)
+                    return String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
+                }
+            }
+            let header = (0..<columns).map { "k\($0)" }
+            let text = ([header] + rows).map { $0.joined(separator: String(separator)) }.joined(separator: end) + (round % 2 == 0 ? end : "")
+            let reader = try CSVReader(bytes: Array(text.utf8), displayName: "scan.csv", separator: UInt8(ascii: separator.unicodeScalars.first!))
+            var read: [[String]] = []
+            while try reader.next() { read.append((0..<reader.fieldCount).map { reader.string($0) }) }
+            #expect(read == rows, "round \(round)")
+        }
+    }
+}
