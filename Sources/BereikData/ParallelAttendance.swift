@@ -53,6 +53,38 @@ final class ParallelAttendance: @unchecked Sendable {
         let index: Int
         let bytes: UnsafeMutablePointer<UInt8>
         let count: Int
+        let capacity: Int
+    }
+
+    /// Chunk buffers and row batches are reused: allocating 2 MiB per chunk cost page faults.
+    private var freeBuffers: [UnsafeMutablePointer<UInt8>] = []
+    private var freeBatches: [RowBatch] = []
+
+    deinit { for b in freeBuffers { b.deallocate() } }
+
+    private func buffer(capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        if capacity == chunkBytes {
+            condition.lock(); defer { condition.unlock() }
+            if let b = freeBuffers.popLast() { return b }
+        }
+        return .allocate(capacity: capacity)
+    }
+
+    private func release(_ bytes: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        guard capacity == chunkBytes else { bytes.deallocate(); return }
+        condition.lock(); defer { condition.unlock() }
+        freeBuffers.append(bytes)
+    }
+
+    private func batch() -> RowBatch {
+        condition.lock(); defer { condition.unlock() }
+        if let b = freeBatches.popLast() { b.reset(); return b }
+        return RowBatch(capacity: chunkBytes / 48)
+    }
+
+    private func recycle(_ batch: RowBatch) {
+        condition.lock(); defer { condition.unlock() }
+        freeBatches.append(batch)
     }
 
     private final class ChunkResult {
@@ -147,7 +179,7 @@ final class ParallelAttendance: @unchecked Sendable {
         var size = chunkBytes
         while true {
             let capacity = max(size, leftover.count + 1)
-            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            let bytes = buffer(capacity: capacity)
             leftover.withUnsafeBufferPointer { if let base = $0.baseAddress { bytes.update(from: base, count: $0.count) } }
             var count = leftover.count
             let take = min(capacity - count, readAhead.count)
@@ -159,14 +191,14 @@ final class ParallelAttendance: @unchecked Sendable {
                 if n == 0 { atEnd = true }
                 count += n
             }
-            if count == 0 { bytes.deallocate(); return true }
+            if count == 0 { release(bytes, capacity: capacity); return true }
             let last = atEnd && readAhead.isEmpty
             var cutAt = count
             if !last {
                 guard let border = Self.lastRecordEnd(bytes, count) else {
                     // No line feed outside quotes: a longer chunk, up to a limit.
                     leftover = Array(UnsafeBufferPointer(start: bytes, count: count))
-                    bytes.deallocate()
+                    release(bytes, capacity: capacity)
                     size = count * 2
                     if count > Self.longestChunk { return false }
                     continue
@@ -175,7 +207,7 @@ final class ParallelAttendance: @unchecked Sendable {
             }
             leftover = Array(UnsafeBufferPointer(start: bytes + cutAt, count: count - cutAt))
             size = chunkBytes
-            guard submit(Chunk(index: submitted, bytes: bytes, count: cutAt)) else { bytes.deallocate(); return true }
+            guard submit(Chunk(index: submitted, bytes: bytes, count: cutAt, capacity: capacity)) else { release(bytes, capacity: capacity); return true }
             if last { return true }
         }
     }
@@ -224,13 +256,13 @@ final class ParallelAttendance: @unchecked Sendable {
         while let chunk = take() {
             if isFailed {
                 // After a failure the chunks still queued are freed, not classified.
-                chunk.bytes.deallocate()
+                release(chunk.bytes, capacity: chunk.capacity)
                 let result = ChunkResult(worker: w, batch: RowBatch(capacity: 0))
                 result.error = Fallback()
                 post(result, index: chunk.index)
                 continue
             }
-            let result = ChunkResult(worker: w, batch: RowBatch(capacity: chunk.count / 48))
+            let result = ChunkResult(worker: w, batch: batch())
             let before = (classifier.buurtCodes.count, classifier.activities.names.count,
                           classifier.initiatives.names.count, classifier.roles.names.count)
             let reader = CSVReader(chunk: chunk.bytes, count: chunk.count, of: source)
@@ -246,7 +278,7 @@ final class ParallelAttendance: @unchecked Sendable {
                 result.error = error
             }
             result.blankLines = reader.blankLines
-            chunk.bytes.deallocate()
+            release(chunk.bytes, capacity: chunk.capacity)
             result.newBuurten = classifier.buurtCodes[before.0...]
             result.newActivities = classifier.activities.names[before.1...]
             result.newInitiatives = classifier.initiatives.names[before.2...]
@@ -356,6 +388,7 @@ final class ParallelAttendance: @unchecked Sendable {
                 }
             }
             accumulator.add(result.batch)
+            recycle(result.batch)
             rowOffset += result.records
             merged.blankLines += result.blankLines
             while rowOffset >= nextProgress {
