@@ -1,4 +1,7 @@
 import CGSL
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An error raised by the statistical core: a GSL failure (with the GSL status and the call that
 /// failed) or an argument outside a method's domain.
@@ -153,7 +156,10 @@ enum GSL {
         prepare()
         if k < 0 { return 0 }
         if k >= n { return 1 }
-        return try finite(gsl_cdf_binomial_P(UInt32(k), p, UInt32(n)), "gsl_cdf_binomial_P(\(k), \(p), \(n))")
+        let value = gsl_cdf_binomial_P(UInt32(k), p, UInt32(n))
+        if value.isFinite { return value }
+        // GSL's incomplete beta does not converge for some large n (2.5 million persons): sum the tail.
+        return try binomialTails(k, p, n).lower
     }
 
     /// Binomial P(X > k).
@@ -161,7 +167,48 @@ enum GSL {
         prepare()
         if k < 0 { return 1 }
         if k >= n { return 0 }
-        return try finite(gsl_cdf_binomial_Q(UInt32(k), p, UInt32(n)), "gsl_cdf_binomial_Q(\(k), \(p), \(n))")
+        let value = gsl_cdf_binomial_Q(UInt32(k), p, UInt32(n))
+        if value.isFinite { return value }
+        return try binomialTails(k, p, n).upper
+    }
+
+    /// (P(X ≤ k), P(X > k)): the tail away from the mean is summed term by term from k (or k + 1)
+    /// outwards, each term from the last by the ratio of successive probabilities, started from
+    /// log P(X = j) = log C(n, j) + j log p + (n − j) log(1 − p) (GSL `gsl_sf_lnchoose_e`), until a
+    /// term no longer changes the sum; the other tail is one minus it. For the n where GSL's
+    /// continued fraction for the incomplete beta fails (2.5 million persons); checked against
+    /// scipy `binom.cdf`/`binom.sf` in BinomialTailTests.
+    static func binomialTails(_ k: Int, _ p: Double, _ n: Int) throws -> (lower: Double, upper: Double) {
+        if k < 0 { return (0, 1) }
+        if k >= n { return (1, 0) }
+        guard p > 0, p < 1 else { return p <= 0 ? (1, 0) : (0, 1) }
+        let logP = log(p), logQ = log1p(-p), ratio = p / (1 - p)
+        func logPMF(_ j: Int) throws -> Double { try logChoose(n, j) + Double(j) * logP + Double(n - j) * logQ }
+        var sum = 0.0
+        if Double(k) < Double(n) * p {
+            // Down from k: P(j − 1) = P(j) · j / ((n − j + 1) · ratio).
+            var term = exp(try logPMF(k)), j = k
+            while j >= 0, term > 0 {
+                let before = sum
+                sum += term
+                if sum == before { break }
+                term *= Double(j) / (Double(n - j + 1) * ratio)
+                j -= 1
+            }
+            sum = min(1, sum)
+            return (sum, 1 - sum)
+        }
+        // Up from k + 1: P(j + 1) = P(j) · (n − j) / (j + 1) · ratio.
+        var term = exp(try logPMF(k + 1)), j = k + 1
+        while j <= n, term > 0 {
+            let before = sum
+            sum += term
+            if sum == before { break }
+            term *= Double(n - j) / Double(j + 1) * ratio
+            j += 1
+        }
+        sum = min(1, sum)
+        return (1 - sum, sum)
     }
 }
 
