@@ -200,9 +200,13 @@ struct Handler: HTTPHandler {
                  columns: ColumnChoice? = nil, form: [String: String] = [:]) -> HTTPResponse {
         let words = ServeWords.of(language)
         if wantsJSON(request) {
-            var object: [String: Any] = ["message": message, "csrf": csrf.token()]
+            // The page's script shows the message; the request itself succeeded (a 4xx here would
+            // be a console error in the browser). The HTTP status is in the body for scripts.
+            var object: [String: Any] = ["message": message, "csrf": csrf.token(), "status": Int(status.code)]
             if let columns { object["columns"] = Pages.columnChoice(columns, words: words) }
-            return json(object, status: status)
+            var response = json(object, status: .ok)
+            if status == .serviceUnavailable { response.headers[HTTPHeader("Retry-After")] = "60" }
+            return response
         }
         return html(Pages.form(language: language, csrf: csrf.token(), maxUploadBytes: configuration.maxUploadBytes, message: message,
                                columns: columns, area: form["gebied"] ?? "", from: form["van"] ?? "", to: form["tot"] ?? "",
