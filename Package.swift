@@ -47,7 +47,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BereikDataTests", dependencies: ["BereikData", "BereikTestSupport"]),
         .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikPublish", "BereikReport", "BereikData", "BereikStats", "bereik", "BereikTestSupport"]),
-        .testTarget(name: "BereikServeTests", dependencies: ["BereikServe", "BereikReport", "BereikData", "BereikTestSupport"],
+        .testTarget(name: "BereikServeTests", dependencies: ["BereikServe", "BereikReport", "BereikPublish", "BereikPipeline", "BereikData"],
                     exclude: ["Driver"]),
     ]
 )
