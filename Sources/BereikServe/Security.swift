@@ -63,8 +63,10 @@ func randomID() -> String {
 /// Which requests may come in: the Host a loopback server answers to (against DNS rebinding),
 /// and the Origin of a form post (against cross-site posts, besides the token).
 struct RequestGuard: Sendable {
-    /// Bound to loopback: only `localhost`, `127.0.0.1` and `[::1]` are valid Host names.
+    /// Bound to loopback: only `localhost`, `127.0.0.1` and `[::1]` are valid Host names, and the
+    /// names a reverse proxy passes on (`--allowed-host`).
     let loopbackOnly: Bool
+    var allowedHosts: [String] = []
 
     static func hostName(_ host: String) -> String {
         var h = host.lowercased()
@@ -77,7 +79,7 @@ struct RequestGuard: Sendable {
         guard let host, !host.isEmpty else { return false }
         guard loopbackOnly else { return true }
         let name = Self.hostName(host)
-        return name == "localhost" || name == "[::1]" || name.hasPrefix("127.")
+        return name == "localhost" || name == "[::1]" || name.hasPrefix("127.") || allowedHosts.contains { $0.lowercased() == name }
     }
 
     /// A POST's Origin (or, without one, its Referer) must be this server as the browser saw it.

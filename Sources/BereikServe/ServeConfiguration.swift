@@ -5,6 +5,9 @@ import Foundation
 public struct ServeConfiguration: Sendable {
     /// The address to listen on: loopback unless another is named (then the log warns).
     public var host = "127.0.0.1"
+    /// Host names a reverse proxy passes on (the page is then reached as https://NAME/); on
+    /// loopback every other name is refused (against DNS rebinding).
+    public var allowedHosts: [String] = []
     /// 0: any free port (tests); `Server.port` tells which.
     public var port: UInt16 = 8080
     public var maxUploadBytes = 200 * 1024 * 1024
@@ -12,7 +15,7 @@ public struct ServeConfiguration: Sendable {
     public var maxAnalyses = 2
     public var maxWaiting = 32
     /// Seconds an analysis (and the wait for its turn) may take; the upload itself gets as long again.
-    public var timeout: TimeInterval = 300
+    public var timeout: TimeInterval = 600
     /// Answers kept for download (30 minutes each, in memory).
     public var maxResults = 50
     /// The page's language when the request does not choose one.

@@ -77,7 +77,7 @@ struct Handler: HTTPHandler {
         self.areas = areas
         limiter = AnalysisLimiter(maxRunning: configuration.maxAnalyses, maxWaiting: configuration.maxWaiting)
         results = ResultStore(capacity: configuration.maxResults)
-        requestGuard = RequestGuard(loopbackOnly: configuration.isLoopback)
+        requestGuard = RequestGuard(loopbackOnly: configuration.isLoopback, allowedHosts: configuration.allowedHosts)
     }
 
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -138,13 +138,13 @@ struct Handler: HTTPHandler {
         case (.GET, "/"), (.HEAD, "/"):
             return html(Pages.form(language: language, csrf: csrf.token(), maxUploadBytes: configuration.maxUploadBytes))
         case (.GET, "/static/bereik.js"):
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", HTTPHeader("Cache-Control"): "no-cache"],
+            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/javascript; charset=utf-8", HTTPHeader("Cache-Control"): "no-cache"]),
                                 body: Data(Assets.script.utf8))
         case (.GET, "/static/bereik.css"):
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/css; charset=utf-8", HTTPHeader("Cache-Control"): "no-cache"],
+            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/css; charset=utf-8", HTTPHeader("Cache-Control"): "no-cache"]),
                                 body: Data(Assets.style.utf8))
         case (.GET, "/gezond"):
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("ok\n".utf8))
+            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]), body: Data("ok\n".utf8))
         case (.GET, "/gebieden"):
             return suggestions(request.query.first { $0.name == "q" }?.value ?? "", language: language)
         case (.POST, "/analyse"):
@@ -154,17 +154,17 @@ struct Handler: HTTPHandler {
         case (.GET, _), (.HEAD, _):
             return html(Pages.message(words.notFound, language: language), status: .notFound)
         default:
-            return await drained(request, HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, POST"]))
+            return await drained(request, HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, POST"])))
         }
     }
 
     func html(_ page: String, status: HTTPStatusCode = .ok) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
+        HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]), body: Data(page.utf8))
     }
 
     func json(_ object: [String: Any], status: HTTPStatusCode) -> HTTPResponse {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return HTTPResponse(statusCode: status, headers: [.contentType: "application/json; charset=utf-8"], body: data)
+        return HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: "application/json; charset=utf-8"]), body: data)
     }
 
     /// Reads and drops an unread body (up to four times the upload limit) so the browser sees the
@@ -190,7 +190,7 @@ struct Handler: HTTPHandler {
             ["value": "\(c.name) (\(c.code.raw))", "label": language.candidate(c)]
         }
         let data = (try? JSONSerialization.data(withJSONObject: Array(items), options: [.sortedKeys])) ?? Data("[]".utf8)
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: data)
+        return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "application/json; charset=utf-8"]), body: data)
     }
 
     // MARK: The analysis
@@ -300,7 +300,7 @@ struct Handler: HTTPHandler {
             let id = await results.put(report, columns: columns)
             let url = "/uitslag/\(id)?lang=\(language.rawValue)"
             if wantsJSON(request) { return json(["url": url], status: .ok) }
-            return HTTPResponse(statusCode: .seeOther, headers: [.location: url])
+            return HTTPResponse(statusCode: .seeOther, headers: HTTPHeaders([.location: url]))
         }
     }
 
@@ -357,7 +357,7 @@ struct Handler: HTTPHandler {
             return html(Pages.answer(id: id, entry: entry, language: language, version: version, pdf: PDFPrinter.chromium != nil))
         }
         func download(_ body: Data, type: String, name: String) -> HTTPResponse {
-            HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Content-Disposition"): "attachment; filename=\"\(name)\""], body: body)
+            HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: type, HTTPHeader("Content-Disposition"): "attachment; filename=\"\(name)\""]), body: body)
         }
         let stem = language == .nl ? "bereik-rapport" : "bereik-report"
         switch parts[1] {

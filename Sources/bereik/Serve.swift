@@ -11,9 +11,11 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Port to listen on.") var port: UInt16 = 8080
     @Option(name: .long, help: "Address to listen on (default 127.0.0.1: this computer only). Another address opens the page to the network: put a reverse proxy with login in front of it.")
     var host: String = "127.0.0.1"
+    @Option(name: .customLong("allowed-host"), parsing: .singleValue, help: "Host name a reverse proxy passes on, e.g. bereik.ggd.intern (repeatable); on loopback other names are refused.")
+    var allowedHosts: [String] = []
     @Option(name: .long, help: "Largest attendance file accepted, in MB.") var maxUploadMb: Int = 200
     @Option(name: .long, help: "Analyses at the same time (more wait their turn; beyond that the page says to try again).") var maxAnalyses: Int = 2
-    @Option(name: .long, help: "Seconds an analysis may take.") var timeout: Int = 300
+    @Option(name: .long, help: "Seconds an analysis (with its wait for a turn) may take.") var timeout: Int = 600
     @Option(name: .long, help: "Language of the page and the log when the visitor does not choose: nl (default) or en.") var lang: Language = .nl
     @Option(name: .long, help: "Population table for every analysis and the area suggestions (default: the bundled CBS KWB 2024).") var population: String?
     @Option(name: .long, help: "SES-WOA scores per wijk/buurt (CBS 85163NED).") var ses: String?
@@ -31,6 +33,7 @@ struct Serve: ParsableCommand {
         var configuration = ServeConfiguration(version: Bereik.version)
         configuration.host = host
         configuration.port = port
+        configuration.allowedHosts = allowedHosts
         configuration.maxUploadBytes = maxUploadMb * 1024 * 1024
         configuration.maxAnalyses = maxAnalyses
         configuration.timeout = TimeInterval(timeout)
