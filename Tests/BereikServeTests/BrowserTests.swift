@@ -32,7 +32,6 @@ struct BrowserTests {
     func aCoordinatorUsesThePageInChromium() async throws {
         let example = try await TestServer.start()
         let bundled = try await TestServer.start(example: false)
-        defer { Task { await example.stop(); await bundled.stop() } }
         let work = Repo.temporaryDirectory("browser")
         defer { try? FileManager.default.removeItem(at: work) }
         let process = Process()
@@ -56,5 +55,7 @@ struct BrowserTests {
         #expect(example.leftovers.isEmpty && bundled.leftovers.isEmpty, "uploads left behind")
         let log = (example.log.all + bundled.log.all).joined(separator: "\n")
         #expect(!log.contains("deelnemers") && !log.contains("rotterdam") && !log.contains("D000001"), "the log names files or persons")
+        await example.stop()
+        await bundled.stop()
     }
 }

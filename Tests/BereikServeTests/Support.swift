@@ -53,6 +53,14 @@ struct TestServer {
         return TestServer(server: server, port: port, temporary: temporary, log: log, task: task)
     }
 
+    /// A server for the length of `body`, stopped (and its directory removed) whatever happens.
+    static func with(example: Bool = true, _ adjust: (inout ServeConfiguration) -> Void = { _ in },
+                     _ body: (TestServer) async throws -> Void) async throws {
+        let s = try await start(example: example, adjust)
+        do { try await body(s) } catch { await s.stop(); throw error }
+        await s.stop()
+    }
+
     func stop() async {
         await server.stop()
         task.cancel()
