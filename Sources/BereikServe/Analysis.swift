@@ -107,7 +107,7 @@ struct Analysis: Sendable {
             let message = language.sentence(for: error) ?? words.unexpected
             if language.sentence(for: error) == nil {
                 // The type only: an unexpected error's text could quote the file.
-                configuration.log("analysis failed unexpectedly (\(type(of: error)))")
+                configuration.log(ServeWords.of(configuration.language).logUnexpected("\(type(of: error))"))
             }
             return .problem(message, columns: Self.columns(form))
         }

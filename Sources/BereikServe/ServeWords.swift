@@ -28,6 +28,9 @@ public struct ServeWords: Sendable {
     public let logOpenHost: @Sendable (_ host: String) -> String
     public let logLimits: @Sendable (_ megabytes: String, _ analyses: String, _ seconds: String) -> String
     public let logStopped: String
+    /// An analysis failed in a way no sentence covers: only the error's type is logged.
+    public let logUnexpected: @Sendable (_ type: String) -> String
+    public let logNoDirectory: @Sendable (_ type: String) -> String
 
     public static func of(_ language: Language) -> ServeWords { language == .nl ? dutch : english }
 
@@ -81,7 +84,9 @@ public struct ServeWords: Sendable {
         logListening: { "bereik serve luistert op \($0)" },
         logOpenHost: { "LET OP: bereik serve is bereikbaar vanaf andere computers (\($0)), niet alleen vanaf deze. Zet er een reverse proxy met inlog en HTTPS voor: Bereik heeft zelf geen gebruikers of wachtwoorden." },
         logLimits: { "grenzen: bestanden tot \($0) MB, \($1) analyses tegelijk, \($2) seconden per analyse; het log bevat geen bestandsnamen, inhoud of personen" },
-        logStopped: "bereik serve is gestopt"
+        logStopped: "bereik serve is gestopt",
+        logUnexpected: { "een analyse mislukte onverwacht (\($0)); de bezoeker kreeg de algemene melding" },
+        logNoDirectory: { "kan geen privé tijdelijke map maken (\($0)); controleer TMPDIR" }
     )
 
     public static let english = ServeWords(
@@ -134,6 +139,8 @@ public struct ServeWords: Sendable {
         logListening: { "bereik serve is listening on \($0)" },
         logOpenHost: { "NOTE: bereik serve can be reached from other computers (\($0)), not only from this one. Put a reverse proxy with login and HTTPS in front of it: Bereik itself has no users or passwords." },
         logLimits: { "limits: files up to \($0) MB, \($1) analyses at a time, \($2) seconds per analysis; the log holds no file names, contents or persons" },
-        logStopped: "bereik serve has stopped"
+        logStopped: "bereik serve has stopped",
+        logUnexpected: { "an analysis failed unexpectedly (\($0)); the visitor got the general message" },
+        logNoDirectory: { "cannot make a private temporary directory (\($0)); check TMPDIR" }
     )
 }

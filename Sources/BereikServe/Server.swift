@@ -237,7 +237,7 @@ struct Handler: HTTPHandler {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
             await limiter.withdraw()
-            configuration.log("cannot make a private temporary directory (\(type(of: error)))")
+            configuration.log(ServeWords.of(configuration.language).logNoDirectory("\(type(of: error))"))
             return await drained(request, problem(request, words.unexpected, status: .internalServerError, language: language))
         }
         var handedOver = false

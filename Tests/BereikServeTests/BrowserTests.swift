@@ -36,7 +36,7 @@ struct BrowserTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["600", Self.python!, Repo.driver, "--chromium", Self.chromium!, "--example-url", example.origin,
+        process.arguments = ["1500", Self.python!, Repo.driver, "--chromium", Self.chromium!, "--example-url", example.origin,
                              "--bundled-url", bundled.origin, "--example", Repo.example, "--workbook", Repo.workbook, "--work", work.path]
         let output = work.appendingPathComponent("driver.txt")
         FileManager.default.createFile(atPath: output.path, contents: nil)

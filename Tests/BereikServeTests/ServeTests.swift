@@ -157,8 +157,10 @@ import Testing
             async let first = s.post(fields: ["gebied": "Amsterdam"], file: ("a.csv", Self.example), token: token)
             try await Task.sleep(nanoseconds: 700_000_000)
             let second = await s.post(fields: ["gebied": "Amsterdam"], file: ("b.csv", Self.example), token: token)
-            #expect(second.json["status"] as? Int == 503 && (second.json["message"] as? String ?? "").contains("Bereik is nu bezig"), "\(second.text)")
-            #expect((await first).json["url"] != nil)
+            let answers = [await first, second]
+            // One ran, the other was told to come back (which one depends on the machine's load).
+            let busy = answers.filter { $0.json["status"] as? Int == 503 && ($0.json["message"] as? String ?? "").contains("Bereik is nu bezig") }
+            #expect(busy.count == 1 && answers.filter { $0.json["url"] != nil }.count == 1, "\(answers.map(\.text))")
 
         }
         try await TestServer.with({ $0.timeout = 1; $0.repetitions = 100_000 }) { slow in

@@ -143,7 +143,7 @@ class Browser:
             return None
         return result.get("result", {}).get("value")
 
-    def wait(self, expression, seconds=120, what=""):
+    def wait(self, expression, seconds=300, what=""):
         deadline = time.time() + seconds
         while time.time() < deadline:
             try:
@@ -175,7 +175,7 @@ class Browser:
             os.remove(os.path.join(self.downloads, f))
         before = set()
         self.evaluate(f"document.getElementById({json.dumps(link_id)}).click()")
-        deadline = time.time() + 120
+        deadline = time.time() + 600
         while time.time() < deadline:
             self.call("Runtime.evaluate", {"expression": "1"}, session=True)
             new = [f for f in set(os.listdir(self.downloads)) - before if f.endswith(name_suffix) and not f.endswith(".crdownload")]
@@ -202,7 +202,7 @@ def submit_and_wait(b):
     b.evaluate("document.getElementById('start').click()")
     return b.wait("(location.pathname.startsWith('/uitslag/') && document.readyState === 'complete' && !!document.querySelector('ul.summary'))"
                   " ? 'answer' : (!document.getElementById('melding') || document.getElementById('melding').hidden ? '' : 'problem')",
-                  seconds=300, what="an answer or a message")
+                  seconds=900, what="an answer or a message")
 
 
 def write_xlsx(rows, path):
