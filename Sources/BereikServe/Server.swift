@@ -46,16 +46,27 @@ public final class BereikServer: Sendable {
     /// Waits until the server listens and returns its port (useful with port 0).
     public func waitUntilListening() async throws -> UInt16 {
         try await http.waitUntilListening(timeout: 30)
-        let configuration = handler.configuration
-        let words = ServeWords.of(configuration.language)
-        var port = configuration.port
+        var port = handler.configuration.port
         if case .ip4(_, let p)? = await http.listeningAddress { port = p }
         if case .ip6(_, let p)? = await http.listeningAddress { port = p }
-        let shown = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        configuration.log(words.logListening("http://\(shown):\(port)/"))
-        if !configuration.isLoopback { configuration.log(words.logOpenHost(configuration.host)) }
-        configuration.log(words.logLimits(String(configuration.maxUploadBytes / (1024 * 1024)), String(configuration.maxAnalyses), String(Int(configuration.timeout))))
+        for line in Self.startupLines(handler.configuration, port: port) { handler.configuration.log(line) }
         return port
+    }
+
+    /// Where the page is, a warning when it is open to other computers, and the limits.
+    static func startupLines(_ configuration: ServeConfiguration, port: UInt16) -> [String] {
+        let words = ServeWords.of(configuration.language)
+        let shown = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        var lines = [words.logListening("http://\(shown):\(port)/")]
+        if !configuration.isLoopback { lines.append(words.logOpenHost(configuration.host)) }
+        lines.append(words.logLimits(String(configuration.maxUploadBytes / (1024 * 1024)), String(configuration.maxAnalyses),
+                                     String(Int(configuration.timeout))))
+        return lines
+    }
+
+    /// Removes the uploads of requests still running (on SIGINT/SIGTERM, before the process ends).
+    public func removeUploads() {
+        handler.uploads.removeAll()
     }
 
     public func stop() async {
@@ -64,8 +75,27 @@ public final class BereikServer: Sendable {
     }
 }
 
+/// The private directories of the requests in progress, so that a stopped server leaves none.
+final class UploadDirectories: @unchecked Sendable {
+    private let lock = NSLock()
+    private var directories: Set<URL> = []
+
+    func add(_ url: URL) { lock.lock(); directories.insert(url); lock.unlock() }
+
+    func remove(_ url: URL) {
+        try? FileManager.default.removeItem(at: url)
+        lock.lock(); directories.remove(url); lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock(); let all = directories; directories = []; lock.unlock()
+        for url in all { try? FileManager.default.removeItem(at: url) }
+    }
+}
+
 struct Handler: HTTPHandler {
     let configuration: ServeConfiguration
+    let uploads = UploadDirectories()
     let areas: AreaSearch?
     let csrf = CSRFTokens()
     let limiter: AnalysisLimiter
@@ -240,8 +270,9 @@ struct Handler: HTTPHandler {
             configuration.log(ServeWords.of(configuration.language).logNoDirectory("\(type(of: error))"))
             return await drained(request, problem(request, words.unexpected, status: .internalServerError, language: language))
         }
+        uploads.add(directory)
         var handedOver = false
-        defer { if !handedOver { try? FileManager.default.removeItem(at: directory) } }
+        defer { if !handedOver { uploads.remove(directory) } }
 
         var parser = MultipartParser(boundary: boundary, maxFileBytes: limit) { name in
             directory.appendingPathComponent(Self.safeFileName(name))
@@ -285,9 +316,9 @@ struct Handler: HTTPHandler {
         // also when the page has stopped waiting for it.
         handedOver = true
         let analysis = Analysis(configuration: configuration)
-        let limiter = self.limiter, chosen = language
+        let limiter = self.limiter, chosen = language, uploads = self.uploads
         let outcome = await Self.runOffTasks(timeout: configuration.timeout, work: { analysis.run(form, language: chosen) }, finally: {
-            try? FileManager.default.removeItem(at: directory)
+            uploads.remove(directory)
             Task { await limiter.release() }
         })
         guard let outcome else {

@@ -44,6 +44,17 @@ struct Serve: ParsableCommand {
         configuration.disclosureThreshold = disclosureThreshold
         let server = try BereikServer(configuration: configuration)
         // `Bereik.main()` is synchronous: the server runs on its own task while this thread waits.
+        // Ctrl-C or a service manager's stop: remove the uploads still being analysed, then end.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stops = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+        for source in stops {
+            source.setEventHandler {
+                server.removeUploads()
+                Foundation.exit(0)
+            }
+            source.resume()
+        }
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         Task.detached {
@@ -55,6 +66,7 @@ struct Serve: ParsableCommand {
             done.signal()
         }
         done.wait()
+        stops.forEach { $0.cancel() }
         if let error = failure.error { throw error }
     }
 

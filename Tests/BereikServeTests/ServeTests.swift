@@ -262,6 +262,17 @@ struct ServePartsTests {
         #expect(await limiter.running == 0)
     }
 
+    @Test func anotherHostIsWarnedAboutInTheLog() {
+        var configuration = ServeConfiguration(version: "test")
+        #expect(BereikServer.startupLines(configuration, port: 8080) == [
+            "bereik serve luistert op http://127.0.0.1:8080/",
+            "grenzen: bestanden tot 200 MB, 2 analyses tegelijk, 600 seconden per analyse; het log bevat geen bestandsnamen, inhoud of personen"])
+        configuration.host = "0.0.0.0"
+        configuration.language = .en
+        let lines = BereikServer.startupLines(configuration, port: 8080)
+        #expect(lines.count == 3 && lines[1].hasPrefix("NOTE: bereik serve can be reached from other computers (0.0.0.0)") && lines[1].contains("no users or passwords"))
+    }
+
     @Test func everyWordExistsInBothLanguages() {
         for w in [ServeWords.dutch, ServeWords.english] {
             #expect(Set(w.roleNames.keys) == Set(AttendanceRole.allCases.map(\.rawValue)))
