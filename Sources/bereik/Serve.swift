@@ -15,7 +15,7 @@ struct Serve: ParsableCommand {
     var allowedHosts: [String] = []
     @Option(name: .long, help: "Largest attendance file accepted, in MB.") var maxUploadMb: Int = 200
     @Option(name: .long, help: "Analyses at the same time (more wait their turn; beyond that the page says to try again).") var maxAnalyses: Int = 2
-    @Option(name: .long, help: "Seconds an analysis (with its wait for a turn) may take.") var timeout: Int = 600
+    @Option(name: .long, help: "Seconds an analysis may take (and, before it, its wait for a turn).") var timeout: Int = 600
     @Option(name: .long, help: "Language of the page and the log when the visitor does not choose: nl (default) or en.") var lang: Language = .nl
     @Option(name: .long, help: "Population table for every analysis and the area suggestions (default: the bundled CBS KWB 2024).") var population: String?
     @Option(name: .long, help: "SES-WOA scores per wijk/buurt (CBS 85163NED).") var ses: String?
