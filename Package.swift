@@ -10,10 +10,13 @@ let package = Package(
         .library(name: "BereikPipeline", targets: ["BereikPipeline"]),
         .library(name: "BereikPublish", targets: ["BereikPublish"]),
         .library(name: "BereikReport", targets: ["BereikReport"]),
+        .library(name: "BereikServe", targets: ["BereikServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // `bereik serve`: a small HTTP server without SwiftNIO (builds in ~30 s on 2 cores; see Sources/BereikServe/README.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,10 +33,12 @@ let package = Package(
                             .copy("Resources/geo")]),
         .target(name: "BereikPublish", dependencies: ["BereikStats", "BereikData", "BereikPipeline"], exclude: ["README.md"]),
         .target(name: "BereikReport", dependencies: ["BereikStats", "BereikData", "BereikPipeline", "BereikPublish"], exclude: ["README.md"]),
+        .target(name: "BereikServe", dependencies: ["BereikData", "BereikPipeline", "BereikPublish", "BereikReport",
+                                                   .product(name: "FlyingFox", package: "FlyingFox")], exclude: ["README.md"]),
         .executableTarget(
             name: "bereik",
             dependencies: [
-                "BereikStats", "BereikData", "BereikPipeline", "BereikPublish", "BereikReport",
+                "BereikStats", "BereikData", "BereikPipeline", "BereikPublish", "BereikReport", "BereikServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,5 +47,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BereikDataTests", dependencies: ["BereikData", "BereikTestSupport"]),
         .testTarget(name: "BereikPipelineTests", dependencies: ["BereikPipeline", "BereikPublish", "BereikReport", "BereikData", "BereikStats", "bereik", "BereikTestSupport"]),
+        .testTarget(name: "BereikServeTests", dependencies: ["BereikServe", "BereikReport", "BereikPublish", "BereikPipeline", "BereikData"],
+                    exclude: ["Driver"]),
     ]
 )

@@ -10,6 +10,8 @@ if ! pkg-config --exists gsl 2>/dev/null; then need+=(libgsl-dev); fi
 if ! pkg-config --exists zlib 2>/dev/null; then need+=(zlib1g-dev); fi
 # The report's browser test needs headless Chromium (only when asked: BEREIK_BROWSER=1).
 if [ "${BEREIK_BROWSER:-0}" = 1 ] && ! command -v chromium >/dev/null 2>&1; then need+=(chromium); fi
+# The web page's browser test (bereik serve) drives Chromium from a Python script (standard library only).
+if [ "${BEREIK_BROWSER:-0}" = 1 ] && ! command -v python3 >/dev/null 2>&1; then need+=(python3); fi
 # The PDF test reads the printed report's pages with pdftotext (poppler-utils).
 if [ "${BEREIK_BROWSER:-0}" = 1 ] && ! command -v pdftotext >/dev/null 2>&1; then need+=(poppler-utils); fi
 if [ ${#need[@]} -gt 0 ]; then

@@ -15,7 +15,7 @@ struct Bereik: ParsableCommand {
         commandName: "bereik",
         abstract: "Wie bereiken we, wie missen we? Compare participants of an initiative with the people living in its area.",
         version: version,
-        subcommands: [Compare.self, Areas.self, Heterogeneity.self, Gradient.self, Trend.self, Model.self, Report.self, Map.self, Init.self, Validate.self, Simulate.self]
+        subcommands: [Compare.self, Areas.self, Heterogeneity.self, Gradient.self, Trend.self, Model.self, Report.self, Map.self, Init.self, Validate.self, Simulate.self, Serve.self]
     )
 
     static func main() {

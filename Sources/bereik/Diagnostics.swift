@@ -27,21 +27,6 @@ enum Diagnostics {
 
     /// The sentence for a data problem, or nil when the error is not one.
     static func message(_ error: Error) -> String? {
-        switch error {
-        case let e as InputProblem: return language.message(e)
-        case let e as AreaNameProblem: return language.message(e)
-        case let e as ModelProblem: return language.message(e)
-        case let e as ActivityProblem: return language.message(e)
-        case let e as PeriodProblem: return language.message(e)
-        case let e as RoleProblem: return language.message(e)
-        case let e as MapProblem: return language.message(e)
-        case let e as DataError: return e.text(dutch: language == .nl)
-        case let e as StatsError: return "\(e)"
-        case let e as CocoaError:
-            let path = e.userInfo[NSFilePathErrorKey] as? String ?? "?"
-            let reason = (e.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) } ?? e.localizedDescription
-            return language == .nl ? "\(path): kan het bestand niet lezen (\(reason))" : "\(path): cannot read the file (\(reason))"
-        default: return nil
-        }
+        language.sentence(for: error)
     }
 }

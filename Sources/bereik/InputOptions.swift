@@ -76,10 +76,7 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    static var today: CivilDate {
-        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
-        return CivilDate(year: today.year!, month: today.month!, day: today.day!)!
-    }
+    static var today: CivilDate { .today }
 
     /// Clears the progress line on stderr after a long read.
     static func clearProgress(_ request: AnalysisRequest) {
