@@ -6,6 +6,7 @@ import Foundation
 /// `bereik serve`: the web page for project teams (drop the file, pick the area, read who is missing).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Start the web page for project teams: drop the attendance file, pick the area, read who is missing (http://127.0.0.1:8080/).")
 
     @Option(name: .long, help: "Port to listen on.") var port: UInt16 = 8080
