@@ -52,7 +52,24 @@ final class ByteInterner {
     /// The id of `bytes`, adding it when new; `isNew` tells which.
     @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         if lastID >= 0, lengths[lastID] == bytes.count, equal(lastID, bytes) { return (Int32(lastID), false) }
-        let h = Self.hash(bytes)
+        return intern(bytes, hash: Self.hash(bytes))
+    }
+
+    /// Whether `bytes` are the bytes of the id returned last.
+    @inline(__always) func isLast(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        lastID >= 0 && lengths[lastID] == bytes.count && equal(lastID, bytes)
+    }
+
+    /// Reads the slot where a key of hash `h` starts its probe, so that a later `intern` finds it in
+    /// the cache: issued for several keys before any is interned, the reads overlap instead of
+    /// waiting one after another (a large table misses the cache on almost every key). Returns the
+    /// slot's value so that the read is not optimised away.
+    @inline(__always) func touch(hash h: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: h) & (slotCount - 1)]
+    }
+
+    /// `intern` with the hash already computed (`hash(_:)`).
+    @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int32, isNew: Bool) {
         let fingerprint = h & 0xFFFF_FFFF_0000_0000
         let mask = slotCount - 1
         var slot = Int(truncatingIfNeeded: h) & mask

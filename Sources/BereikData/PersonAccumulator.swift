@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// The person side of reading attendance: looks each row's person up by its id bytes and updates
 /// that person's visits, dates, activities and value tallies. Runs on its own thread; the ids never
 /// leave this type (the participant table it helps build has none).
@@ -34,18 +37,53 @@ final class PersonAccumulator: @unchecked Sendable {
 
     deinit { people.deallocate() }
 
+    /// Keeps the reads of `ByteInterner.touch` alive.
+    @exclusivity(unchecked) private var touched: UInt64 = 0
+    /// The hashes of one group of rows (see `add`).
+    @exclusivity(unchecked) private var hashes = [UInt64](repeating: 0, count: 64)
+
     func add(_ batch: RowBatch) {
         guard let ids else { preconditionFailure("rows added after forgetIDs") }
+        let group = 64
         batch.idBytes.withUnsafeBufferPointer { bytes in
             batch.records.withUnsafeBufferPointer { records in
-                var start = 0
-                for r in records {
-                    let end = Int(r.idEnd)
-                    defer { start = end }
-                    if r.status == .noPerson { continue }
-                    let (id, isNew) = ids.intern(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    if isNew { people.append(PersonState()) }
-                    if r.status == .used { update(Int(id), r) }
+                hashes.withUnsafeMutableBufferPointer { hash in
+                    var groupStart = 0, start = 0
+                    while groupStart < records.count {
+                        let groupEnd = min(records.count, groupStart + group)
+                        // First the hashes of ids that differ from the row before, and a read of
+                        // each one's slot (the reads overlap); then the lookups, which hit the cache.
+                        var s = start, sink: UInt64 = 0
+                        for i in groupStart..<groupEnd {
+                            let end = Int(records[i].idEnd)
+                            let id = UnsafeBufferPointer(rebasing: bytes[s..<end])
+                            let previousStart = i == 0 ? 0 : (i == 1 ? 0 : Int(records[i - 2].idEnd))
+                            let same = i > 0 && records[i].status != .noPerson
+                                && Int(records[i - 1].idEnd) - previousStart == id.count
+                                && memcmp(bytes.baseAddress! + previousStart, id.baseAddress!, id.count) == 0
+                            if records[i].status == .noPerson || same {
+                                hash[i - groupStart] = 0
+                            } else {
+                                let h = ByteInterner.hash(id)
+                                hash[i - groupStart] = h
+                                sink ^= ids.touch(hash: h)
+                            }
+                            s = end
+                        }
+                        touched ^= sink
+                        for i in groupStart..<groupEnd {
+                            let r = records[i]
+                            let end = Int(r.idEnd)
+                            defer { start = end }
+                            if r.status == .noPerson { continue }
+                            let id = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                            let h = hash[i - groupStart]
+                            let (person, isNew) = h == 0 || ids.isLast(id) ? ids.intern(id) : ids.intern(id, hash: h)
+                            if isNew { people.append(PersonState()) }
+                            if r.status == .used { update(Int(person), r) }
+                        }
+                        groupStart = groupEnd
+                    }
                 }
             }
         }
