@@ -3,9 +3,15 @@
 public enum Dimension: String, Sendable, CaseIterable, Codable, Comparable {
     case gender, age, origin, ses
 
-    public static func < (a: Dimension, b: Dimension) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Dimension, b: Dimension) -> Bool { a.ordinal < b.ordinal }
+
+    private var ordinal: Int {
+        switch self { case .gender: 0; case .age: 1; case .origin: 2; case .ses: 3 }
     }
+
+    /// By case, not by the raw value's text: a `String` raw value is otherwise hashed on every
+    /// dictionary access (60 M instructions for the bundled table's 18,000 rows, issue 15).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// The two origin classifications CBS has published for neighbourhoods.

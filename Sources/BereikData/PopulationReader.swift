@@ -78,6 +78,7 @@ public enum PopulationReader {
             }
             func complete(_ columns: [Int?]) throws -> [Int]? {
                 var values: [Int] = []
+                values.reserveCapacity(columns.count)
                 for column in columns {
                     guard case .value(let v)? = try cell(column) else { return nil }
                     values.append(v)

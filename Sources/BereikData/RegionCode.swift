@@ -15,21 +15,37 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// Parses a code, ignoring case and padding ("BU03630000  ", "bu03630000"); nil when it is not one.
     public init?(_ text: some StringProtocol) {
-        var chars: [UInt8] = []
-        for b in text.utf8 where b != 32 && b != 9 { chars.append(b >= 97 && b <= 122 ? b - 32 : b) }
-        guard chars.count >= 4 else { return nil }
-        let prefix = String(decoding: chars[0..<2], as: UTF8.self)
-        let digits = chars[2...]
-        let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
-        guard digits.prefix(4).allSatisfy(isDigit), digits.allSatisfy({ isDigit($0) || ($0 >= 65 && $0 <= 90) }) else { return nil }
-        switch (prefix, digits.count) {
-        case ("NL", 2): level = .country
-        case ("GM", 4): level = .gemeente
-        case ("WK", 6): level = .wijk
-        case ("BU", 8): level = .buurt
-        default: return nil
+        // Bytes on the stack: a code has at most 10 characters (population tables parse 36,000 a run).
+        var chars: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        let ok: Bool = withUnsafeMutableBytes(of: &chars) { buffer in
+            for b in text.utf8 where b != 32 && b != 9 {
+                guard count < 16 else { return false }
+                buffer[count] = b >= 97 && b <= 122 ? b - 32 : b
+                count += 1
+            }
+            return true
         }
-        raw = String(decoding: chars, as: UTF8.self)
+        guard ok, count >= 4, count <= 10 else { return nil }
+        let parsed: (level: RegionLevel, raw: String)? = withUnsafeBytes(of: &chars) { buffer in
+            let c = buffer.bindMemory(to: UInt8.self)
+            let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+            for i in 2..<count {
+                guard isDigit(c[i]) || (i >= 6 && c[i] >= 65 && c[i] <= 90) else { return nil }
+            }
+            let level: RegionLevel
+            switch (c[0], c[1], count - 2) {
+            case (78, 76, 2): level = .country   // NL
+            case (71, 77, 4): level = .gemeente  // GM
+            case (87, 75, 6): level = .wijk      // WK
+            case (66, 85, 8): level = .buurt     // BU
+            default: return nil
+            }
+            return (level, String(decoding: UnsafeBufferPointer(rebasing: c[0..<count]), as: UTF8.self))
+        }
+        guard let parsed else { return nil }
+        self.level = parsed.level
+        self.raw = parsed.raw
     }
 
     /// A buurt code from 8 digits without prefix, as in CBS's postcode tables.

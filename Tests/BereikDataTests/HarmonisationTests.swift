@@ -106,3 +106,39 @@ import BereikTestSupport
         #expect(CategoryHarmoniser.normalise("Buiten-Europa") == "buiteneuropa")
     }
 }
+
+/// `RegionCode` parses on the stack (issue 15: 36,000 codes a run); it accepts exactly what the
+/// README's rule says — NL + 2 digits, GM + 4, WK + 4 digits + 2 digits or capitals, BU + 4 digits
+/// + 4 digits or capitals, any case, spaces and tabs ignored — checked against a regular
+/// expression on random and mutated codes.
+@Suite struct RegionCodeParsingTests {
+    @Test func acceptsExactlyTheRule() throws {
+        let rule = try Regex("^(NL[0-9]{2}|GM[0-9]{4}|WK[0-9]{4}[0-9A-Z]{2}|BU[0-9]{4}[0-9A-Z]{4})$")
+        var rng = SplitMix64(state: 99)
+        let alphabet = Array("NLGMWKBUnlgmwkbu0123456789AZaz \té-")
+        var accepted = 0
+        for round in 0..<20_000 {
+            var text: String
+            if round % 2 == 0 {
+                text = String((0..<Int.random(in: 0...13, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            } else {
+                // A valid code with one character changed, inserted or removed.
+                var chars = Array(["NL00", "GM0363", "WK036376", "WK0363AF", "BU03637705", "BU0363AF01", "bu0363af01"].randomElement(using: &rng)!)
+                let at = Int.random(in: 0..<chars.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: chars[at] = alphabet.randomElement(using: &rng)!
+                case 1: chars.insert(alphabet.randomElement(using: &rng)!, at: at)
+                case 2: chars.remove(at: at)
+                default: break
+                }
+                text = String(chars)
+            }
+            let normal = String(text.filter { $0 != " " && $0 != "\t" }).uppercased()
+            let expected = (try? rule.wholeMatch(in: normal)) != nil && normal.allSatisfy(\.isASCII)
+            let code = RegionCode(text)
+            #expect((code != nil) == expected, "\(text.debugDescription)")
+            if let code { #expect(code.raw == normal); accepted += 1 }
+        }
+        #expect(accepted > 3_000)
+    }
+}
