@@ -8,7 +8,7 @@ import Glibc
 /// The text after the header is cut into chunks of about `chunkBytes`, each ending at a line feed
 /// that the quotes before it say lies outside quotes (an even number of `"` since the chunk's
 /// start: the quote-parity guess of Ge et al. 2019, "Speculative Distributed CSV Data Parsing for
-/// Big Data Analytics", SIGMOD '19, §3). Workers parse and classify chunks with their own
+/// Big Data Analytics", SIGMOD 2019). Workers parse and classify chunks with their own
 /// `RowClassifier` (own interners: no lock per row). One thread takes the chunks in file order,
 /// renumbers their rows, buurten, activities, initiatives and roles to what one thread would have
 /// numbered (order of first appearance) and adds them to the one `PersonAccumulator`, so every
