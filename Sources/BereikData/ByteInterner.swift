@@ -55,11 +55,6 @@ final class ByteInterner {
         return intern(bytes, hash: Self.hash(bytes))
     }
 
-    /// Whether `bytes` are the bytes of the id returned last.
-    @inline(__always) func isLast(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        lastID >= 0 && lengths[lastID] == bytes.count && equal(lastID, bytes)
-    }
-
     /// Reads the slot where a key of hash `h` starts its probe, so that a later `intern` finds it in
     /// the cache: issued for several keys before any is interned, the reads overlap instead of
     /// waiting one after another (a large table misses the cache on almost every key). Returns the

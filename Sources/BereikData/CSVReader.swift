@@ -259,27 +259,24 @@ public final class CSVReader {
 
     @inline(__always) private func appendRun(_ start: UnsafePointer<UInt8>, _ n: Int) {
         if n == 0 { return }
-        if recordLength + n > recordCapacity {
-            var capacity = recordCapacity * 2
-            while recordLength + n > capacity { capacity *= 2 }
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            bigger.update(from: record, count: recordLength)
-            record.deallocate()
-            record = bigger
-            recordCapacity = capacity
-        }
+        if recordLength + n > recordCapacity { Self.grow(&record, count: recordLength, capacity: &recordCapacity, toHold: recordLength + n) }
         (record + recordLength).update(from: start, count: n)
         recordLength += n
     }
 
+    /// Doubles `buffer` (holding `count` elements) until it holds `needed`.
+    private static func grow<T>(_ buffer: inout UnsafeMutablePointer<T>, count: Int, capacity: inout Int, toHold needed: Int) {
+        var bigger = capacity * 2
+        while bigger < needed { bigger *= 2 }
+        let new = UnsafeMutablePointer<T>.allocate(capacity: bigger)
+        new.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = new
+        capacity = bigger
+    }
+
     @inline(__always) private func append(_ byte: Int) {
-        if recordLength == recordCapacity {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: recordCapacity * 2)
-            bigger.update(from: record, count: recordLength)
-            record.deallocate()
-            record = bigger
-            recordCapacity *= 2
-        }
+        if recordLength == recordCapacity { Self.grow(&record, count: recordLength, capacity: &recordCapacity, toHold: recordLength + 1) }
         record[recordLength] = UInt8(truncatingIfNeeded: byte)
         recordLength += 1
     }
@@ -288,13 +285,7 @@ public final class CSVReader {
     public var fieldCount: Int { fieldTotal }
 
     @inline(__always) private func endField(_ at: Int) {
-        if fieldTotal == fieldEndsCapacity {
-            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: fieldEndsCapacity * 2)
-            bigger.update(from: fieldEnds, count: fieldTotal)
-            fieldEnds.deallocate()
-            fieldEnds = bigger
-            fieldEndsCapacity *= 2
-        }
+        if fieldTotal == fieldEndsCapacity { Self.grow(&fieldEnds, count: fieldTotal, capacity: &fieldEndsCapacity, toHold: fieldTotal + 1) }
         fieldEnds[fieldTotal] = at
         fieldTotal += 1
     }
@@ -345,6 +336,7 @@ public final class CSVReader {
                 if c == q {
                     let openedOn = line
                     while true {
+                        // Up to the next quote in bulk; then that quote, or the end of the text.
                         scanQuoted()
                         c = nextByte()
                         if c < 0 {
@@ -352,13 +344,9 @@ public final class CSVReader {
                                                            columnName: columnName(fieldTotal)),
                                             DataMessages.unclosedQuote)
                         }
-                        if c == q {
-                            c = nextByte()
-                            if c == q { append(q); continue }
-                            break
-                        }
-                        if c == lf { line += 1 }
-                        append(c)
+                        c = nextByte()
+                        if c == q { append(q); continue }
+                        break
                     }
                     while c == 0x20 { c = nextByte() }
                     if c >= 0, c != sep, c != lf, c != cr {

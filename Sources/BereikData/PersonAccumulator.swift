@@ -48,45 +48,44 @@ final class PersonAccumulator: @unchecked Sendable {
         batch.idBytes.withUnsafeBufferPointer { bytes in
             batch.records.withUnsafeBufferPointer { records in
                 hashes.withUnsafeMutableBufferPointer { hash in
-                    var groupStart = 0, start = 0
+                    func id(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(records[i - 1].idEnd))..<Int(records[i].idEnd)])
+                    }
+                    var groupStart = 0
                     while groupStart < records.count {
                         let groupEnd = min(records.count, groupStart + group)
                         // First the hashes of ids that differ from the row before, and a read of
                         // each one's slot (the reads overlap); then the lookups, which hit the cache.
-                        var s = start, sink: UInt64 = 0
+                        // A hash of 0 means "not computed" (`intern` then hashes itself if needed).
+                        var sink: UInt64 = 0
                         for i in groupStart..<groupEnd {
-                            let end = Int(records[i].idEnd)
-                            let id = UnsafeBufferPointer(rebasing: bytes[s..<end])
-                            let previousStart = i == 0 ? 0 : (i == 1 ? 0 : Int(records[i - 2].idEnd))
-                            let same = i > 0 && records[i].status != .noPerson
-                                && Int(records[i - 1].idEnd) - previousStart == id.count
-                                && memcmp(bytes.baseAddress! + previousStart, id.baseAddress!, id.count) == 0
-                            if records[i].status == .noPerson || same {
+                            let this = id(i)
+                            if records[i].status == .noPerson || (i > 0 && Self.same(id(i - 1), this)) {
                                 hash[i - groupStart] = 0
                             } else {
-                                let h = ByteInterner.hash(id)
+                                let h = ByteInterner.hash(this)
                                 hash[i - groupStart] = h
                                 sink ^= ids.touch(hash: h)
                             }
-                            s = end
                         }
                         touched ^= sink
-                        for i in groupStart..<groupEnd {
-                            let r = records[i]
-                            let end = Int(r.idEnd)
-                            defer { start = end }
-                            if r.status == .noPerson { continue }
-                            let id = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        for i in groupStart..<groupEnd where records[i].status != .noPerson {
                             let h = hash[i - groupStart]
-                            let (person, isNew) = h == 0 || ids.isLast(id) ? ids.intern(id) : ids.intern(id, hash: h)
+                            let (person, isNew) = h == 0 ? ids.intern(id(i)) : ids.intern(id(i), hash: h)
                             if isNew { people.append(PersonState()) }
-                            if r.status == .used { update(Int(person), r) }
+                            if records[i].status == .used { update(Int(person), records[i]) }
                         }
                         groupStart = groupEnd
                     }
                 }
             }
         }
+    }
+
+    @inline(__always) private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
     }
 
     /// Frees the person-id table: the participant table has no ids, and the rows are all in.

@@ -25,7 +25,7 @@ public final class RandomSource {
     public func integer(below n: Int) -> Int { Int(gsl_rng_uniform_int(generator, UInt(n))) }
 
     /// One raw 32-bit output of the Mersenne Twister (to seed `Xoshiro256`).
-    func bounded32() -> UInt32 { UInt32(truncatingIfNeeded: gsl_rng_get(generator)) }
+    func raw32() -> UInt32 { UInt32(truncatingIfNeeded: gsl_rng_get(generator)) }
 
     /// A Poisson draw (GSL `gsl_ran_poisson`).
     public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(generator, mean)) }

@@ -9,7 +9,7 @@ public struct Xoshiro256: RandomNumberGenerator {
 
     /// Seeded from eight 32-bit outputs of `source` (never the all-zero state).
     public init(from source: RandomSource) {
-        func word() -> UInt64 { UInt64(source.bounded32()) << 32 | UInt64(source.bounded32()) }
+        func word() -> UInt64 { UInt64(source.raw32()) << 32 | UInt64(source.raw32()) }
         s0 = word(); s1 = word(); s2 = word(); s3 = word()
         if s0 | s1 | s2 | s3 == 0 { s0 = 0x9E37_79B9_7F4A_7C15 }
     }
