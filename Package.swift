@@ -5,6 +5,7 @@ let package = Package(
     name: "Bereik",
     products: [
         .executable(name: "bereik", targets: ["bereik"]),
+        .executable(name: "bereik-pack-population", targets: ["bereik-pack-population"]),
         .library(name: "BereikStats", targets: ["BereikStats"]),
         .library(name: "BereikData", targets: ["BereikData"]),
         .library(name: "BereikPipeline", targets: ["BereikPipeline"]),
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "BereikStats", dependencies: ["CGSL"], exclude: ["README.md"]),
         .target(name: "BereikData", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["README.md"]),
         .target(name: "BereikPipeline", dependencies: ["BereikStats", "BereikData"], exclude: ["README.md"],
-                resources: [.copy("Resources/kwb2024_85984NED_nl_sex_age_herkomst.csv"),
+                resources: [.copy("Resources/kwb2024_85984NED.population"),
                             .copy("Resources/pc4_gemeente2024_adressen_cbs_pc6hnr20240801.csv"),
                             .copy("Resources/pc4_wijk2024_adressen_cbs_pc6hnr20240801.csv"),
                             .copy("Resources/geo")]),
@@ -42,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Makes the bundled population table's compact form (scripts/pack-population.sh).
+        .executableTarget(name: "bereik-pack-population", dependencies: ["BereikData"]),
         .target(name: "BereikTestSupport", path: "Tests/BereikTestSupport", exclude: ["README.md"]),
         .testTarget(name: "BereikStatsTests", dependencies: ["BereikStats", "BereikTestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -26,6 +26,9 @@ public enum DataMessages {
             return .init(en: "cannot open the file (\(reason))", nl: "kan het bestand niet openen (\(reason))")
         }
     }
+    public static let damagedCompactPopulation = Bilingual(
+        en: "the compact population table is damaged; reinstall Bereik or give the CBS table as CSV with --population",
+        nl: "de compacte bevolkingstabel is beschadigd; installeer Bereik opnieuw of geef de CBS-tabel als CSV met --population")
     public static let emptyFile = Bilingual(en: "the file is empty; expected a header line and data rows",
                                             nl: "het bestand is leeg; verwacht een kopregel en rijen met gegevens")
     public static let noHeader = Bilingual(en: "the file has no header line", nl: "het bestand heeft geen kopregel")

@@ -5,7 +5,7 @@ import Foundation
 /// - the StatLine label export (`Regioaanduiding.Codering..code.`, `Bevolking.Aantal.inwoners..aantal.`, …),
 /// - a plain normalised CSV (`code,inwoners,mannen,…,herkomst_buiten_europa`),
 /// - the long format `area,dimension,category,count` for anyone else's data.
-/// The layout is recognised from the header. Both origin schemes are read: 2022+ herkomst columns,
+/// The layout is recognised from the header; the bundled table's compact form by its magic line. Both origin schemes are read: 2022+ herkomst columns,
 /// or up to 2021 westers / niet-westers with Dutch = total − westers − niet-westers.
 public enum PopulationReader {
     static let codeNames = ["codering", "regioaanduidingcoderingcode", "code", "regiocode", "gwbcode",
@@ -32,6 +32,7 @@ public enum PopulationReader {
     static let nietWestersNames = ["nietwesterstotaal", "bevolkingpersonenmeteenmigratieachtergrondnietwestersnietwesterstotaalaantal", "nietwesters"]
 
     public static func read(path: String, displayName: String? = nil) throws -> PopulationTable {
+        if CompactPopulation.isCompact(path: path) { return try CompactPopulation.read(path: path, displayName: displayName) }
         let reader = try TableSource.open(path: path, displayName: displayName)
         let match = HeaderMatcher(reader.header)
         let file = reader.displayName
@@ -85,7 +86,7 @@ public enum PopulationReader {
                 }
                 return values
             }
-            var counts: [Dimension: [Int]] = [:]
+            var counts = DimensionCounts()
             counts[.gender] = try complete(genderColumns)
             counts[.age] = try complete(ageColumns)
             let total: Int? = if case .value(let v)? = try cell(totalColumn) { v } else { nil }
@@ -141,7 +142,7 @@ public enum PopulationReader {
             throw DataError(SourceLocation(file: reader.displayName), "origin categories mix the herkomst and migratieachtergrond schemes")
         }
         let regions = order.map { code -> RegionPopulation in
-            var counts: [Dimension: [Int]] = [:]
+            var counts = DimensionCounts()
             for (dim, values) in cells[code]! {
                 let keys = dim == .gender ? CategoryKeys.gender : dim == .age ? CategoryKeys.age : scheme.keys
                 let list = keys.compactMap { values[$0] }

@@ -6,9 +6,9 @@ public struct RegionPopulation: Sendable, Equatable {
     /// CBS's total column (rounded separately from the categories at wijk/buurt level).
     public let inwoners: Int?
     /// Per dimension, counts in the order of `CategoryKeys` (origin: the table's scheme).
-    public let counts: [Dimension: [Int]]
+    public let counts: DimensionCounts
 
-    public init(code: RegionCode, name: String, inwoners: Int?, counts: [Dimension: [Int]]) {
+    public init(code: RegionCode, name: String, inwoners: Int?, counts: DimensionCounts) {
         self.code = code
         self.name = name
         self.inwoners = inwoners
@@ -45,6 +45,7 @@ public struct PopulationTable: Sendable {
         self.regions = regions
         self.clampedOriginCells = clampedOriginCells
         var index: [RegionCode: Int] = [:]
+        index.reserveCapacity(regions.count)
         for (i, r) in regions.enumerated() { index[r.code] = i }
         self.index = index
     }

@@ -5,9 +5,10 @@ import Foundation
 /// The one path of the data: read → validate → aggregate to counts → compute. Rendering is the
 /// caller's (BereikReport), so the same result feeds the table, CSV, JSON, Markdown and HTML.
 public enum ComparePipeline {
-    /// The bundled CBS Kerncijfers Wijken en Buurten 2024 (85984NED), whole country. Bron: CBS.
+    /// The bundled CBS Kerncijfers Wijken en Buurten 2024 (85984NED), whole country, in its
+    /// compact form (`CompactPopulation`, made from Datasets/cbs). Bron: CBS.
     public static var bundledPopulationPath: String? {
-        Bundle.module.path(forResource: "kwb2024_85984NED_nl_sex_age_herkomst", ofType: "csv")
+        Bundle.module.path(forResource: "kwb2024_85984NED", ofType: "population")
     }
 
     public static func run(_ request: AnalysisRequest) throws -> CompareResult {

@@ -42,7 +42,9 @@ public enum ReportPipeline {
         var files = try request.attendanceFiles.map { InputFile(role: "attendance", path: $0.path, sha256: try SHA256.file($0.path)) }
         if let p = request.population { files.append(InputFile(role: "population", path: p, sha256: try SHA256.file(p))) }
         else if let bundled = ComparePipeline.bundledPopulationPath {
-            files.append(InputFile(role: "population (bundled)", path: "kwb2024_85984NED_nl_sex_age_herkomst.csv", sha256: try SHA256.file(bundled)))
+            // The CBS CSV it was made from, by name and digest (the compact form records both).
+            let source = try CompactPopulation.source(path: bundled)
+            files.append(InputFile(role: "population (bundled)", path: source.file, sha256: source.sha256))
         }
         if let s = request.ses { files.append(InputFile(role: "ses", path: s, sha256: try SHA256.file(s))) }
         if let p = request.postcodes { files.append(InputFile(role: "postcodes", path: p, sha256: try SHA256.file(p))) }

@@ -142,3 +142,42 @@ import BereikTestSupport
         #expect(accepted > 3_000)
     }
 }
+
+/// `RegionCode` compares, hashes and nests by a packed integer (issue 15); these check it against
+/// the definitions in text: equal codes have equal text, a region contains another when its
+/// characters after the prefix start the other's, the gemeente is `GM` + the first four.
+@Suite struct RegionCodeKeyTests {
+    static func randomCode(_ rng: inout SplitMix64) -> RegionCode {
+        let digits = Array("0123456789"), tail = Array("0123456789AZ")
+        func some(_ n: Int, _ from: [Character]) -> String { String((0..<n).map { _ in rng.pick(from) }) }
+        // Few distinct gemeenten and wijken, so that nesting happens often.
+        let gm = rng.pick(["0363", "0599", "0344", String(some(4, digits))])
+        let wk = gm + rng.pick(["00", "01", "AF", some(2, tail)])
+        let bu = wk + rng.pick(["00", "07", some(2, tail)])
+        return RegionCode(rng.pick(["NL00", "GM" + gm, "WK" + wk, "BU" + bu, "BU" + bu]))!
+    }
+
+    @Test func keyAgreesWithTheText() {
+        var rng = SplitMix64(state: 7)
+        var nested = 0
+        for _ in 0..<20_000 {
+            let a = Self.randomCode(&rng), b = Self.randomCode(&rng)
+            #expect((a == b) == (a.raw == b.raw))
+            if a == b { #expect(a.hashValue == b.hashValue) }
+            let textContains = a.level == .country
+                || (b.level >= a.level && b.raw.dropFirst(2).hasPrefix(a.raw.dropFirst(2)))
+            #expect(a.contains(b) == textContains, "\(a) ⊇ \(b)")
+            if textContains && a != b { nested += 1 }
+            if a.level != .country {
+                #expect(a.gemeente?.raw == "GM" + a.raw.dropFirst(2).prefix(4))
+                #expect(a.lineage.map(\.raw) == [a.level == .gemeente ? nil : "GM" + a.raw.dropFirst(2).prefix(4),
+                                                 a.level == .buurt ? "WK" + a.raw.dropFirst(2).prefix(6) : nil,
+                                                 a.raw].compactMap { $0 })
+            }
+            #expect(RegionCode(level: a.level, key: a.key) == a)
+            #expect(RegionCode(level: a.level, key: a.key).raw == a.raw)
+            #expect(RegionCode.isValidKey(a.key, level: a.level))
+        }
+        #expect(nested > 1_000)
+    }
+}
