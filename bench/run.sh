@@ -37,6 +37,12 @@ echo "peers: $(python3 -c 'import duckdb, polars, pandas; print("duckdb", duckdb
 echo "== the bundled example (bereik.toml: 5 wijken, $(($(wc -l < Datasets/example/deelnemers_nieuw_west_2019.csv) - 1)) rows)"
 median "bereik compare" $BIN compare --project bereik.toml
 median "bereik report (HTML)" $BIN report bereik.toml --output "$OUT/rapport.html"
+# A small analysis against the bundled KWB 2024 (no --population): the fixed cost of the national table.
+[ -f "$OUT/att_small.csv" ] || $BIN simulate --population $POP --persons 50 --seed 10 --year 2024 --preset uniform --output "$OUT/att_small.csv" >/dev/null
+echo "== a small analysis on the bundled table ($(($(wc -l < "$OUT/att_small.csv") - 1)) rows, 50 persons in all of the Netherlands)"
+median "bereik compare --area GM0363" $BIN compare --attendance "$OUT/att_small.csv" --area GM0363
+median "bereik compare (default area)" $BIN compare --attendance "$OUT/att_small.csv"
+median "bereik compare --help" $BIN compare --help
 for size in ${ROWS:-1m 3m 10m}; do
   case "$size" in 1m) persons=250000 ;; 3m) persons=750000 ;; *) persons=2500000 ;; esac
   file="$OUT/att_$size.csv"
