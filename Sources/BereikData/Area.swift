@@ -67,7 +67,7 @@ public struct Area: Sendable, Equatable {
         }
         // A region inside another given region adds nothing and would be counted twice.
         codes = codes.filter { c in !codes.contains { $0 != c && $0.contains(c) } }
-        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .given,
+        return Area(codes: codes, buurten: population.buurtCodes(in: codes), origin: .given,
                     names: names(codes, population), nameChoices: chosen)
     }
 
@@ -95,14 +95,14 @@ public struct Area: Sendable, Equatable {
             if inTable.count == 1 {
                 gemeenten = Set(inTable)
             } else if let country = population.regions.first(where: { $0.code.level == .country }) {
-                return Area(codes: [country.code], buurten: population.buurten(in: []).map(\.code), origin: .wholeTable)
+                return Area(codes: [country.code], buurten: population.buurtCodes(in: []), origin: .wholeTable)
             } else {
                 throw DataError(SourceLocation(file: population.source),
                                 DataMessages.noAreaKnown)
             }
         }
         let codes = gemeenten.sorted()
-        return Area(codes: codes, buurten: population.buurten(in: codes).map(\.code), origin: .participantsGemeenten,
+        return Area(codes: codes, buurten: population.buurtCodes(in: codes), origin: .participantsGemeenten,
                     names: names(codes, population))
     }
 }

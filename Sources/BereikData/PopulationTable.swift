@@ -54,15 +54,25 @@ public struct PopulationTable: Sendable {
 
     /// Buurten lying in any of `area` (all buurten when `area` is empty).
     public func buurten(in area: [RegionCode]) -> [RegionPopulation] {
+        buurtIndices(in: area).map { regions[$0] }
+    }
+
+    /// The codes of `buurten(in:)`, without copying the regions.
+    public func buurtCodes(in area: [RegionCode]) -> [RegionCode] {
+        buurtIndices(in: area).map { regions[$0].code }
+    }
+
+    private func buurtIndices(in area: [RegionCode]) -> [Int] {
         let everything = area.isEmpty || area.contains { $0.level == .country }
-        if everything { return regions.filter { $0.code.level == .buurt } }
+        if everything { return regions.indices.filter { regions[$0].code.level == .buurt } }
         // By each level's part of the code in a set: the default area of a national file holds
         // every gemeente, and testing each buurt against each of them cost 67 M instructions.
         var parts: [RegionLevel: Set<UInt64>] = [:]
         for code in area { parts[code.level, default: []].insert(code.key) }
         let levels = parts.map { (mask: RegionCode.keyMask($0.key), keys: $0.value) }
-        return regions.filter { r in
-            r.code.level == .buurt && levels.contains { $0.keys.contains(r.code.key & $0.mask) }
+        return regions.indices.filter { i in
+            let code = regions[i].code
+            return code.level == .buurt && levels.contains { $0.keys.contains(code.key & $0.mask) }
         }
     }
 

@@ -48,7 +48,7 @@ public struct PreparedInputs: Sendable {
         options.progress = request.progress
         options.onExclusion = request.onExclusion
         options.collectMonths = request.collectMonths
-        options.buurten = BuurtResolver(known: Set(population.regions.map(\.code)),
+        options.buurten = BuurtResolver(population: population,
                                         area: givenArea?.codes ?? [], postcodes: postcodes,
                                         loadingPostcodeAreas: { try? Self.bundledPostcodeAreas() })
         let attendance = try AttendanceReader.read(files: request.attendanceFiles, options: options)
