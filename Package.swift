@@ -5,6 +5,7 @@ let package = Package(
     name: "Bereik",
     products: [
         .executable(name: "bereik", targets: ["bereik"]),
+        .executable(name: "bereik-serve", targets: ["bereik-serve"]),
         .executable(name: "bereik-pack-population", targets: ["bereik-pack-population"]),
         .library(name: "BereikStats", targets: ["BereikStats"]),
         .library(name: "BereikData", targets: ["BereikData"]),
@@ -39,9 +40,15 @@ let package = Package(
         .executableTarget(
             name: "bereik",
             dependencies: [
-                "BereikStats", "BereikData", "BereikPipeline", "BereikPublish", "BereikReport", "BereikServe",
+                "BereikStats", "BereikData", "BereikPipeline", "BereikPublish", "BereikReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `bereik serve` runs this program (Sources/bereik/Serve.swift says why it is apart).
+        .executableTarget(
+            name: "bereik-serve",
+            dependencies: ["BereikData", "BereikReport", "BereikServe",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Makes the bundled population table's compact form (scripts/pack-population.sh).
         .executableTarget(name: "bereik-pack-population", dependencies: ["BereikData"]),

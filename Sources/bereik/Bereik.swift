@@ -1,6 +1,7 @@
 import ArgumentParser
 import BereikData
 import BereikPipeline
+import BereikReport
 import BereikStats
 import Foundation
 
@@ -9,16 +10,21 @@ import Foundation
 /// (0 success, 1 data problem, 2 usage error).
 @main
 struct Bereik: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "bereik",
         abstract: "Wie bereiken we, wie missen we? Compare participants of an initiative with the people living in its area.",
-        version: version,
+        version: BereikVersion.current,
         subcommands: [Compare.self, Areas.self, Heterogeneity.self, Gradient.self, Trend.self, Model.self, Report.self, Map.self, Init.self, Validate.self, Simulate.self, Serve.self]
     )
 
     static func main() {
+        // `bereik serve …` is the program bereik-serve, with its own options and help.
+        if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "serve" {
+            do { try ServeProgram.run(Array(CommandLine.arguments.dropFirst(2))) } catch {
+                FileHandle.standardError.write(Data("bereik: \(Diagnostics.message(error) ?? "\(error)")\n".utf8))
+                Foundation.exit(1)
+            }
+        }
         if let l = Diagnostics.language(in: CommandLine.arguments) { Diagnostics.language = l }
         do {
             var command = try parseAsRoot()

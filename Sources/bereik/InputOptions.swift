@@ -165,7 +165,7 @@ struct OutputOptions: ParsableArguments {
     /// `language`, else the locale), and writes it.
     func write(_ published: some Renderable, protecting inputs: [String], project: ProjectFile? = nil) throws {
         let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .fromEnvironment()
-        try OutputFile.write(published.render(format, language: language, version: Bereik.version), to: output, protecting: inputs)
+        try OutputFile.write(published.render(format, language: language, version: BereikVersion.current), to: output, protecting: inputs)
     }
 }
 

@@ -58,12 +58,12 @@ struct Report: ParsableCommand {
         let language = lang ?? project?.language.flatMap(Language.init(rawValue:)) ?? .nl
         switch format {
         case "markdown":
-            try OutputFile.write(ReportMarkdown.render(published, language: language, version: Bereik.version), to: output, protecting: request.inputFiles)
+            try OutputFile.write(ReportMarkdown.render(published, language: language, version: BereikVersion.current), to: output, protecting: request.inputFiles)
         case "pdf":
-            try PDFPrinter.print(html: ReportHTML.render(published, language: language, version: Bereik.version), to: output!,
+            try PDFPrinter.print(html: ReportHTML.render(published, language: language, version: BereikVersion.current), to: output!,
                                  protecting: request.inputFiles)
         default:
-            try OutputFile.write(ReportHTML.render(published, language: language, version: Bereik.version), to: output, protecting: request.inputFiles)
+            try OutputFile.write(ReportHTML.render(published, language: language, version: BereikVersion.current), to: output, protecting: request.inputFiles)
         }
     }
 }

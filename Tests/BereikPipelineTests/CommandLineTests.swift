@@ -30,6 +30,30 @@ import Testing
         #expect(unknown.code == 2)
     }
 
+    /// `bereik serve` is the program bereik-serve (its own options, help and exit codes), so that
+    /// `bereik` itself does not load FoundationNetworking and its thirty libraries (issue 15).
+    @Test func serveRunsItsOwnProgram() throws {
+        let help = try runBereik(["serve", "--help"])
+        #expect(help.code == 0)
+        #expect(help.out.contains("USAGE: bereik serve") && help.out.contains("--allowed-host"), "\(help.out)")
+        let usage = try runBereik(["serve", "--max-upload-mb", "0"])
+        #expect(usage.code == 2)
+        #expect(usage.err.contains("--max-upload-mb"))
+        let listed = try runBereik(["--help"])
+        #expect(listed.out.contains("serve"))
+        // The names of the shared libraries a program needs are in its dynamic string table.
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
+        var dir = testBinary.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bereik").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        let bereik = try Data(contentsOf: dir.appendingPathComponent("bereik"))
+        let serve = try Data(contentsOf: dir.appendingPathComponent("bereik-serve"))
+        let networking = Data("libFoundationNetworking.so".utf8)
+        #expect(bereik.range(of: networking) == nil)
+        #expect(serve.range(of: networking) != nil)
+    }
+
     /// `validate` reads through the same path as the analyses and groups identical problems:
     /// one line per kind with its count, lines and fix, at most 20 examples, in either language.
     @Test(arguments: [("nl", "21 rijen: geen deelnemer ingevuld — regels 152–5964; oplossing:", "voorbeelden: 152,", "probleem/problemen gevonden", "In orde"),
