@@ -24,17 +24,18 @@ public struct BuurtResolver: Sendable {
 
     public init(known: Set<RegionCode>?, area: [RegionCode] = [], postcodes: PostcodeMap? = nil,
                 loadingPostcodeAreas: @escaping @Sendable () -> PostcodeAreas?) {
-        self.known = known
-        population = nil
-        self.area = area
-        self.postcodes = postcodes
-        loadPostcodeAreas = loadingPostcodeAreas
+        self.init(known: known, population: nil, area: area, postcodes: postcodes, loadingPostcodeAreas: loadingPostcodeAreas)
     }
 
     /// Codes known when they are regions of `population`.
     public init(population: PopulationTable, area: [RegionCode] = [], postcodes: PostcodeMap? = nil,
                 loadingPostcodeAreas: @escaping @Sendable () -> PostcodeAreas?) {
-        known = nil
+        self.init(known: nil, population: population, area: area, postcodes: postcodes, loadingPostcodeAreas: loadingPostcodeAreas)
+    }
+
+    private init(known: Set<RegionCode>?, population: PopulationTable?, area: [RegionCode], postcodes: PostcodeMap?,
+                 loadingPostcodeAreas: @escaping @Sendable () -> PostcodeAreas?) {
+        self.known = known
         self.population = population
         self.area = area
         self.postcodes = postcodes

@@ -48,18 +48,14 @@ public enum CompactPopulation {
         for r in table.regions {
             withUnsafeBytes(of: r.code.key.littleEndian) { out += $0 }
             u8(r.code.level.rank)
-            var mask = 0
-            for (bit, d) in zip([1, 2, 4], DimensionCounts.stored) where r.counts[d] != nil { mask |= bit }
-            u8(mask)
+            u8(Int(r.counts.presentBits))
             let length = r.name.utf8.count
             guard length <= Int(UInt16.max) else { throw DataError(SourceLocation(file: sourceFile), "region name too long for the compact form") }
             u16(length)
             u32(offset)
             offset += length
             try i32(r.inwoners ?? -1)
-            for d in DimensionCounts.stored {
-                for v in r.counts[d] ?? Array(repeating: 0, count: DimensionCounts.width(d)!) { try i32(v) }
-            }
+            for i in 0..<DimensionCounts.capacity { try i32(r.counts.slot(i)) }
         }
         out += names
         return out
@@ -67,7 +63,7 @@ public enum CompactPopulation {
 
     /// The source file and its SHA-256 that a compact file was made from (for the report's list of inputs).
     public static func source(path: String) throws -> (file: String, sha256: String) {
-        let bytes = try Self.bytes(path)
+        let bytes = try Self.bytes(path, upTo: headerLimit)
         var cursor = Cursor(bytes: bytes, file: path)
         let header = try cursor.header()
         return (header.source, header.sha256)
@@ -111,12 +107,16 @@ public enum CompactPopulation {
                                clampedOriginCells: header.clamped)
     }
 
-    static func bytes(_ path: String) throws -> [UInt8] {
+    /// The longest header: magic, counts, a layout of 255 bytes, a file name of 65,535, the digest.
+    static let headerLimit = magic.count + 4 + 1 + 4 + 1 + 255 + 2 + 65_535 + 64 + 4
+
+    static func bytes(_ path: String, upTo limit: Int? = nil) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataError(SourceLocation(file: path), DataMessages.cannotOpen(errno: errno))
         }
         defer { try? handle.close() }
-        return [UInt8](try handle.readToEnd() ?? Data())
+        let data = try limit.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()
+        return [UInt8](data ?? Data())
     }
 
     struct Header {

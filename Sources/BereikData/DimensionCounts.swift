@@ -25,6 +25,11 @@ public struct DimensionCounts: Sendable, Equatable, ExpressibleByDictionaryLiter
         }
     }
 
+    /// The stored form `init(present:slot:)` takes: the presence bits and the i-th of the ten values
+    /// (an absent dimension's values are 0 unless they were set and removed).
+    var presentBits: UInt8 { present }
+    func slot(_ i: Int) -> Int { withUnsafeBytes(of: values) { $0.bindMemory(to: Int.self)[i] } }
+
     public init(dictionaryLiteral elements: (Dimension, [Int])...) {
         for (dimension, counts) in elements { self[dimension] = counts }
     }

@@ -36,15 +36,18 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
         }
     }
 
-    /// Whether `key` could come from a code of `level`: digits for the gemeente part, digits or
-    /// capitals after it, zeros past the level's length.
+    /// Character `i` after the prefix: a digit in the gemeente part, a digit or capital after it.
+    @inline(__always) static func isCodeCharacter(_ b: UInt8, at i: Int) -> Bool {
+        (b >= 48 && b <= 57) || (i >= 4 && b >= 65 && b <= 90)
+    }
+
+    /// Whether `key` could come from a code of `level`: code characters, zeros past the level's length.
     static func isValidKey(_ key: UInt64, level: RegionLevel) -> Bool {
         let n = digitCount(level)
-        for i in 0..<8 {
+        return (0..<8).allSatisfy { i in
             let b = UInt8(truncatingIfNeeded: key >> (56 - 8 * UInt64(i)))
-            if i >= n { if b != 0 { return false } } else if !((b >= 48 && b <= 57) || (i >= 4 && b >= 65 && b <= 90)) { return false }
+            return i < n ? isCodeCharacter(b, at: i) : b == 0
         }
-        return true
     }
 
     static func digitCount(_ level: RegionLevel) -> Int {
@@ -79,9 +82,8 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
         guard ok, count >= 4, count <= 10 else { return nil }
         let parsed: (level: RegionLevel, raw: String, key: UInt64)? = withUnsafeBytes(of: &chars) { buffer in
             let c = buffer.bindMemory(to: UInt8.self)
-            let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
             for i in 2..<count {
-                guard isDigit(c[i]) || (i >= 6 && c[i] >= 65 && c[i] <= 90) else { return nil }
+                guard Self.isCodeCharacter(c[i], at: i - 2) else { return nil }
             }
             let level: RegionLevel
             switch (c[0], c[1], count - 2) {

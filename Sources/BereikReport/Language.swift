@@ -14,6 +14,16 @@ public enum Language: String, Sendable, CaseIterable {
         return .nl
     }
 
+    /// `--lang nl`, `--lang=en` anywhere on a command line (both programs read it before parsing,
+    /// so that a usage error is worded in it too).
+    public static func flag(in arguments: [String]) -> Language? {
+        for (i, a) in arguments.enumerated() {
+            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) }
+            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) }
+        }
+        return nil
+    }
+
     public var words: Words { self == .nl ? .dutch : .english }
 
     /// Formats a number with `digits` decimals, with a decimal comma in Dutch.

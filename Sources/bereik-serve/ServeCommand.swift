@@ -84,9 +84,7 @@ struct ServeCommand: ParsableCommand {
     /// (`--lang`, else the locale) with exit 1, a usage error with exit 2.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let language = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? Language(rawValue: arguments[$0 + 1]) : nil }
-            ?? arguments.first { $0.hasPrefix("--lang=") }.flatMap { Language(rawValue: String($0.dropFirst(7))) }
-            ?? .fromEnvironment()
+        let language = Language.flag(in: arguments) ?? .fromEnvironment()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

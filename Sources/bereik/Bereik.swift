@@ -18,6 +18,7 @@ struct Bereik: ParsableCommand {
     )
 
     static func main() {
+        if let l = Diagnostics.language(in: CommandLine.arguments) { Diagnostics.language = l }
         // `bereik serve …` is the program bereik-serve, with its own options and help.
         if CommandLine.arguments.count > 1, CommandLine.arguments[1] == "serve" {
             do { try ServeProgram.run(Array(CommandLine.arguments.dropFirst(2))) } catch {
@@ -25,7 +26,6 @@ struct Bereik: ParsableCommand {
                 Foundation.exit(1)
             }
         }
-        if let l = Diagnostics.language(in: CommandLine.arguments) { Diagnostics.language = l }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -12,13 +12,7 @@ enum Diagnostics {
     nonisolated(unsafe) static var language: Language = .fromEnvironment()
 
     /// `--lang nl`, `--lang=en` anywhere on the command line.
-    static func language(in arguments: [String]) -> Language? {
-        for (i, a) in arguments.enumerated() {
-            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) }
-            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) }
-        }
-        return nil
-    }
+    static func language(in arguments: [String]) -> Language? { Language.flag(in: arguments) }
 
     /// The project's language counts unless `--lang` was given.
     static func adopt(project: ProjectFile?, flag: Language?) {
