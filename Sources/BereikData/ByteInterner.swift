@@ -1,25 +1,68 @@
 /// Maps byte strings to dense ids (0, 1, 2, … in order of first appearance) with an open-addressing
-/// hash table (word-at-a-time multiply-xorshift, linear probing) over a byte arena. The attendance reader looks up every
-/// field of every row here instead of building a `String` per field: a row then costs a few
-/// hashes, not seven allocations. Storage is manual (unsafe pointers) because Swift arrays held by
-/// a class pay a dynamic exclusivity check on every access (measured: BENCHMARKS.md).
+/// hash table (linear probing) over a byte arena. The attendance reader looks up every field of
+/// every row here instead of building a `String` per field: a row then costs a few lookups, not
+/// seven allocations. Storage is manual (unsafe pointers) because Swift arrays held by a class pay
+/// a dynamic exclusivity check on every access (measured: BENCHMARKS.md).
+///
+/// Most attendance values are at most 16 bytes (dates, buurt codes, postcodes, ids, categories).
+/// Such a value is held as its length and two words that cover all its bytes (`Key`), beside its
+/// id in `entries`: a lookup compares two words instead of reading a length and the arena from two
+/// more places in memory (three cache misses per buurt on 14,574 buurten; issue 15), and its hash
+/// is two multiplications, inline. Longer values hash word by word and are compared in the arena.
 final class ByteInterner {
+    /// A value's length and two words over its bytes: for 8–16 bytes the first eight and the last
+    /// eight (they overlap below 16), for 4–7 the first four and the last four, for 1–3 the first,
+    /// middle and last byte. Given the length these cover every byte, so two values of at most 16
+    /// bytes are equal exactly when their keys are. Only bytes inside the value are read.
+    struct Key: Equatable {
+        var w0: UInt64, w1: UInt64, count: Int
+
+        @inline(__always) init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let n = bytes.count
+            count = n
+            guard let base = bytes.baseAddress, n > 0 else { w0 = 0; w1 = 0; return }
+            let raw = UnsafeRawPointer(base)
+            if n >= 8 {
+                w0 = raw.loadUnaligned(as: UInt64.self)
+                w1 = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 {
+                w0 = UInt64(raw.loadUnaligned(as: UInt32.self))
+                w1 = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                w0 = UInt64(base[0]) | UInt64(base[n >> 1]) << 8 | UInt64(base[n - 1]) << 16
+                w1 = 0
+            }
+        }
+    }
+
+    /// One interned value: its key, and where its bytes lie in the arena.
+    private struct Entry {
+        var key: Key
+        var start: Int
+    }
+
     @exclusivity(unchecked) private var arena: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var arenaCapacity: Int
     @exclusivity(unchecked) private var arenaUsed = 0
-    /// Per id: start in the arena, length, hash.
-    @exclusivity(unchecked) private var starts: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) private var lengths: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) private var hashes: UnsafeMutablePointer<UInt64>
+    /// Per id.
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
     @exclusivity(unchecked) private var idCapacity: Int
     @exclusivity(unchecked) private(set) var count = 0
     /// Per slot: upper 32 bits of the hash, then id + 1 (0 = empty), so a probe rejects other keys
-    /// without touching their entries (one cache miss instead of three on large tables).
+    /// without touching their entries.
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var slotCount: Int
     /// The id returned last: a column's value often repeats on the next row (rows sorted by person
-    /// or by date), and then a length check and a byte compare replace hashing.
+    /// or by date), and then a key compare replaces hashing.
     @exclusivity(unchecked) private var lastID = -1
+    /// Hash seeds, drawn per process: the ids do not depend on them (first appearance decides),
+    /// and a file made to collide with fixed seeds cannot slow a lookup down (hash flooding).
+    private let seed0: UInt64, seed1: UInt64
+
+    private static let seeds: (UInt64, UInt64) = {
+        var g = SystemRandomNumberGenerator()
+        return (g.next(), g.next())
+    }()
 
     init(capacity: Int = 1024) {
         var size = 16
@@ -28,31 +71,59 @@ final class ByteInterner {
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0, count: size)
         idCapacity = max(16, capacity)
-        starts = .allocate(capacity: idCapacity)
-        lengths = .allocate(capacity: idCapacity)
-        hashes = .allocate(capacity: idCapacity)
+        entries = .allocate(capacity: idCapacity)
         arenaCapacity = max(4096, capacity * 16)
         arena = .allocate(capacity: arenaCapacity)
+        (seed0, seed1) = Self.seeds
+    }
+
+    /// Forgets every value (ids start again at 0) and gives back the memory beyond a small table.
+    /// Lets a holder keep the interner in a `let` (a `var` of class type costs a retain and a
+    /// release around every use on the hot path).
+    func removeAll() {
+        arena.deallocate(); entries.deallocate(); slots.deallocate()
+        slotCount = 16
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        idCapacity = 16
+        entries = .allocate(capacity: idCapacity)
+        arenaCapacity = 4096
+        arena = .allocate(capacity: arenaCapacity)
+        arenaUsed = 0
+        count = 0
+        lastID = -1
     }
 
     deinit {
         arena.deallocate()
-        starts.deallocate()
-        lengths.deallocate()
-        hashes.deallocate()
+        entries.deallocate()
         slots.deallocate()
     }
 
-    /// Eight bytes at a time: each word is xored in and multiplied, the last partial word read in
-    /// one or three loads, then the fmix64 finaliser of MurmurHash3 (Appleby 2011) spreads every
-    /// input bit over the slot bits and the fingerprint. FNV-1a took one multiply per byte, in a
-    /// chain: with six values of ~10 bytes per row, about 0.8 s of CPU on 10M rows (issue 15).
-    /// Not inlined: inlined, it made `intern` too large to be inlined into the classifier, and 3M
-    /// rows took longer than with FNV-1a (measured alternately, three runs each).
-    @inline(never) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// The 64×64 → 128-bit product folded to 64 bits (the "mum" of wyhash, Wang Yi 2019).
+    @inline(__always) private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let p = a.multipliedFullWidth(by: b)
+        return p.high ^ p.low
+    }
+
+    /// The hash of `bytes` (slot bits from the low end, fingerprint from the high end). A value of
+    /// at most 16 bytes: its key's two words folded twice with the seeds and the length. Longer:
+    /// eight bytes at a time, multiply–xorshift per word, then the MurmurHash3 fmix64 finaliser
+    /// (Appleby 2011). Every input bit reaches every output bit in both.
+    @inline(__always) func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.count <= 16 ? hash(Key(bytes)) : longHash(bytes)
+    }
+
+    @inline(__always) private func hash(_ key: Key) -> UInt64 {
+        let h = Self.fold(key.w0 ^ seed0, key.w1 ^ seed1)
+        return Self.fold(h ^ UInt64(truncatingIfNeeded: key.count) << 56 ^ 0xE703_7ED1_A0B4_28DB, seed0 ^ 0x8EBC_6AF0_9C88_C6E3)
+    }
+
+    /// Not inlined: only values longer than 16 bytes come here.
+    @inline(never) private func longHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let n = bytes.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
-        guard let base = bytes.baseAddress, n > 0 else { return fmix(h) }
+        var h: UInt64 = seed0 ^ UInt64(truncatingIfNeeded: n)
+        guard let base = bytes.baseAddress, n > 0 else { return Self.fmix(h) }
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= n {
@@ -60,23 +131,13 @@ final class ByteInterner {
             h ^= h >> 31
             i += 8
         }
-        let rest = n - i
-        if rest > 0 {
-            var w: UInt64
-            if n >= 8 {
-                // The last eight bytes, of which the first 8 − rest were hashed already.
-                w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - rest))
-            } else {
-                w = 0
-                var k = 0
-                if rest & 4 != 0 { w = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)); k = 4 }
-                if rest & 2 != 0 { w |= UInt64(raw.loadUnaligned(fromByteOffset: k, as: UInt16.self)) << UInt64(8 * k); k += 2 }
-                if rest & 1 != 0 { w |= UInt64(base[k]) << UInt64(8 * k) }
-            }
+        if i < n {
+            // The last eight bytes, of which the first 8 − rest were hashed already (n > 16).
+            let w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (8 - (n - i)))
             h = (h ^ w) &* 0x94D0_49BB_1331_11EB
             h ^= h >> 29
         }
-        return fmix(h)
+        return Self.fmix(h ^ seed1)
     }
 
     @inline(__always) private static func fmix(_ x: UInt64) -> UInt64 {
@@ -91,8 +152,9 @@ final class ByteInterner {
 
     /// The id of `bytes`, adding it when new; `isNew` tells which.
     @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
-        if lastID >= 0, lengths[lastID] == bytes.count, equal(lastID, bytes) { return (Int32(lastID), false) }
-        return intern(bytes, hash: Self.hash(bytes))
+        let key = Key(bytes)
+        if lastID >= 0, matches(lastID, key, bytes) { return (Int32(lastID), false) }
+        return intern(bytes, key: key, hash: key.count <= 16 ? hash(key) : longHash(bytes))
     }
 
     /// Reads the slot where a key of hash `h` starts its probe, so that a later `intern` finds it in
@@ -105,6 +167,10 @@ final class ByteInterner {
 
     /// `intern` with the hash already computed (`hash(_:)`).
     @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int32, isNew: Bool) {
+        intern(bytes, key: Key(bytes), hash: h)
+    }
+
+    @inline(__always) private func intern(_ bytes: UnsafeBufferPointer<UInt8>, key: Key, hash h: UInt64) -> (id: Int32, isNew: Bool) {
         let fingerprint = h & 0xFFFF_FFFF_0000_0000
         let mask = slotCount - 1
         var slot = Int(truncatingIfNeeded: h) & mask
@@ -113,13 +179,13 @@ final class ByteInterner {
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
                 let i = Int(entry & 0xFFFF_FFFF) - 1
-                if lengths[i] == bytes.count, equal(i, bytes) { lastID = i; return (Int32(i), false) }
+                if matches(i, key, bytes) { lastID = i; return (Int32(i), false) }
             }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
         lastID = count
-        append(bytes, hash: h)
+        append(bytes, key: key)
         slots[slot] = fingerprint | UInt64(id + 1)
         if count * 2 > slotCount { grow() }
         return (id, true)
@@ -127,15 +193,19 @@ final class ByteInterner {
 
     /// The bytes of an id.
     func bytes(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: arena + starts[Int(id)], count: lengths[Int(id)])
+        let e = entries[Int(id)]
+        return UnsafeBufferPointer(start: arena + e.start, count: e.key.count)
     }
 
-    @inline(__always) private func equal(_ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        return memcmpBytes(arena + starts[i], base, bytes.count)
+    /// Whether id `i` holds `bytes` (whose key is `key`): the key decides up to 16 bytes.
+    @inline(__always) private func matches(_ i: Int, _ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = entries[i]
+        guard e.key == key else { return false }
+        guard key.count > 16, let base = bytes.baseAddress else { return true }
+        return memcmpBytes(arena + e.start, base, key.count)
     }
 
-    private func append(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, key: Key) {
         if arenaUsed + bytes.count > arenaCapacity {
             var capacity = arenaCapacity * 2
             while arenaUsed + bytes.count > capacity { capacity *= 2 }
@@ -147,23 +217,15 @@ final class ByteInterner {
         }
         if count == idCapacity {
             idCapacity *= 2
-            starts = Self.grown(starts, count: count, to: idCapacity)
-            lengths = Self.grown(lengths, count: count, to: idCapacity)
-            hashes = Self.grown(hashes, count: count, to: idCapacity)
+            let new = UnsafeMutablePointer<Entry>.allocate(capacity: idCapacity)
+            new.moveInitialize(from: entries, count: count)
+            entries.deallocate()
+            entries = new
         }
         if let base = bytes.baseAddress { (arena + arenaUsed).update(from: base, count: bytes.count) }
-        starts[count] = arenaUsed
-        lengths[count] = bytes.count
-        hashes[count] = hash
+        (entries + count).initialize(to: Entry(key: key, start: arenaUsed))
         arenaUsed += bytes.count
         count += 1
-    }
-
-    private static func grown<T>(_ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
-        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
-        new.moveInitialize(from: old, count: count)
-        old.deallocate()
-        return new
     }
 
     private func grow() {
@@ -173,9 +235,11 @@ final class ByteInterner {
         slots.initialize(repeating: 0, count: slotCount)
         let mask = slotCount - 1
         for i in 0..<count {
-            var slot = Int(truncatingIfNeeded: hashes[i]) & mask
+            let e = entries[i]
+            let h = e.key.count <= 16 ? hash(e.key) : longHash(UnsafeBufferPointer(start: arena + e.start, count: e.key.count))
+            var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = hashes[i] & 0xFFFF_FFFF_0000_0000 | UInt64(i + 1)
+            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(i + 1)
         }
     }
 }

@@ -5,18 +5,22 @@ import Glibc
 /// that person's visits, dates, activities and value tallies. Runs on its own thread; the ids never
 /// leave this type (the participant table it helps build has none).
 final class PersonAccumulator: @unchecked Sendable {
-    /// All of a person's state together (two cache lines).
+    /// All of a person's state together: 112 bytes, no references (the wider fields first, so
+    /// that no padding is needed).
     struct PersonState {
+        var activityMask: UInt64 = 0, initiativeMask: UInt64 = 0, roleMask: UInt64 = 0
+        var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
         var visits: Int32 = 0
         var first = Int32.min
         var last = Int32.min
-        var activityMask: UInt64 = 0, initiativeMask: UInt64 = 0, roleMask: UInt64 = 0
-        var buurt = Tally(), gender = Tally(), age = Tally(), origin = Tally()
         /// The birth days all of the person's rows allow (an age of 24 at a visit allows a year of
         /// birth days; a birth date one day). Rows disagree on age only when nothing is left.
         var bornFrom = Int32.min, bornTo = Int32.max
         var ageConflict: Bool { bornFrom > bornTo }
     }
+
+    /// The values of persons whose rows disagree (see `Tally`).
+    @exclusivity(unchecked) private(set) var tallyLists = TallyLists()
 
     /// Person ids → person numbers; dropped by `forgetIDs` once every row is in (its memory goes
     /// before `RowClassifier.finish` builds the participant table).
@@ -54,20 +58,17 @@ final class PersonAccumulator: @unchecked Sendable {
                     var groupStart = 0
                     while groupStart < records.count {
                         let groupEnd = min(records.count, groupStart + group)
-                        // First the hashes of ids that differ from the row before, and a read of
-                        // each one's slot (the reads overlap); then the lookups, which hit the cache.
-                        // A hash of 0 means "not computed" (`intern` then hashes itself if needed).
-                        var sink: UInt64 = 0
+                        // First the hashes of ids that differ from the row before, then a read of
+                        // each one's slot in a loop of its own (so that many reads are under way at
+                        // once), then the lookups, which hit the cache. A hash of 0 means "not
+                        // computed" (`intern` then hashes itself if needed).
                         for i in groupStart..<groupEnd {
                             let this = id(i)
-                            if records[i].status == .noPerson || (i > 0 && Self.same(id(i - 1), this)) {
-                                hash[i - groupStart] = 0
-                            } else {
-                                let h = ByteInterner.hash(this)
-                                hash[i - groupStart] = h
-                                sink ^= ids.touch(hash: h)
-                            }
+                            let skip = records[i].status == .noPerson || (i > 0 && Self.same(id(i - 1), this))
+                            hash[i - groupStart] = skip ? 0 : ids.hash(this)
                         }
+                        var sink: UInt64 = 0
+                        for k in 0..<(groupEnd - groupStart) where hash[k] != 0 { sink ^= ids.touch(hash: hash[k]) }
                         touched ^= sink
                         for i in groupStart..<groupEnd where records[i].status != .noPerson {
                             let h = hash[i - groupStart]
@@ -83,9 +84,7 @@ final class PersonAccumulator: @unchecked Sendable {
     }
 
     @inline(__always) private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
-        return memcmp(x, y, a.count) == 0
+        a.count == b.count && (a.count > 16 ? a.elementsEqual(b) : ByteInterner.Key(a) == ByteInterner.Key(b))
     }
 
     /// Frees the person-id table: the participant table has no ids, and the rows are all in.
@@ -103,10 +102,10 @@ final class PersonAccumulator: @unchecked Sendable {
                 if p.first == Int32.min || dayNumber < p.first { p.first = dayNumber }
                 if dayNumber > p.last { p.last = dayNumber }
             }
-            if r.buurt >= 0 { p.buurt.add(r.buurt, stamp: stamp) }
-            if r.gender >= 0 { p.gender.add(Int32(r.gender), stamp: stamp) }
-            if r.age >= 0 { p.age.add(Int32(r.age), stamp: stamp) }
-            if r.origin >= 0 { p.origin.add(Int32(r.origin), stamp: stamp) }
+            if r.buurt >= 0 { p.buurt.add(r.buurt, stamp: stamp, lists: &tallyLists) }
+            if r.gender >= 0 { p.gender.add(Int32(r.gender), stamp: stamp, lists: &tallyLists) }
+            if r.age >= 0 { p.age.add(Int32(r.age), stamp: stamp, lists: &tallyLists) }
+            if r.origin >= 0 { p.origin.add(Int32(r.origin), stamp: stamp, lists: &tallyLists) }
             if activity >= 0 && activity < 64 { p.activityMask |= 1 << UInt64(activity) }
             if initiative >= 0 && initiative < 64 { p.initiativeMask |= 1 << UInt64(initiative) }
             if role >= 0 && role < 64 { p.roleMask |= 1 << UInt64(role) }

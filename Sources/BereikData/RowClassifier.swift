@@ -17,15 +17,18 @@ final class RowClassifier {
     // Column indices, resolved once per file (a dictionary lookup per field and row is measurable).
     private var personIndex = 0
     private var dateIndex: Int?, buurtColumn: Int?, postcodeIndex: Int?, ageIndex: Int?, birthIndex: Int?, activityIndex: Int?, initiativeIndex: Int?, roleIndex: Int?
-    private var genderColumn: CategoricalColumn?, originColumn: CategoricalColumn?, bandColumn: CategoricalColumn?
+    // The value caches are constants, emptied per file: a `var` of class type costs a retain and a
+    // release around every use, six times a row.
+    private let genderColumn = CategoricalColumn(role: .gender), originColumn = CategoricalColumn(role: .origin)
+    private let bandColumn = CategoricalColumn(role: .ageBand)
     /// The initiative of every row of the current file, when the file was given with a name.
     private var fileInitiative: Int32?
     /// Unrecognised values of the files read before the current one (see `nextFile`).
     private var earlierUnrecognised: [AttendanceRole: [String: Int]] = [:]
 
     // Per column: distinct values and what each means (per file: bytes mean text in its encoding).
-    @exclusivity(unchecked) private var dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
-    @exclusivity(unchecked) private var ages = ByteInterner(), births = ByteInterner()
+    private let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
+    private let ages = ByteInterner(), births = ByteInterner()
     @exclusivity(unchecked) private var dateValue: [Int32] = []
     /// Rows per distinct unreadable date that were kept (no period asked, so the date is not needed).
     @exclusivity(unchecked) private var dateUnrecognised: [Int] = []
@@ -46,13 +49,20 @@ final class RowClassifier {
     /// A column of category labels (gender, origin, age band label).
     final class CategoricalColumn {
         let role: AttendanceRole
-        let index: Int
+        /// The column in the current file; nil when the file has none.
+        @exclusivity(unchecked) private(set) var index: Int?
         let values = ByteInterner()
         @exclusivity(unchecked) var code: [Int8] = []  // >= 0 category, -1 unknown, -2 unrecognised
         @exclusivity(unchecked) var unrecognisedRows: [Int] = []
-        init(role: AttendanceRole, index: Int) {
+        init(role: AttendanceRole) {
             self.role = role
+        }
+        /// A new file, with the column at `index`.
+        func start(index: Int?) {
             self.index = index
+            values.removeAll()
+            code = []
+            unrecognisedRows = []
         }
     }
 
@@ -64,9 +74,9 @@ final class RowClassifier {
     }
 
     private func use(_ columns: AttendanceColumns) {
-        genderColumn = columns[.gender].map { CategoricalColumn(role: .gender, index: $0) }
-        originColumn = columns[.origin].map { CategoricalColumn(role: .origin, index: $0) }
-        bandColumn = columns[.ageBand].map { CategoricalColumn(role: .ageBand, index: $0) }
+        genderColumn.start(index: columns[.gender])
+        originColumn.start(index: columns[.origin])
+        bandColumn.start(index: columns[.ageBand])
         personIndex = columns[.person]!
         dateIndex = columns[.date]
         buurtColumn = columns[.buurt]
@@ -87,7 +97,7 @@ final class RowClassifier {
         for (role, examples) in currentUnrecognised() { earlierUnrecognised[role, default: [:]].merge(examples, uniquingKeysWith: +) }
         self.columns = columns
         self.encoding = encoding
-        dates = ByteInterner(); buurtValues = ByteInterner(); postcodeValues = ByteInterner(); ages = ByteInterner(); births = ByteInterner()
+        for interner in [dates, buurtValues, postcodeValues, ages, births] { interner.removeAll() }
         dateValue = []; dateUnrecognised = []; buurtResult = []; postcodeResult = []; ageValue = []; birthValue = []
         ageYears = []; ageUnrecognised = []; birthUnrecognised = []
         activities.startFile(); initiatives.startFile(); roles.startFile()
@@ -98,7 +108,7 @@ final class RowClassifier {
     /// The unrecognised values of the current file's columns.
     private func currentUnrecognised() -> [AttendanceRole: [String: Int]] {
         var out: [AttendanceRole: [String: Int]] = [:]
-        for column in [genderColumn, originColumn, bandColumn].compactMap({ $0 }) {
+        for column in [genderColumn, originColumn, bandColumn] where column.index != nil {
             out[column.role] = unrecognisedExamples(column.values, column.unrecognisedRows)
         }
         out[.age] = unrecognisedExamples(ages, ageUnrecognised)
@@ -200,10 +210,10 @@ final class RowClassifier {
             }
 
             reconciliation.rowsUsed += 1
-            let gender = genderColumn.flatMap { category($0, reader) } ?? -1
+            let gender = category(genderColumn, reader) ?? -1
             born = (Int32.min, Int32.max)
             let age = ageBand(reader, day: day) ?? -1
-            let origin = originColumn.flatMap { category($0, reader) } ?? -1
+            let origin = category(originColumn, reader) ?? -1
             let activity = activityIndex.map { activities.index(of: $0, in: reader, encoding: encoding) } ?? -1
             let initiative = fileInitiative ?? initiativeIndex.map { initiatives.index(of: $0, in: reader, encoding: encoding) } ?? -1
             let role = roleIndex.map { roles.index(of: $0, in: reader, encoding: encoding) } ?? -1
@@ -231,9 +241,10 @@ final class RowClassifier {
         return (reason, column)
     }
 
-    /// The category of a label column, harmonised once per distinct value.
+    /// The category of a label column, harmonised once per distinct value; nil without the column.
     private func category(_ column: CategoricalColumn, _ reader: CSVReader) -> Int8? {
-        let (v, isNew) = reader.withBytes(column.index) { column.values.intern($0) }
+        guard let index = column.index else { return nil }
+        let (v, isNew) = reader.withBytes(index) { column.values.intern($0) }
         if isNew {
             let text = encoding.decode(column.values.bytes(v))
             let h: Harmonised = switch column.role {
@@ -319,7 +330,7 @@ final class RowClassifier {
                 return nil
             }
         }
-        return bandColumn.flatMap { category($0, reader) }
+        return category(bandColumn, reader)
     }
 
     /// The unrecognised values of a column with their row counts (all of them: `finish` keeps the
@@ -356,36 +367,23 @@ final class RowClassifier {
     func finish(_ persons: PersonAccumulator, into reconciliation: inout Reconciliation) -> ParticipantTable {
         persons.forgetIDs()
         let people = persons.people
-        // Where each person lives is resolved from all their rows; a person living outside the
-        // area is left out with all their rows (reason `buurt_outside_area`).
         let resolver = options.buurten ?? BuurtResolver(known: nil)
         let inArea = buurtCodes.map(resolver.isInArea)
-        var used: [Int] = [], outsidePersons = 0, outsideRows = 0
-        for i in 0..<people.count where people.pointer(i).pointee.visits > 0 {
-            if let b = people.pointer(i).pointee.buurt.resolved.value, !inArea[Int(b)] {
-                outsidePersons += 1
-                outsideRows += Int(people.pointer(i).pointee.visits)
-            } else {
-                used.append(i)
-            }
-        }
-        if outsideRows > 0 {
-            reconciliation.rowsUsed -= outsideRows
-            reconciliation.excluded[.outsideArea, default: 0] += outsideRows
-        }
-        reconciliation.persons = used.count
-        reconciliation.personsOutsideArea = outsidePersons
         var unrecognised = earlierUnrecognised
         for (role, examples) in currentUnrecognised() { unrecognised[role, default: [:]].merge(examples, uniquingKeysWith: +) }
         for (role, examples) in unrecognised where !examples.isEmpty {
             // At most 20 examples, the most frequent, as for one file.
             reconciliation.unrecognised[role] = Dictionary(uniqueKeysWithValues: examples.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(20).map { ($0.key, $0.value) })
         }
-        // One pass over the persons (each is 144 bytes; ten passes cost ten times the memory traffic).
-        let n = used.count
-        var buurt = [Int32](repeating: -1, count: n), gender = [Int8](repeating: -1, count: n)
-        var age = [Int8](repeating: -1, count: n), origin = [Int8](repeating: -1, count: n)
-        var visits = [Int32](repeating: 0, count: n), firstVisit = visits, lastVisit = visits
+        // One pass over the persons (112 bytes each: every further pass costs the memory traffic again).
+        let lists = persons.tallyLists
+        var used: [Int] = [], outsidePersons = 0, outsideRows = 0
+        var buurt: [Int32] = [], gender: [Int8] = [], age: [Int8] = [], origin: [Int8] = []
+        var visits: [Int32] = [], firstVisit: [Int32] = [], lastVisit: [Int32] = []
+        used.reserveCapacity(people.count)
+        buurt.reserveCapacity(people.count); gender.reserveCapacity(people.count); age.reserveCapacity(people.count)
+        origin.reserveCapacity(people.count); visits.reserveCapacity(people.count)
+        firstVisit.reserveCapacity(people.count); lastVisit.reserveCapacity(people.count)
         var conflicts = (buurt: 0, gender: 0, age: 0, origin: 0, born: 0), unknown = (gender: 0, age: 0, origin: 0)
         struct Sets {
             var offsets: [Int32] = [0], list: [Int32] = []
@@ -409,16 +407,26 @@ final class RowClassifier {
                 offsets.append(Int32(list.count))
             }
         }
-        var activitySets = Sets(on: true, extraKeys: persons.extraActivities, count: n)
-        var initiativeSets = Sets(on: columns[.initiative] != nil, extraKeys: persons.extraInitiatives, count: n)
-        var roleSets = Sets(on: columns[.role] != nil, extraKeys: persons.extraRoles, count: n)
-        for (k, i) in used.enumerated() {
+        var activitySets = Sets(on: true, extraKeys: persons.extraActivities, count: people.count)
+        var initiativeSets = Sets(on: columns[.initiative] != nil, extraKeys: persons.extraInitiatives, count: people.count)
+        var roleSets = Sets(on: columns[.role] != nil, extraKeys: persons.extraRoles, count: people.count)
+        for i in 0..<people.count {
             let p = people.pointer(i)
-            let b = p.pointee.buurt.resolved, g = p.pointee.gender.resolved, a = p.pointee.age.resolved, o = p.pointee.origin.resolved
-            buurt[k] = b.value ?? -1
-            gender[k] = Int8(g.value ?? -1)
-            age[k] = Int8(a.value ?? -1)
-            origin[k] = Int8(o.value ?? -1)
+            guard p.pointee.visits > 0 else { continue }
+            // Where each person lives is resolved from all their rows; a person living outside the
+            // area is left out with all their rows (reason `buurt_outside_area`).
+            let b = p.pointee.buurt.resolved(lists)
+            if let value = b.value, !inArea[Int(value)] {
+                outsidePersons += 1
+                outsideRows += Int(p.pointee.visits)
+                continue
+            }
+            used.append(i)
+            let g = p.pointee.gender.resolved(lists), a = p.pointee.age.resolved(lists), o = p.pointee.origin.resolved(lists)
+            buurt.append(b.value ?? -1)
+            gender.append(Int8(g.value ?? -1))
+            age.append(Int8(a.value ?? -1))
+            origin.append(Int8(o.value ?? -1))
             if b.conflict { conflicts.buurt += 1 }
             if g.conflict { conflicts.gender += 1 }
             if a.conflict { conflicts.age += 1 }
@@ -429,13 +437,19 @@ final class RowClassifier {
             // An age that moved on a year between visits is no conflict; birth days that cannot all be
             // true are. (Age band labels carry no birth day: their tally decides.)
             if p.pointee.ageConflict || (p.pointee.bornFrom == Int32.min && a.conflict) { conflicts.born += 1 }
-            visits[k] = p.pointee.visits
-            firstVisit[k] = p.pointee.first
-            lastVisit[k] = p.pointee.last
+            visits.append(p.pointee.visits)
+            firstVisit.append(p.pointee.first)
+            lastVisit.append(p.pointee.last)
             activitySets.add(p.pointee.activityMask, person: i)
             initiativeSets.add(p.pointee.initiativeMask, person: i)
             roleSets.add(p.pointee.roleMask, person: i)
         }
+        if outsideRows > 0 {
+            reconciliation.rowsUsed -= outsideRows
+            reconciliation.excluded[.outsideArea, default: 0] += outsideRows
+        }
+        reconciliation.persons = used.count
+        reconciliation.personsOutsideArea = outsidePersons
         func note(_ role: AttendanceRole, _ conflicts: Int, dimension: Dimension?, unknown: Int) {
             if conflicts > 0 { reconciliation.conflicts[role] = conflicts }
             if let dimension, AttendanceRole.allCases.contains(where: { $0.dimension == dimension && columns[$0] != nil }) {
@@ -476,13 +490,13 @@ final class RowClassifier {
 /// The distinct texts of a naming column (activity, initiative): each cell's bytes interned once,
 /// blank cells none, equal names after trimming one index.
 final class NamedValues: @unchecked Sendable {
-    @exclusivity(unchecked) private var values = ByteInterner()
+    private let values = ByteInterner()
     @exclusivity(unchecked) private(set) var names: [String] = []
     @exclusivity(unchecked) private var indexOfValue: [Int32] = []
 
     /// A new file: its bytes may be another encoding's, so the byte cache starts afresh; the names stay.
     func startFile() {
-        values = ByteInterner()
+        values.removeAll()
         indexOfValue = []
     }
 

@@ -35,17 +35,18 @@ import BereikTestSupport
 
     @Test func hashDependsOnEveryByteAndTheLength() {
         var rng = SplitMix64(state: 11)
+        let interner = ByteInterner()
         var lowBits = Set<UInt64>(), fingerprints = Set<UInt64>()
         for length in 0...24 {
             let base = (0..<length).map { _ in UInt8(rng.int(0...255)) }
-            let h = base.withUnsafeBufferPointer { ByteInterner.hash($0) }
+            let h = base.withUnsafeBufferPointer { interner.hash($0) }
             // One more zero byte is another value.
-            let longer = (base + [0]).withUnsafeBufferPointer { ByteInterner.hash($0) }
+            let longer = (base + [0]).withUnsafeBufferPointer { interner.hash($0) }
             #expect(h != longer)
             for position in 0..<length {
                 var changed = base
                 changed[position] ^= 1 << UInt8(rng.int(0...7))
-                let g = changed.withUnsafeBufferPointer { ByteInterner.hash($0) }
+                let g = changed.withUnsafeBufferPointer { interner.hash($0) }
                 #expect(g != h, "length \(length), byte \(position)")
                 lowBits.insert(g & 0xFFFF)
                 fingerprints.insert(g >> 32)
