@@ -49,9 +49,14 @@ final class ByteInterner {
     @exclusivity(unchecked) private var idCapacity: Int
     @exclusivity(unchecked) private(set) var count = 0
     /// Per slot: upper 32 bits of the hash, then id + 1 (0 = empty), so a probe rejects other keys
-    /// without touching their entries.
+    /// without touching their entries. A key's probe starts at the slot numbered by the hash's top
+    /// bits (`h >> shift`), which the slot itself keeps: growing then reads the old table in order
+    /// and writes the new one nearly in order, without reading an entry or hashing again (on 2.5
+    /// million persons, rehashing in id order was a random write per person: 4% of the run).
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var slotCount: Int
+    /// 64 − log2(slotCount).
+    @exclusivity(unchecked) private var shift: UInt64
     /// The id returned last: a column's value often repeats on the next row (rows sorted by person
     /// or by date), and then a key compare replaces hashing.
     @exclusivity(unchecked) private var lastID = -1
@@ -68,6 +73,7 @@ final class ByteInterner {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slotCount = size
+        shift = UInt64(64 - size.trailingZeroBitCount)
         slots = .allocate(capacity: size)
         slots.initialize(repeating: 0, count: size)
         idCapacity = max(16, capacity)
@@ -83,6 +89,7 @@ final class ByteInterner {
     func removeAll() {
         arena.deallocate(); entries.deallocate(); slots.deallocate()
         slotCount = 16
+        shift = 60
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: 0, count: slotCount)
         idCapacity = 16
@@ -106,7 +113,7 @@ final class ByteInterner {
         return p.high ^ p.low
     }
 
-    /// The hash of `bytes` (slot bits from the low end, fingerprint from the high end). A value of
+    /// The hash of `bytes` (slot and fingerprint from the high end). A value of
     /// at most 16 bytes: its key's two words folded twice with the seeds and the length. Longer:
     /// eight bytes at a time, multiply–xorshift per word, then the MurmurHash3 fmix64 finaliser
     /// (Appleby 2011). Every input bit reaches every output bit in both.
@@ -162,7 +169,7 @@ final class ByteInterner {
     /// waiting one after another (a large table misses the cache on almost every key). Returns the
     /// slot's value so that the read is not optimised away.
     @inline(__always) func touch(hash h: UInt64) -> UInt64 {
-        slots[Int(truncatingIfNeeded: h) & (slotCount - 1)]
+        slots[Int(truncatingIfNeeded: h >> shift)]
     }
 
     /// `intern` with the hash already computed (`hash(_:)`).
@@ -173,7 +180,7 @@ final class ByteInterner {
     @inline(__always) private func intern(_ bytes: UnsafeBufferPointer<UInt8>, key: Key, hash h: UInt64) -> (id: Int32, isNew: Bool) {
         let fingerprint = h & 0xFFFF_FFFF_0000_0000
         let mask = slotCount - 1
-        var slot = Int(truncatingIfNeeded: h) & mask
+        var slot = Int(truncatingIfNeeded: h >> shift)
         while true {
             let entry = slots[slot]
             if entry == 0 { break }
@@ -229,18 +236,19 @@ final class ByteInterner {
     }
 
     private func grow() {
-        slots.deallocate()
+        let old = slots, oldCount = slotCount
         slotCount *= 2
+        shift -= 1
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: 0, count: slotCount)
         let mask = slotCount - 1
-        for i in 0..<count {
-            let e = entries[i]
-            let h = e.key.count <= 16 ? hash(e.key) : longHash(UnsafeBufferPointer(start: arena + e.start, count: e.key.count))
-            var slot = Int(truncatingIfNeeded: h) & mask
+        for k in 0..<oldCount where old[k] != 0 {
+            let value = old[k]
+            var slot = Int(truncatingIfNeeded: value >> shift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(i + 1)
+            slots[slot] = value
         }
+        old.deallocate()
     }
 }
 

@@ -36,6 +36,8 @@ public final class CSVReader {
     @exclusivity(unchecked) public private(set) var dialect: CSVDialect
     /// Header names, decoded and trimmed (BOM removed).
     @exclusivity(unchecked) public private(set) var header: [String] = []
+    /// `header.count`, read on every record.
+    @exclusivity(unchecked) private var headerWidth = 0
     /// The physical line on which the current record starts (1-based).
     @exclusivity(unchecked) public private(set) var recordLine = 0
     /// Blank lines skipped so far (not records).
@@ -132,6 +134,7 @@ public final class CSVReader {
                              encoding: encoding, byteOrderMark: bom)
         guard try next() else { throw DataError(location, DataMessages.noHeader) }
         header = (0..<fieldCount).map { string($0).trimmingSpaces() }
+        headerWidth = header.count
     }
 
     /// Reads the records of a chunk of `other`'s text (`ParallelAttendance`): whole records only,
@@ -143,6 +146,7 @@ public final class CSVReader {
         sheet = other.sheet
         dialect = other.dialect
         header = other.header
+        headerWidth = other.headerWidth
         file = nil
         buffer = chunk
         ownsBuffer = false
@@ -404,8 +408,11 @@ public final class CSVReader {
     }
 
     /// Throws unless the current record has as many fields as the header.
-    public func requireHeaderWidth() throws {
-        guard fieldCount != header.count else { return }
+    @inline(__always) public func requireHeaderWidth() throws {
+        if fieldTotal != headerWidth { try fieldCountError() }
+    }
+
+    @inline(never) private func fieldCountError() throws {
         throw DataError(location(), DataMessages.fieldCount(fieldCount, header.count, dialect.separatorName))
     }
 }

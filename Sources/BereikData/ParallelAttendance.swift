@@ -372,7 +372,8 @@ final class ParallelAttendance: @unchecked Sendable {
             activities[w].add(result.newActivities)
             initiatives[w].add(result.newInitiatives)
             roles[w].add(result.newRoles)
-            result.batch.records.withUnsafeMutableBufferPointer { records in
+            do {
+                let records = result.batch.records
                 for i in records.indices {
                     records[i].row += rowOffset
                     guard records[i].status == .used else { continue }

@@ -49,8 +49,9 @@ final class PersonAccumulator: @unchecked Sendable {
     func add(_ batch: RowBatch) {
         guard let ids else { preconditionFailure("rows added after forgetIDs") }
         let group = 64
-        batch.idBytes.withUnsafeBufferPointer { bytes in
-            batch.records.withUnsafeBufferPointer { records in
+        let bytes = batch.idBytes, records = UnsafeBufferPointer(batch.records)
+        do {
+            do {
                 hashes.withUnsafeMutableBufferPointer { hash in
                     func id(_ i: Int) -> UnsafeBufferPointer<UInt8> {
                         UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(records[i - 1].idEnd))..<Int(records[i].idEnd)])

@@ -132,11 +132,15 @@ final class RowClassifier {
     }
 
     /// "Totaal", "Total", "Eindtotaal", "Som" (any case, optional colon): a sum row, not a person.
-    static func isTotal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) static func isTotal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 3, bytes.count <= 13 else { return false }
         // Almost every id fails here, before a String is made: every word starts with t, e, g or s.
         let first = bytes[0] | 0x20
         guard first == 0x74 || first == 0x65 || first == 0x67 || first == 0x73 else { return false }
+        return isTotalWord(bytes)
+    }
+
+    @inline(never) private static func isTotalWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = String(decoding: bytes, as: UTF8.self).lowercased()
         if text.hasSuffix(":") { text.removeLast() }
         return ["totaal", "total", "totalen", "totals", "eindtotaal", "grand total", "som", "sum", "totaal aantal"].contains(text)
@@ -377,22 +381,23 @@ final class RowClassifier {
         }
         // One pass over the persons (112 bytes each: every further pass costs the memory traffic again).
         let lists = persons.tallyLists
-        var used: [Int] = [], outsidePersons = 0, outsideRows = 0
-        var buurt: [Int32] = [], gender: [Int8] = [], age: [Int8] = [], origin: [Int8] = []
-        var visits: [Int32] = [], firstVisit: [Int32] = [], lastVisit: [Int32] = []
-        used.reserveCapacity(people.count)
-        buurt.reserveCapacity(people.count); gender.reserveCapacity(people.count); age.reserveCapacity(people.count)
-        origin.reserveCapacity(people.count); visits.reserveCapacity(people.count)
-        firstVisit.reserveCapacity(people.count); lastVisit.reserveCapacity(people.count)
+        var outsidePersons = 0, outsideRows = 0
+        let all = people.count
+        var used = ColumnBuilder<Int>(capacity: all)
+        var buurt = ColumnBuilder<Int32>(capacity: all), visits = ColumnBuilder<Int32>(capacity: all)
+        var firstVisit = ColumnBuilder<Int32>(capacity: all), lastVisit = ColumnBuilder<Int32>(capacity: all)
+        var gender = ColumnBuilder<Int8>(capacity: all), age = ColumnBuilder<Int8>(capacity: all), origin = ColumnBuilder<Int8>(capacity: all)
         var conflicts = (buurt: 0, gender: 0, age: 0, origin: 0, born: 0), unknown = (gender: 0, age: 0, origin: 0)
-        struct Sets {
-            var offsets: [Int32] = [0], list: [Int32] = []
+        struct Sets: ~Copyable {
+            var offsets: ColumnBuilder<Int32>, list: ColumnBuilder<Int32>
             var extra: [Int: [Int32]] = [:]
             let on: Bool
             init(on: Bool, extraKeys: Set<Int64>, count: Int) {
                 self.on = on
-                guard on else { offsets = []; return }
-                offsets.reserveCapacity(count + 1)
+                offsets = ColumnBuilder(capacity: on ? count + 1 : 0)
+                list = ColumnBuilder(capacity: on ? count : 0)
+                guard on else { return }
+                offsets.append(0)
                 for key in extraKeys { extra[Int(key >> 24), default: []].append(Int32(key & 0xFFFFFF)) }
             }
             /// The set's members from the mask (the first 64), then the rest, in order.
@@ -403,7 +408,7 @@ final class RowClassifier {
                     list.append(Int32(m.trailingZeroBitCount))
                     m &= m - 1
                 }
-                if !extra.isEmpty, let more = extra[person] { list.append(contentsOf: more.sorted()) }
+                if !extra.isEmpty, let more = extra[person] { for m in more.sorted() { list.append(m) } }
                 offsets.append(Int32(list.count))
             }
         }
@@ -466,8 +471,9 @@ final class RowClassifier {
         var monthOffsets: [Int32] = [], monthList: [Int32] = []
         if persons.collectMonths {
             var newIndex = [Int32](repeating: -1, count: people.count)
-            for (n, i) in used.enumerated() { newIndex[i] = Int32(n) }
-            var perPerson = [[Int32]](repeating: [], count: used.count)
+            let usedIndices = used.array()
+            for (n, i) in usedIndices.enumerated() { newIndex[i] = Int32(n) }
+            var perPerson = [[Int32]](repeating: [], count: usedIndices.count)
             for key in persons.visitMonths {
                 let n = newIndex[Int(key >> 20)]
                 if n >= 0 { perPerson[Int(n)].append(Int32(key & 0xFFFFF)) }
@@ -478,12 +484,14 @@ final class RowClassifier {
                 monthOffsets.append(Int32(monthList.count))
             }
         }
-        return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt, gender: gender, ageBand: age, origin: origin,
+        return ParticipantTable(buurtCodes: buurtCodes, buurt: buurt.array(), gender: gender.array(), ageBand: age.array(), origin: origin.array(),
                                 originScheme: options.harmoniser.originScheme,
-                                visits: visits, firstVisit: firstVisit, lastVisit: lastVisit, activityNames: activityNames,
-                                activityOffsets: activitySets.offsets, activityList: activitySets.list, monthOffsets: monthOffsets, monthList: monthList,
-                                initiativeNames: initiatives.names, initiativeOffsets: initiativeSets.offsets, initiativeList: initiativeSets.list,
-                                roleNames: roles.names, roleOffsets: roleSets.offsets, roleList: roleSets.list)
+                                visits: visits.array(), firstVisit: firstVisit.array(), lastVisit: lastVisit.array(), activityNames: activityNames,
+                                activityOffsets: activitySets.offsets.array(), activityList: activitySets.list.array(),
+                                monthOffsets: monthOffsets, monthList: monthList,
+                                initiativeNames: initiatives.names, initiativeOffsets: initiativeSets.offsets.array(),
+                                initiativeList: initiativeSets.list.array(),
+                                roleNames: roles.names, roleOffsets: roleSets.offsets.array(), roleList: roleSets.list.array())
     }
 }
 

@@ -34,12 +34,13 @@ struct Tally {
     }
 
     /// The resolved value (nil when none was seen) and whether the rows disagreed.
-    func resolved(_ lists: TallyLists) -> (value: Int32?, conflict: Bool) {
-        if first.value < -1 {
-            let best = lists.entries[Int(-2 - first.value)].max { ($0.count, $0.stamp) < ($1.count, $1.stamp) }!
-            return (best.value, true)
-        }
+    @inline(__always) func resolved(_ lists: TallyLists) -> (value: Int32?, conflict: Bool) {
+        if first.value < -1 { return (resolvedList(lists), true) }
         return (first.count > 0 ? first.value : nil, false)
+    }
+
+    @inline(never) private func resolvedList(_ lists: TallyLists) -> Int32 {
+        lists.entries[Int(-2 - first.value)].max { ($0.count, $0.stamp) < ($1.count, $1.stamp) }!.value
     }
 }
 
