@@ -57,9 +57,12 @@ final class ByteInterner {
     @exclusivity(unchecked) private var slotCount: Int
     /// 64 − log2(slotCount).
     @exclusivity(unchecked) private var shift: UInt64
+
     /// The id returned last: a column's value often repeats on the next row (rows sorted by person
     /// or by date), and then a key compare replaces hashing.
     @exclusivity(unchecked) private var lastID = -1
+    /// Its key, held here so that the check reads nothing else.
+    @exclusivity(unchecked) private var lastKey = Key(UnsafeBufferPointer(start: nil, count: 0))
     /// Hash seeds, drawn per process: the ids do not depend on them (first appearance decides),
     /// and a file made to collide with fixed seeds cannot slow a lookup down (hash flooding).
     private let seed0: UInt64, seed1: UInt64
@@ -99,6 +102,7 @@ final class ByteInterner {
         arenaUsed = 0
         count = 0
         lastID = -1
+        lastKey = Key(UnsafeBufferPointer(start: nil, count: 0))
     }
 
     deinit {
@@ -160,7 +164,7 @@ final class ByteInterner {
     /// The id of `bytes`, adding it when new; `isNew` tells which.
     @inline(__always) func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         let key = Key(bytes)
-        if lastID >= 0, matches(lastID, key, bytes) { return (Int32(lastID), false) }
+        if key == lastKey, lastID >= 0, key.count <= 16 || matches(lastID, key, bytes) { return (Int32(lastID), false) }
         return intern(bytes, key: key, hash: key.count <= 16 ? hash(key) : longHash(bytes))
     }
 
@@ -186,12 +190,13 @@ final class ByteInterner {
             if entry == 0 { break }
             if entry & 0xFFFF_FFFF_0000_0000 == fingerprint {
                 let i = Int(entry & 0xFFFF_FFFF) - 1
-                if matches(i, key, bytes) { lastID = i; return (Int32(i), false) }
+                if matches(i, key, bytes) { lastID = i; lastKey = key; return (Int32(i), false) }
             }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
         lastID = count
+        lastKey = key
         append(bytes, key: key)
         slots[slot] = fingerprint | UInt64(id + 1)
         if count * 2 > slotCount { grow() }

@@ -297,31 +297,62 @@ public final class CSVReader {
     /// The common record — whole in the read buffer, no field starting with a quote, not blank, no
     /// NUL — read in place without copying; false (and nothing consumed) for every other record,
     /// which `next` then reads byte by byte.
+    ///
+    /// One pass over the record, eight bytes at a time: each word gives a mask with a flag on every
+    /// separator and on every byte below 14 (NUL, tab, LF and CR among them) — the has-zero-byte and
+    /// has-less-than tests of Mycroft 1987 and Anderson's "Bit Twiddling Hacks", two tests instead of
+    /// one per character — and the flags are visited lowest first. Both tests can also flag a byte
+    /// above a real hit, and a control byte is no delimiter, so each flagged byte is looked at before
+    /// it counts. Scanning from each field's start instead read most words twice and cost 640
+    /// instructions a row (cachegrind, issue 15).
     @inline(__always) private func nextInBuffer() -> Bool {
         let start = position, e = end
+        guard start < e, buffer[start] != Self.quote else { return false }
         let sep = dialect.separator
-        var p = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let sv = UInt64(sep) &* ones, below14 = 0x0E &* ones
+        let raw = UnsafeRawPointer(buffer)
         fieldTotal = 0
+        var p = start
         while true {
-            guard p < e, buffer[p] != Self.quote else { return false }
-            p = delimiter(from: p, to: e, separator: sep)
-            guard p < e else { return false }
-            endField(p - start)
-            let b = buffer[p]
-            if b == sep { p += 1; continue }
-            if p == start { return false }
-            var after = p + 1
-            if b == Self.cr {
-                guard after < e else { return false }
-                if buffer[after] == Self.lf { after += 1 }
+            let base = p
+            var m: UInt64
+            if p + 8 <= e {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let a = w ^ sv
+                m = ((a &- ones) & ~a | (w &- below14) & ~w) & highs
+                p += 8
+            } else {
+                guard p < e else { return false }
+                let b = buffer[p]
+                m = b == sep || b == Self.lf || b == Self.cr || b == 0 ? 0x80 : 0
+                p += 1
             }
-            if memchr(buffer + start, 0, p - start) != nil { return false }
-            recordLine = line
-            line += 1
-            recordBase = UnsafePointer(buffer + start)
-            fieldGap = 1
-            position = after
-            return true
+            while m != 0 {
+                let k = base + m.trailingZeroBitCount >> 3
+                m &= m - 1
+                let b = buffer[k]
+                if b == sep {
+                    endField(k - start)
+                    guard k + 1 < e, buffer[k + 1] != Self.quote else { return false }
+                } else if b == Self.lf || b == Self.cr {
+                    if k == start { return false }
+                    endField(k - start)
+                    var after = k + 1
+                    if b == Self.cr {
+                        guard after < e else { return false }
+                        if buffer[after] == Self.lf { after += 1 }
+                    }
+                    recordLine = line
+                    line += 1
+                    recordBase = UnsafePointer(buffer + start)
+                    fieldGap = 1
+                    position = after
+                    return true
+                } else if b == 0 {
+                    return false
+                }
+            }
         }
     }
 

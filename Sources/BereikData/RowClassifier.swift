@@ -27,8 +27,9 @@ final class RowClassifier {
     private var earlierUnrecognised: [AttendanceRole: [String: Int]] = [:]
 
     // Per column: distinct values and what each means (per file: bytes mean text in its encoding).
-    private let dates = ByteInterner(), buurtValues = ByteInterner(), postcodeValues = ByteInterner()
-    private let ages = ByteInterner(), births = ByteInterner()
+    private let dates = ByteInterner(capacity: 64), buurtValues = ByteInterner(capacity: 64)
+    private let postcodeValues = ByteInterner(capacity: 64)
+    private let ages = ByteInterner(capacity: 64), births = ByteInterner(capacity: 64)
     @exclusivity(unchecked) private var dateValue: [Int32] = []
     /// Rows per distinct unreadable date that were kept (no period asked, so the date is not needed).
     @exclusivity(unchecked) private var dateUnrecognised: [Int] = []
@@ -51,7 +52,7 @@ final class RowClassifier {
         let role: AttendanceRole
         /// The column in the current file; nil when the file has none.
         @exclusivity(unchecked) private(set) var index: Int?
-        let values = ByteInterner()
+        let values = ByteInterner(capacity: 64)
         @exclusivity(unchecked) var code: [Int8] = []  // >= 0 category, -1 unknown, -2 unrecognised
         @exclusivity(unchecked) var unrecognisedRows: [Int] = []
         init(role: AttendanceRole) {
@@ -498,7 +499,7 @@ final class RowClassifier {
 /// The distinct texts of a naming column (activity, initiative): each cell's bytes interned once,
 /// blank cells none, equal names after trimming one index.
 final class NamedValues: @unchecked Sendable {
-    private let values = ByteInterner()
+    private let values = ByteInterner(capacity: 64)
     @exclusivity(unchecked) private(set) var names: [String] = []
     @exclusivity(unchecked) private var indexOfValue: [Int32] = []
 
