@@ -265,6 +265,8 @@ final class ByteInterner {
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Without leading and trailing ASCII spaces and tabs.
     @inline(__always) func trimmedASCII() -> UnsafeBufferPointer<UInt8> {
+        // Almost every value has nothing to trim: both ends above space (tab and space are not).
+        if let base = baseAddress, count > 0, base[0] > 0x20, base[count - 1] > 0x20 { return self }
         var lo = 0, hi = count
         while lo < hi, self[lo] == 0x20 || self[lo] == 0x09 { lo += 1 }
         while hi > lo, self[hi - 1] == 0x20 || self[hi - 1] == 0x09 { hi -= 1 }

@@ -48,9 +48,10 @@ public enum CategoryKeys {
         }
     }
 
-    /// The age band index of an age in whole years.
+    /// The age band index of an age in whole years (`ageLowerBounds`, written out: this runs once
+    /// per attendance row with a birth year).
     public static func ageBand(_ age: Int) -> Int? {
         guard age >= 0, age < 130 else { return nil }
-        return ageLowerBounds.lastIndex { $0 <= age }
+        return age < 15 ? 0 : age < 25 ? 1 : age < 45 ? 2 : age < 65 ? 3 : 4
     }
 }

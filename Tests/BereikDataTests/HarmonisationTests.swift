@@ -181,3 +181,16 @@ import BereikTestSupport
         #expect(nested > 1_000)
     }
 }
+
+/// The age band of an age against the band labels read as numbers ("0-14" … "65+"), every age
+/// from −5 to 139: the written-out comparisons must say what the labels say.
+@Suite struct AgeBandTests {
+    @Test func bandsFollowTheLabels() {
+        let lower = CategoryKeys.age.map { Int($0.prefix { $0.isNumber })! }
+        #expect(lower == CategoryKeys.ageLowerBounds)
+        for age in -5..<140 {
+            let expected = (0..<130).contains(age) ? lower.lastIndex { $0 <= age } : nil
+            #expect(CategoryKeys.ageBand(age) == expected, "age \(age)")
+        }
+    }
+}
