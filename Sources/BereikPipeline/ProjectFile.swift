@@ -22,7 +22,7 @@ public struct ProjectFile: Sendable {
 
     public static func read(path: String, referenceDate: CivilDate) throws -> ProjectFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(SourceLocation(file: path), "cannot read the project file")
+            throw DataError(SourceLocation(file: path), ProjectMessages.cannotRead)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             // Name the line of the first byte that is not UTF-8.
@@ -35,20 +35,19 @@ public struct ProjectFile: Sendable {
                     valid += n
                 } else { break }
             }
-            throw DataError(SourceLocation(file: path, line: line), "the project file is not UTF-8 text; save it as UTF-8")
+            throw DataError(SourceLocation(file: path, line: line), ProjectMessages.notUTF8)
         }
         let toml = try TOMLSubset(text: text, source: path)
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        func fail(_ key: String, _ message: String) -> DataError {
-            DataError(SourceLocation(file: path, line: toml.values[key]?.line), "key '\(key)': \(message)")
+        func fail(_ key: String, _ message: Bilingual) -> DataError {
+            DataError(SourceLocation(file: path, line: toml.values[key]?.line), ProjectMessages.key(key, message))
         }
         for (key, entry) in toml.values where !keys.contains(key) && !key.hasPrefix("columns.") {
-            throw DataError(SourceLocation(file: path, line: entry.line),
-                            "unknown key '\(key)'; expected one of \(keys.sorted().joined(separator: ", ")) or columns.<role>")
+            throw DataError(SourceLocation(file: path, line: entry.line), ProjectMessages.unknownKey(key, known: keys))
         }
         func string(_ key: String) throws -> String? {
             guard let v = toml.values[key]?.value else { return nil }
-            guard case .string(let s) = v else { throw fail(key, "expected a quoted string") }
+            guard case .string(let s) = v else { throw fail(key, ProjectMessages.quotedString) }
             return s
         }
         // A relative input path stays inside the project's folder (`../../etc/passwd` is refused):
@@ -63,7 +62,7 @@ public struct ProjectFile: Sendable {
             let resolved = base.appendingPathComponent(given).resolvingSymlinksInPath().standardizedFileURL.path
             if given.hasPrefix("/") { return given }
             guard resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
-                throw fail(key, "the relative path leaves the project folder; put the file beside the project file (or in a folder below it), or give an absolute path")
+                throw fail(key, ProjectMessages.pathLeavesFolder)
             }
             return base.appendingPathComponent(given).path
         }
@@ -72,25 +71,25 @@ public struct ProjectFile: Sendable {
             case nil: return nil
             case .integer(let i)?: return Double(i)
             case .float(let d)?: return d
-            default: throw fail(key, "expected a number")
+            default: throw fail(key, ProjectMessages.number)
             }
         }
         func integer(_ key: String) throws -> Int? {
             guard let d = try number(key) else { return nil }
-            guard d == d.rounded(), abs(d) < 1e15 else { throw fail(key, "expected a whole number") }
+            guard d == d.rounded(), abs(d) < 1e15 else { throw fail(key, ProjectMessages.wholeNumber) }
             return Int(d)
         }
         func strings(_ key: String) throws -> [String]? {
             guard let v = toml.values[key]?.value else { return nil }
-            guard case .array(let items) = v else { throw fail(key, "expected an array of strings, e.g. [\"GM0363\"]") }
+            guard case .array(let items) = v else { throw fail(key, ProjectMessages.stringArrayExample) }
             return try items.map { item in
-                guard case .string(let s) = item else { throw fail(key, "expected an array of strings") }
+                guard case .string(let s) = item else { throw fail(key, ProjectMessages.stringArray) }
                 return s
             }
         }
         func date(_ key: String) throws -> CivilDate? {
             guard let s = try string(key) else { return nil }
-            guard let d = CivilDate(parsing: s) else { throw fail(key, "'\(s)' is not a date; expected e.g. \"2024-01-01\"") }
+            guard let d = CivilDate(parsing: s) else { throw fail(key, ProjectMessages.notADate(s)) }
             return d
         }
 
@@ -102,11 +101,11 @@ public struct ProjectFile: Sendable {
                 f.path = try inputPath(f.path, "inputs.attendance")
                 return f
             }
-            if attendanceFiles.isEmpty { throw fail("inputs.attendance", "the list is empty; give at least one file") }
+            if attendanceFiles.isEmpty { throw fail("inputs.attendance", ProjectMessages.emptyAttendanceList) }
         } else if let attendance = try file("inputs.attendance") {
             attendanceFiles = [AttendanceFile(path: attendance)]
         } else {
-            throw DataError(SourceLocation(file: path), "key 'inputs.attendance' is required: the attendance file")
+            throw DataError(SourceLocation(file: path), ProjectMessages.attendanceRequired)
         }
         var request = AnalysisRequest(attendance: "", referenceDate: referenceDate)
         request.attendanceFiles = attendanceFiles
@@ -123,20 +122,20 @@ public struct ProjectFile: Sendable {
         request.to = try date("area.to")
         if let names = try strings("analysis.dimensions") {
             request.dimensions = try names.map { name in
-                guard let d = Dimension(rawValue: name) else { throw fail("analysis.dimensions", "'\(name)' is not gender, age, origin or ses") }
+                guard let d = Dimension(rawValue: name) else { throw fail("analysis.dimensions", ProjectMessages.notADimension(name)) }
                 return d
             }
         }
         if let names = try strings("analysis.crossings") {
             request.crossings = try names.map { name in
                 do { return try Crossing.parse(name) } catch {
-                    throw fail("analysis.crossings", "'\(name)' is not a crossing of a person characteristic with ses, wijk or buurt, e.g. \"gender:ses\" (two person characteristics have no CBS counts per buurt)")
+                    throw fail("analysis.crossings", ProjectMessages.notACrossing(name))
                 }
             }
         }
         if let ladder = try strings("roles.ladder") {
             guard ladder.count >= 2, Set(ladder.map { $0.lowercased() }).count == ladder.count else {
-                throw fail("roles.ladder", "needs two or more different levels, bottom first, e.g. [\"deelnemer\", \"vrijwilliger\", \"kernteam\"]")
+                throw fail("roles.ladder", ProjectMessages.ladder)
             }
             request.roleLadder = ladder
         }
@@ -145,42 +144,42 @@ public struct ProjectFile: Sendable {
         func period(_ key: String) throws -> Period? {
             guard let text = try string(key) else { return nil }
             guard let period = Period(parsing: text) else {
-                throw fail(key, "'\(text)' is not a period; expected \"FROM..TO\", e.g. \"2023-01-01..2023-12-31\"")
+                throw fail(key, ProjectMessages.notAPeriod(text))
             }
             return period
         }
         request.periodA = try period("analysis.period_a")
         request.periodB = try period("analysis.period_b")
-        if (request.periodA == nil) != (request.periodB == nil) { throw fail(request.periodA == nil ? "analysis.period_b" : "analysis.period_a", "period_a and period_b go together: give both") }
+        if (request.periodA == nil) != (request.periodB == nil) { throw fail(request.periodA == nil ? "analysis.period_b" : "analysis.period_a", ProjectMessages.periodsTogether) }
         if let a = request.periodA, let b = request.periodB {
-            if a.from > b.to { throw fail("analysis.period_a", "comes after period_b; period_a is the earlier period") }
-            if a.to >= b.from && b.to >= a.from { throw fail("analysis.period_b", "overlaps period_a; choose two periods that do not") }
-            if request.from != nil || request.to != nil { throw fail("analysis.period_a", "does not go with area.from/area.to: the periods decide which visits count") }
+            if a.from > b.to { throw fail("analysis.period_a", ProjectMessages.periodAAfterB) }
+            if a.to >= b.from && b.to >= a.from { throw fail("analysis.period_b", ProjectMessages.periodsOverlap) }
+            if request.from != nil || request.to != nil { throw fail("analysis.period_a", ProjectMessages.periodsAndArea) }
         }
         if let c = try number("analysis.confidence") {
-            do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", "must lie between 0 and 1, e.g. 0.95") }
+            do { settings.confidence = try ConfidenceLevel(c) } catch { throw fail("analysis.confidence", ProjectMessages.confidence) }
         }
         if let a = try string("analysis.adjustment") {
-            guard let adj = PValueAdjustment(rawValue: a) else { throw fail("analysis.adjustment", "expected \(choiceList(PValueAdjustment.self))") }
+            guard let adj = PValueAdjustment(rawValue: a) else { throw fail("analysis.adjustment", ProjectMessages.choice(PValueAdjustment.self)) }
             settings.adjustment = adj
         }
         if let i = try string("analysis.interval") {
             guard let choice = ReachIntervalChoice(rawValue: i) else {
-                throw fail("analysis.interval", "expected \(choiceList(ReachIntervalChoice.self))")
+                throw fail("analysis.interval", ProjectMessages.choice(ReachIntervalChoice.self))
             }
             settings.reachInterval = choice.method
         }
         if let seed = try integer("analysis.seed") {
-            guard seed >= 0 else { throw fail("analysis.seed", "must not be negative") }
+            guard seed >= 0 else { throw fail("analysis.seed", ProjectMessages.seed) }
             settings.fit.seed = UInt(seed)
         }
         if let draws = try integer("analysis.draws") {
-            guard (0...10_000_000).contains(draws) else { throw fail("analysis.draws", "must lie between 0 and 10,000,000") }
+            guard (0...10_000_000).contains(draws) else { throw fail("analysis.draws", ProjectMessages.draws) }
             settings.fit.draws = draws
         }
         request.settings = settings
         if let f = try string("analysis.funnel") {
-            guard let method = FunnelMethod(rawValue: f) else { throw fail("analysis.funnel", "expected \(choiceList(FunnelMethod.self))") }
+            guard let method = FunnelMethod(rawValue: f) else { throw fail("analysis.funnel", ProjectMessages.choice(FunnelMethod.self)) }
             request.funnel = method
         }
         switch toml.values["analysis.ses_groups"]?.value {
@@ -190,14 +189,14 @@ public struct ProjectFile: Sendable {
                 switch item {
                 case .integer(let i): return Double(i)
                 case .float(let d): return d
-                default: throw fail("analysis.ses_groups", SESGroupsChoice.help)
+                default: throw fail("analysis.ses_groups", ProjectMessages.sesGroups)
                 }
             }
-            guard let choice = SESGroupsChoice(cutPoints: cuts) else { throw fail("analysis.ses_groups", SESGroupsChoice.help) }
+            guard let choice = SESGroupsChoice(cutPoints: cuts) else { throw fail("analysis.ses_groups", ProjectMessages.sesGroups) }
             choice.apply(to: &request)
         default:
             guard let groups = try integer("analysis.ses_groups"), let choice = SESGroupsChoice(count: groups) else {
-                throw fail("analysis.ses_groups", SESGroupsChoice.help)
+                throw fail("analysis.ses_groups", ProjectMessages.sesGroups)
             }
             choice.apply(to: &request)
         }
@@ -206,17 +205,17 @@ public struct ProjectFile: Sendable {
         for (key, _) in toml.values where key.hasPrefix("columns.") {
             let role = String(key.dropFirst("columns.".count))
             guard let r = AttendanceRole(rawValue: role) else {
-                throw fail(key, "unknown role '\(role)'; expected one of \(AttendanceRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(key, ProjectMessages.unknownRole(role, known: AttendanceRole.allCases.map(\.rawValue)))
             }
             overrides[r] = try string(key)
         }
         request.columnOverrides = overrides
         let language = try string("language")
-        if let language, !["nl", "en"].contains(language) { throw fail("language", "expected \"nl\" or \"en\"") }
+        if let language, !["nl", "en"].contains(language) { throw fail("language", ProjectMessages.language) }
         let repetitions = try integer("analysis.repetitions") ?? 100_000
-        if !(1000...1_000_000).contains(repetitions) { throw fail("analysis.repetitions", "must lie between 1,000 and 1,000,000") }
+        if !(1000...1_000_000).contains(repetitions) { throw fail("analysis.repetitions", ProjectMessages.repetitions) }
         let threshold = try integer("disclosure.threshold") ?? 5
-        if !(2...1000).contains(threshold) { throw fail("disclosure.threshold", "must lie between 2 and 1000 (5 is usual)") }
+        if !(2...1000).contains(threshold) { throw fail("disclosure.threshold", ProjectMessages.threshold) }
         return ProjectFile(request: request, title: try string("title"), language: language, repetitions: repetitions,
                            disclosureThreshold: threshold)
     }

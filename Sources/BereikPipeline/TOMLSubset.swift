@@ -34,21 +34,21 @@ public struct TOMLSubset: Sendable {
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]"), !line.hasPrefix("[["), line.count > 2 else {
-                    throw DataError(SourceLocation(file: source, line: number), "expected a table header like [inputs], got '\(line)'")
+                    throw DataError(SourceLocation(file: source, line: number), ProjectMessages.tableHeader(line))
                 }
                 table = String(line.dropFirst().dropLast()).trimmingSpaces()
                 continue
             }
             guard let eq = line.firstIndex(of: "=") else {
-                throw DataError(SourceLocation(file: source, line: number), "expected 'key = value', got '\(line)'")
+                throw DataError(SourceLocation(file: source, line: number), ProjectMessages.keyValue(line))
             }
             let name = String(line[..<eq]).trimmingSpaces().trimmingCharacters(in: "\"")
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
-                throw DataError(SourceLocation(file: source, line: number), "'\(name)' is not a valid key")
+                throw DataError(SourceLocation(file: source, line: number), ProjectMessages.invalidKey(name))
             }
             let key = table.isEmpty ? name : "\(table).\(name)"
             guard values[key] == nil else {
-                throw DataError(SourceLocation(file: source, line: number), "key '\(key)' is defined twice")
+                throw DataError(SourceLocation(file: source, line: number), ProjectMessages.definedTwice(key))
             }
             let valueText = String(line[line.index(after: eq)...]).trimmingSpaces()
             if valueText.hasPrefix("[") && !Self.balanced(valueText) {
@@ -58,7 +58,7 @@ public struct TOMLSubset: Sendable {
             values[key] = (try Self.parseValue(valueText, key: key, line: number, source: source), number)
         }
         if let p = pending {
-            throw DataError(SourceLocation(file: source, line: p.line), "the array of '\(p.key)' is never closed with ]")
+            throw DataError(SourceLocation(file: source, line: p.line), ProjectMessages.arrayNeverClosed(p.key))
         }
         self.values = values
         self.source = source
@@ -93,11 +93,11 @@ public struct TOMLSubset: Sendable {
     }
 
     static func parseValue(_ text: String, key: String, line: Int, source: String) throws -> Value {
-        let fail = { (what: String) in DataError(SourceLocation(file: source, line: line), "key '\(key)': \(what)") }
+        let fail = { (what: Bilingual) in DataError(SourceLocation(file: source, line: line), ProjectMessages.key(key, what)) }
         let t = text.trimmingSpaces()
-        if t.isEmpty { throw fail("a value is missing after '='") }
+        if t.isEmpty { throw fail(ProjectMessages.valueMissing) }
         if t.hasPrefix("\"") {
-            guard t.count >= 2, t.hasSuffix("\"") else { throw fail("the string is not closed with \"") }
+            guard t.count >= 2, t.hasSuffix("\"") else { throw fail(ProjectMessages.doubleQuoteOpen) }
             var out = "", escape = false
             for ch in t.dropFirst().dropLast() {
                 if escape {
@@ -106,7 +106,7 @@ public struct TOMLSubset: Sendable {
                     case "t": out.append("\t")
                     case "\\": out.append("\\")
                     case "\"": out.append("\"")
-                    default: throw fail("unknown escape \\\(ch)")
+                    default: throw fail(ProjectMessages.unknownEscape(ch))
                     }
                     escape = false
                 } else if ch == "\\" {
@@ -118,13 +118,13 @@ public struct TOMLSubset: Sendable {
             return .string(out)
         }
         if t.hasPrefix("'") {
-            guard t.count >= 2, t.hasSuffix("'") else { throw fail("the string is not closed with '") }
+            guard t.count >= 2, t.hasSuffix("'") else { throw fail(ProjectMessages.singleQuoteOpen) }
             return .string(String(t.dropFirst().dropLast()))
         }
         if t == "true" { return .bool(true) }
         if t == "false" { return .bool(false) }
         if t.hasPrefix("[") {
-            guard t.hasSuffix("]") else { throw fail("the array is not closed with ]") }
+            guard t.hasSuffix("]") else { throw fail(ProjectMessages.arrayOpen) }
             var items: [Value] = []
             var current = "", depth = 0
             var inString: Character?
@@ -145,7 +145,7 @@ public struct TOMLSubset: Sendable {
         let number = t.replacingOccurrences(of: "_", with: "")
         if let i = Int(number) { return .integer(i) }
         if let d = Double(number) { return .float(d) }
-        throw fail("'\(t)' is not a TOML value; strings need quotes, e.g. \"\(t)\"")
+        throw fail(ProjectMessages.notAValue(t))
     }
 }
 

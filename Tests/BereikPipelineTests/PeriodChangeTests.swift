@@ -92,8 +92,10 @@ import BereikData
         let compare = try runBereik(["compare", "--project", project, "--lang", "en"])
         #expect(compare.code == 0 && compare.out.contains("Change from period A"), "\(compare.err)")
         let half = try Repo.write("[inputs]\nattendance = \"\(Repo.example)\"\n[analysis]\nperiod_a = \"2019-01-01..2019-06-30\"\n", "half.toml")
-        let refused = try runBereik(["compare", "--project", half])
+        let refused = try runBereik(["compare", "--project", half, "--lang", "en"])
         #expect(refused.code == 1 && refused.err.contains("period_a and period_b go together"), "\(refused.err)")
+        let refusedNL = try runBereik(["compare", "--project", half])
+        #expect(refusedNL.code == 1 && refusedNL.err.contains("period_a en period_b horen bij elkaar"), "\(refusedNL.err)")
     }
 
     @Test func refusals() throws {
