@@ -16,11 +16,18 @@ public final class BereikServer: Sendable {
 
     public init(configuration: ServeConfiguration) throws {
         let host = configuration.host == "localhost" ? "127.0.0.1" : configuration.host
-        // Suggestions for the area field: the table the analyses use.
+        // Suggestions for the area field: the table the analyses use. A population, SES or
+        // postcode file given at the start that cannot be read is said now, with exit 1, not at the
+        // first analysis of whoever uses the page.
         var search: AreaSearch?
-        if let path = configuration.population ?? ComparePipeline.bundledPopulationPath,
-           let table = try? PopulationReader.read(path: path) {
+        if let given = configuration.population {
+            search = AreaSearch(try PopulationReader.read(path: given))
+        } else if let path = ComparePipeline.bundledPopulationPath, let table = try? PopulationReader.read(path: path) {
             search = AreaSearch(table)
+        }
+        for path in [configuration.ses, configuration.postcodes].compactMap({ $0 }) {
+            guard let file = fopen(path, "rb") else { throw DataError(SourceLocation(file: path), DataMessages.cannotOpen(errno: errno)) }
+            fclose(file)
         }
         handler = Handler(configuration: configuration, areas: search)
         let timeout = configuration.timeout * 2 + 60

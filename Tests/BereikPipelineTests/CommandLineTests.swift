@@ -54,6 +54,19 @@ import Testing
         #expect(serve.range(of: networking) != nil)
     }
 
+    /// A population, SES or postcode file given to `bereik serve` that cannot be read is said at the
+    /// start, with exit 1 and in the output language — not at the first analysis of whoever uses the
+    /// page. (A server that starts anyway is stopped after 20 s, and the test fails.)
+    @Test func serveRefusesUnreadableInputsAtTheStart() throws {
+        for (lang, sentence) in [("en", "the file does not exist"), ("nl", "het bestand bestaat niet")] {
+            for option in ["--population", "--ses", "--postcodes"] {
+                let r = try runBereik(["serve", option, "/nonexistent/table.csv", "--port", "18731", "--lang", lang], killAfter: 20)
+                #expect(r.code == 1, "\(option) \(lang): \(r.err)")
+                #expect(r.err.contains("/nonexistent/table.csv") && r.err.contains(sentence), "\(option) \(lang): \(r.err)")
+            }
+        }
+    }
+
     /// `validate` reads through the same path as the analyses and groups identical problems:
     /// one line per kind with its count, lines and fix, at most 20 examples, in either language.
     @Test(arguments: [("nl", "21 rijen: geen deelnemer ingevuld — regels 152–5964; oplossing:", "voorbeelden: 152,", "probleem/problemen gevonden", "In orde"),

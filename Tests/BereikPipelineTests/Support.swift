@@ -36,7 +36,9 @@ enum Repo {
 }
 
 /// Runs the built `bereik` executable (next to the test bundle) and returns exit code, stdout, stderr.
-func runBereik(_ arguments: [String], in directory: URL? = nil) throws -> (code: Int32, out: String, err: String) {
+/// `killAfter`: seconds after which a program that is still running (a server that should have
+/// refused to start) is stopped, so that a regression fails the test instead of hanging it.
+func runBereik(_ arguments: [String], in directory: URL? = nil, killAfter: Double? = nil) throws -> (code: Int32, out: String, err: String) {
     let testBinary = URL(fileURLWithPath: CommandLine.arguments[0])
     var dir = testBinary.deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("bereik").path), dir.path != "/" {
@@ -51,6 +53,10 @@ func runBereik(_ arguments: [String], in directory: URL? = nil) throws -> (code:
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let killAfter {
+        nonisolated(unsafe) let running = process
+        DispatchQueue.global().asyncAfter(deadline: .now() + killAfter) { if running.isRunning { running.terminate() } }
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
