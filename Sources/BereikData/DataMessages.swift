@@ -89,6 +89,10 @@ public enum DataMessages {
     public static let legacyOrEncrypted = Bilingual(
         en: "this is an old Excel file (.xls) or a workbook with a password; open it in Excel and save it as .xlsx (Excel-werkmap) without a password, or as CSV",
         nl: "dit is een oud Excel-bestand (.xls) of een werkmap met wachtwoord; open hem in Excel en sla hem op als .xlsx (Excel-werkmap) zonder wachtwoord, of als CSV")
+    public static func endlessPart(_ part: String) -> Bilingual {
+        .init(en: "part \(part) of the workbook is damaged (its compressed data does not end); open it in Excel and save it again",
+              nl: "onderdeel \(part) van de werkmap is beschadigd (de gecomprimeerde gegevens houden niet op); open hem in Excel en sla hem opnieuw op")
+    }
     public static func damagedPart(_ part: String, _ detail: String) -> Bilingual {
         .init(en: "part \(part) of the workbook is damaged (\(detail)); open it in Excel and save it again",
               nl: "onderdeel \(part) van de werkmap is beschadigd (\(detail)); open hem in Excel en sla hem opnieuw op")

@@ -14,8 +14,13 @@ public enum TableSource {
         }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("bereik-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        do { _ = try archive.extract(entry, to: temporary, skipCRC32: false) } catch {
-            throw DataError(SourceLocation(file: displayName), DataMessages.damagedPart(entry.path, "\(error)"))
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let out = FileHandle(forWritingAtPath: temporary.path) else {
+            throw DataError(SourceLocation(file: displayName), DataMessages.damagedPart(entry.path, "no temporary file"))
+        }
+        do {
+            defer { try? out.close() }
+            try ZipPart.extract(archive, entry, SourceLocation(file: displayName)) { chunk in try out.write(contentsOf: chunk) }
         }
         return try CSVReader(path: temporary.path, displayName: "\(displayName) (\(entry.path))")
     }

@@ -88,16 +88,14 @@ public struct Workbook {
               entry.type == .file else {
             throw DataError(location, DataMessages.damagedPart(entry.path, "size"))
         }
-        var data = Data()
+        final class Collected: @unchecked Sendable { var data = Data() }
+        let collected = Collected()
         let limit = Int(entry.uncompressedSize)
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if data.count > limit { throw Archive.ArchiveError.invalidEntrySize }
-            }
-        } catch {
-            throw DataError(location, DataMessages.damagedPart(entry.path, "\(error)"))
+        try ZipPart.extract(archive, entry, location) { chunk in
+            collected.data.append(chunk)
+            if collected.data.count > limit { throw Archive.ArchiveError.invalidEntrySize }
         }
+        let data = collected.data
         return data
     }
 

@@ -69,6 +69,18 @@ import Testing
         #expect(r.code == 1 && r.err.contains("XML is damaged") && r.err.contains("save it again"), "\(r.code) \(r.err)")
     }
 
+    /// Found by libFuzzer (FuzzWorkbook): a part whose deflate stream runs on to the end of the file,
+    /// on which ZIPFoundation's inflate loop asks for more input forever. Now an error within
+    /// seconds (`ZipPart`'s watchdog), in either language.
+    @Test func aPartThatNeverEndsIsAnErrorNotAHang() throws {
+        for (lang, sentence) in [("en", "its compressed data does not end"), ("nl", "de gecomprimeerde gegevens houden niet op")] {
+            let start = Date()
+            let r = try runBereik(["compare", "--attendance", "\(Self.fixtures)/fuzz_endless_deflate.xlsx", "--lang", lang], killAfter: 60)
+            #expect(r.code == 1 && r.err.contains(sentence), "\(r.code) \(r.err)")
+            #expect(Date().timeIntervalSince(start) < 30)
+        }
+    }
+
     /// Microsoft's published serials: 1 January 2008 is 39448 ("DATEVALUE function"); the 1904
     /// system counts 1,462 days fewer ("Date systems in Excel"); serial 60 is the non-existent
     /// 29 February 1900 that Excel keeps for Lotus 1-2-3 compatibility.
