@@ -219,21 +219,9 @@ final class ByteInterner {
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>, key: Key) {
         if arenaUsed + bytes.count > arenaCapacity {
-            var capacity = arenaCapacity * 2
-            while arenaUsed + bytes.count > capacity { capacity *= 2 }
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            bigger.update(from: arena, count: arenaUsed)
-            arena.deallocate()
-            arena = bigger
-            arenaCapacity = capacity
+            growBuffer(&arena, count: arenaUsed, capacity: &arenaCapacity, toHold: arenaUsed + bytes.count)
         }
-        if count == idCapacity {
-            idCapacity *= 2
-            let new = UnsafeMutablePointer<Entry>.allocate(capacity: idCapacity)
-            new.moveInitialize(from: entries, count: count)
-            entries.deallocate()
-            entries = new
-        }
+        if count == idCapacity { growBuffer(&entries, count: count, capacity: &idCapacity, toHold: count + 1) }
         if let base = bytes.baseAddress { (arena + arenaUsed).update(from: base, count: bytes.count) }
         (entries + count).initialize(to: Entry(key: key, start: arenaUsed))
         arenaUsed += bytes.count

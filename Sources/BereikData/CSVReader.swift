@@ -263,24 +263,13 @@ public final class CSVReader {
 
     @inline(__always) private func appendRun(_ start: UnsafePointer<UInt8>, _ n: Int) {
         if n == 0 { return }
-        if recordLength + n > recordCapacity { Self.grow(&record, count: recordLength, capacity: &recordCapacity, toHold: recordLength + n) }
+        if recordLength + n > recordCapacity { growBuffer(&record, count: recordLength, capacity: &recordCapacity, toHold: recordLength + n) }
         (record + recordLength).update(from: start, count: n)
         recordLength += n
     }
 
-    /// Doubles `buffer` (holding `count` elements) until it holds `needed`.
-    private static func grow<T>(_ buffer: inout UnsafeMutablePointer<T>, count: Int, capacity: inout Int, toHold needed: Int) {
-        var bigger = capacity * 2
-        while bigger < needed { bigger *= 2 }
-        let new = UnsafeMutablePointer<T>.allocate(capacity: bigger)
-        new.update(from: buffer, count: count)
-        buffer.deallocate()
-        buffer = new
-        capacity = bigger
-    }
-
     @inline(__always) private func append(_ byte: Int) {
-        if recordLength == recordCapacity { Self.grow(&record, count: recordLength, capacity: &recordCapacity, toHold: recordLength + 1) }
+        if recordLength == recordCapacity { growBuffer(&record, count: recordLength, capacity: &recordCapacity, toHold: recordLength + 1) }
         record[recordLength] = UInt8(truncatingIfNeeded: byte)
         recordLength += 1
     }
@@ -289,7 +278,7 @@ public final class CSVReader {
     public var fieldCount: Int { fieldTotal }
 
     @inline(__always) private func endField(_ at: Int) {
-        if fieldTotal == fieldEndsCapacity { Self.grow(&fieldEnds, count: fieldTotal, capacity: &fieldEndsCapacity, toHold: fieldTotal + 1) }
+        if fieldTotal == fieldEndsCapacity { growBuffer(&fieldEnds, count: fieldTotal, capacity: &fieldEndsCapacity, toHold: fieldTotal + 1) }
         fieldEnds[fieldTotal] = at
         fieldTotal += 1
     }

@@ -14,17 +14,9 @@ struct ColumnBuilder<Element: BitwiseCopyable>: ~Copyable {
     }
 
     @inline(__always) mutating func append(_ element: Element) {
-        if count == capacity { grow() }
+        if count == capacity { growBuffer(&base, count: count, capacity: &capacity, toHold: count + 1) }
         (base + count).initialize(to: element)
         count += 1
-    }
-
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
     }
 
     deinit { base.deallocate() }

@@ -372,21 +372,19 @@ final class ParallelAttendance: @unchecked Sendable {
             activities[w].add(result.newActivities)
             initiatives[w].add(result.newInitiatives)
             roles[w].add(result.newRoles)
-            do {
-                let records = result.batch.records
-                for i in records.indices {
-                    records[i].row += rowOffset
-                    guard records[i].status == .used else { continue }
-                    records[i].buurt = buurten[w].map(records[i].buurt) { code in
-                        if let s = merged.buurtIndex[code] { return s }
-                        merged.buurtCodes.append(code)
-                        merged.buurtIndex[code] = Int32(merged.buurtCodes.count - 1)
-                        return Int32(merged.buurtCodes.count - 1)
-                    }
-                    records[i].activity = activities[w].map(records[i].activity) { merged.activities.id($0) }
-                    records[i].initiative = initiatives[w].map(records[i].initiative) { merged.initiatives.id($0) }
-                    records[i].role = roles[w].map(records[i].role) { merged.roles.id($0) }
+            let records = result.batch.records
+            for i in records.indices {
+                records[i].row += rowOffset
+                guard records[i].status == .used else { continue }
+                records[i].buurt = buurten[w].map(records[i].buurt) { code in
+                    if let s = merged.buurtIndex[code] { return s }
+                    merged.buurtCodes.append(code)
+                    merged.buurtIndex[code] = Int32(merged.buurtCodes.count - 1)
+                    return Int32(merged.buurtCodes.count - 1)
                 }
+                records[i].activity = activities[w].map(records[i].activity) { merged.activities.id($0) }
+                records[i].initiative = initiatives[w].map(records[i].initiative) { merged.initiatives.id($0) }
+                records[i].role = roles[w].map(records[i].role) { merged.roles.id($0) }
             }
             accumulator.add(result.batch)
             recycle(result.batch)

@@ -50,36 +50,32 @@ final class PersonAccumulator: @unchecked Sendable {
         guard let ids else { preconditionFailure("rows added after forgetIDs") }
         let group = 64
         let bytes = batch.idBytes, records = UnsafeBufferPointer(batch.records)
-        do {
-            do {
-                hashes.withUnsafeMutableBufferPointer { hash in
-                    func id(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                        UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(records[i - 1].idEnd))..<Int(records[i].idEnd)])
-                    }
-                    var groupStart = 0
-                    while groupStart < records.count {
-                        let groupEnd = min(records.count, groupStart + group)
-                        // First the hashes of ids that differ from the row before, then a read of
-                        // each one's slot in a loop of its own (so that many reads are under way at
-                        // once), then the lookups, which hit the cache. A hash of 0 means "not
-                        // computed" (`intern` then hashes itself if needed).
-                        for i in groupStart..<groupEnd {
-                            let this = id(i)
-                            let skip = records[i].status == .noPerson || (i > 0 && Self.same(id(i - 1), this))
-                            hash[i - groupStart] = skip ? 0 : ids.hash(this)
-                        }
-                        var sink: UInt64 = 0
-                        for k in 0..<(groupEnd - groupStart) where hash[k] != 0 { sink ^= ids.touch(hash: hash[k]) }
-                        touched ^= sink
-                        for i in groupStart..<groupEnd where records[i].status != .noPerson {
-                            let h = hash[i - groupStart]
-                            let (person, isNew) = h == 0 ? ids.intern(id(i)) : ids.intern(id(i), hash: h)
-                            if isNew { people.append(PersonState()) }
-                            if records[i].status == .used { update(Int(person), records[i]) }
-                        }
-                        groupStart = groupEnd
-                    }
+        hashes.withUnsafeMutableBufferPointer { hash in
+            func id(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(records[i - 1].idEnd))..<Int(records[i].idEnd)])
+            }
+            var groupStart = 0
+            while groupStart < records.count {
+                let groupEnd = min(records.count, groupStart + group)
+                // First the hashes of ids that differ from the row before, then a read of
+                // each one's slot in a loop of its own (so that many reads are under way at
+                // once), then the lookups, which hit the cache. A hash of 0 means "not
+                // computed" (`intern` then hashes itself if needed).
+                for i in groupStart..<groupEnd {
+                    let this = id(i)
+                    let skip = records[i].status == .noPerson || (i > 0 && Self.same(id(i - 1), this))
+                    hash[i - groupStart] = skip ? 0 : ids.hash(this)
                 }
+                var sink: UInt64 = 0
+                for k in 0..<(groupEnd - groupStart) where hash[k] != 0 { sink ^= ids.touch(hash: hash[k]) }
+                touched ^= sink
+                for i in groupStart..<groupEnd where records[i].status != .noPerson {
+                    let h = hash[i - groupStart]
+                    let (person, isNew) = h == 0 ? ids.intern(id(i)) : ids.intern(id(i), hash: h)
+                    if isNew { people.append(PersonState()) }
+                    if records[i].status == .used { update(Int(person), records[i]) }
+                }
+                groupStart = groupEnd
             }
         }
     }

@@ -59,8 +59,8 @@ final class RowBatch: @unchecked Sendable {
                 gender: Int8 = -1, age: Int8 = -1, origin: Int8 = -1, activity: Int32 = -1, initiative: Int32 = -1, role: Int32 = -1,
                 born: (from: Int32, to: Int32) = (Int32.min, Int32.max)) {
         let n = id.count
-        if idCount + n > idCapacity { growIDs(toHold: idCount + n) }
-        if count == recordCapacity { growRecords() }
+        if idCount + n > idCapacity { growBuffer(&idStorage, count: idCount, capacity: &idCapacity, toHold: idCount + n) }
+        if count == recordCapacity { growBuffer(&recordStorage, count: count, capacity: &recordCapacity, toHold: count + 1) }
         if let base = id.baseAddress {
             let to = idStorage + idCount
             if n <= 16 { for k in 0..<n { to[k] = base[k] } } else { to.update(from: base, count: n) }
@@ -71,24 +71,6 @@ final class RowBatch: @unchecked Sendable {
                                                          initiative: initiative, role: role, bornFrom: born.from, bornTo: born.to,
                                                          gender: gender, age: age, origin: origin, status: status))
         count += 1
-    }
-
-    private func growIDs(toHold needed: Int) {
-        var capacity = idCapacity * 2
-        while capacity < needed { capacity *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        bigger.update(from: idStorage, count: idCount)
-        idStorage.deallocate()
-        idStorage = bigger
-        idCapacity = capacity
-    }
-
-    private func growRecords() {
-        let bigger = UnsafeMutablePointer<RowRecord>.allocate(capacity: recordCapacity * 2)
-        bigger.moveInitialize(from: recordStorage, count: count)
-        recordStorage.deallocate()
-        recordStorage = bigger
-        recordCapacity *= 2
     }
 }
 
